@@ -1,0 +1,28 @@
+/**
+ * Eleventy configuration: a table of contents. The archive's logic lives in `src/site/`; the
+ * CLI (`news-archive build`) passes where the ingested Markdown is and how the site is
+ * deployed through the environment, because Eleventy loads this file itself.
+ */
+import newsArchivePlugin from "./src/site/plugin.ts";
+
+export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0] & {
+  addPlugin(plugin: typeof newsArchivePlugin, options: Parameters<typeof newsArchivePlugin>[1]): void;
+  setUseGitIgnore(enabled: boolean): void;
+}) {
+  // Articles, index pages, feeds, sitemap: TypeScript templates over one archive index.
+  eleventyConfig.addPlugin(newsArchivePlugin, {
+    articlesDir: process.env.NEWS_ARCHIVE_ARTICLES ?? ".cache/build/_site/articles",
+    siteUrl: process.env.NEWS_ARCHIVE_SITE_URL,
+    pathPrefix: process.env.NEWS_ARCHIVE_PATH_PREFIX,
+  });
+  // Our own stylesheet, copied as is.
+  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+}
+
+export const config = {
+  dir: { input: "templates", output: "_site", data: "_data", includes: "_includes" },
+  templateFormats: ["11ty.ts"],
+  // Seed text is never template code: no Markdown file is run through a template engine.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+};

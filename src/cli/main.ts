@@ -1,0 +1,165 @@
+/**
+ * `news-archive`: the command line. `ingest` turns seeds into Markdown; `build` ingests and
+ * renders the site. Exit codes: 0 when every seed became an article, 2 when some were rejected
+ * (all others still written), 1 on a fatal error.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import { watch } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { isValidZone } from "../dates/resolve.ts";
+import { IngestError } from "../ingest/errors.ts";
+import { writeAtomic } from "../ingest/files.ts";
+import { ingest, type IngestReport } from "../ingest/pipeline.ts";
+import { buildSite, PROJECT_ROOT, serveSite } from "../site/eleventy.ts";
+import { progressReporter } from "./progress.ts";
+
+export const EXIT_OK = 0;
+export const EXIT_FATAL = 1;
+export const EXIT_REJECTS = 2;
+
+interface IngestFlags {
+  seeds: string;
+  out: string;
+  manifest?: string;
+  report?: string;
+  timezone: string;
+}
+
+interface BuildFlags {
+  seeds: string;
+  output: string;
+  articles?: string;
+  manifest?: string;
+  siteUrl?: string;
+  pathPrefix?: string;
+  report?: string;
+  timezone: string;
+  serve?: boolean;
+  port: number;
+}
+
+function zone(value: string): string {
+  if (!isValidZone(value)) throw new InvalidArgumentError(`"${value}" is not an IANA time zone (e.g. UTC, Europe/London)`);
+  return value;
+}
+
+function siteUrl(value: string): string {
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new InvalidArgumentError(`"${value}" is not an absolute http(s) URL`);
+  return value;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number`);
+  return n;
+}
+
+async function requireDir(dir: string, what: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new IngestError(`${what} folder not found: ${dir}`, { file: dir });
+}
+
+/** Prints the summary and the problems, writes the report; returns the exit code. */
+async function finish(report: IngestReport, reportFile: string | undefined): Promise<number> {
+  const count = (s: string): number => report.articles.filter((a) => a.status === s).length;
+  for (const w of report.warnings) console.error(`warning: ${w.file}: ${w.message}`);
+  for (const r of report.rejected) console.error(`rejected: ${r.file}: ${r.reason}`);
+  console.log(
+    `${report.seeds} seeds: ${count("written")} written, ${count("unchanged")} unchanged, ${count("duplicate")} duplicates, ${report.rejected.length} rejected`,
+  );
+  if (reportFile) await writeAtomic(path.resolve(reportFile), `${JSON.stringify(report, null, 2)}\n`);
+  return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
+}
+
+async function runIngest(flags: IngestFlags): Promise<number> {
+  await requireDir(flags.seeds, "seeds");
+  const progress = progressReporter("ingest");
+  const report = await ingest({
+    seedsDir: path.resolve(flags.seeds),
+    outDir: path.resolve(flags.out),
+    ...(flags.manifest ? { manifestPath: path.resolve(flags.manifest) } : {}),
+    timezone: flags.timezone,
+    onProgress: progress.update,
+  });
+  progress.stop();
+  return finish(report, flags.report);
+}
+
+/** Where `build` keeps ingested Markdown for an output folder, so rebuilds are incremental. */
+export function defaultArticlesDir(output: string): string {
+  const key = path.resolve(output).replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^_+/, "");
+  return path.join(PROJECT_ROOT, ".cache", "build", key, "articles");
+}
+
+async function runBuild(flags: BuildFlags): Promise<number> {
+  const articlesDir = path.resolve(flags.articles ?? defaultArticlesDir(flags.output));
+  const ingestFlags: IngestFlags = {
+    seeds: flags.seeds,
+    out: articlesDir,
+    timezone: flags.timezone,
+    ...(flags.manifest ? { manifest: flags.manifest } : {}),
+    ...(flags.report ? { report: flags.report } : {}),
+  };
+  const code = await runIngest(ingestFlags);
+  const site = { articlesDir, outputDir: flags.output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
+  const started = Date.now();
+  await buildSite(site);
+  console.log(`site: ${path.resolve(flags.output)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (!flags.serve) return code;
+
+  // Re-ingest when a seed changes; Eleventy's watcher then rebuilds the pages.
+  let timer: NodeJS.Timeout | undefined;
+  watch(path.resolve(flags.seeds), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runIngest(ingestFlags).catch((e: unknown) => console.error(String(e))), 300);
+  });
+  return serveSite(site, flags.port);
+}
+
+export function program(): Command {
+  const cli = new Command("news-archive")
+    .description("Turn a folder of plain-text news articles into a browsable, subscribable static archive.")
+    .showHelpAfterError();
+
+  cli
+    .command("ingest")
+    .description("turn every *.txt under the seeds folder into Markdown with YAML front matter")
+    .requiredOption("--seeds <dir>", "folder of seed .txt files (subfolders are sections)")
+    .requiredOption("--out <dir>", "folder for the Markdown files")
+    .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
+    .option("--report <file>", "write a JSON report of every input")
+    .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
+    .action(async (flags: IngestFlags) => {
+      process.exitCode = await runIngest(flags);
+    });
+
+  cli
+    .command("build")
+    .description("ingest the seeds, then render the site with Eleventy")
+    .option("--seeds <dir>", "folder of seed .txt files", "seeds")
+    .option("--output <dir>", "folder for the built site", "_site")
+    .option("--articles <dir>", "folder for the ingested Markdown (default: .cache/build/<output>/articles)")
+    .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
+    .option("--site-url <url>", "absolute URL the site is served from (feeds, sitemap, canonical links)", siteUrl)
+    .option("--path-prefix <path>", "serve the site under this path, e.g. /archive/")
+    .option("--report <file>", "write a JSON report of every input")
+    .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
+    .option("--serve", "after building, serve the site and rebuild on changes")
+    .option("--port <n>", "port for --serve", port, 8080)
+    .action(async (flags: BuildFlags) => {
+      process.exitCode = await runBuild(flags);
+    });
+
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    const where = error instanceof IngestError && !error.message.includes(error.file) ? ` (${error.file})` : "";
+    console.error(`news-archive: ${error instanceof Error ? error.message : String(error)}${where}`);
+    process.exitCode = EXIT_FATAL;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Dates from metadata. Seeds carry no date of their own, so a date comes from the manifest or
+ * not at all: never from the file's mtime or the build clock, which would make the archive lie.
+ *
+ * UTC in, ISO out: a calendar date stays a calendar date (`2015-11-13`); a date-time is read in
+ * the given zone when it has no offset and is stored in UTC.
+ */
+import { DateTime, IANAZone } from "luxon";
+
+export type DateResult = { ok: true; iso: string; dateOnly: boolean } | { ok: false; reason: string };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `zone` is a valid IANA zone name such as `Europe/London` or `UTC`. */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * Parses an ISO 8601 date or date-time (a space may stand for `T`).
+ *
+ * @example parseIsoDate("2015-11-13", "UTC") // { ok: true, iso: "2015-11-13", dateOnly: true }
+ * @example parseIsoDate("2015-11-13 10:00", "Europe/Vienna") // { ok: true, iso: "2015-11-13T09:00:00Z", ... }
+ */
+export function parseIsoDate(value: string, zone: string): DateResult {
+  const text = value.trim();
+  if (text === "") return { ok: false, reason: "empty date" };
+  const normalised = text.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, "$1T");
+  const parsed = DateTime.fromISO(normalised, { zone, setZone: false });
+  if (!parsed.isValid) return { ok: false, reason: `"${text}" is not an ISO 8601 date (${parsed.invalidExplanation ?? parsed.invalidReason})` };
+  if (DATE_ONLY.test(text)) return { ok: true, iso: text, dateOnly: true };
+  return { ok: true, iso: parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? text, dateOnly: false };
+}
+
+/** Reads a stored ISO date or date-time back as a UTC `DateTime` (dates at midnight UTC). */
+export function toDateTime(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: "utc" });
+}

@@ -1,0 +1,77 @@
+/**
+ * The records that flow through ingest: a `Seed` (bytes read from disk) becomes a `ParsedSeed`
+ * (headline and paragraphs), then an `Article` (with dates, entities, tags), which `write.ts`
+ * renders as Markdown with YAML front matter. These types are the contract between phases.
+ */
+
+export type EntityType = "person" | "organization" | "place";
+
+export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
+
+/** An entity as one article sees it, after aliases are merged and names canonicalised. */
+export interface Entity {
+  /** Canonical display name, the same in every article of the archive. */
+  name: string;
+  type: EntityType;
+  /** Unique per entity across the archive; the entity page lives at `/<type plural>/<slug>/`. */
+  slug: string;
+  /** Other surface forms of this entity used in this article. */
+  aliases: string[];
+  /** How often the entity is mentioned in this article, under any of its names. */
+  mentions: number;
+}
+
+/** What extraction finds in one article, before archive-wide canonical names and slugs. */
+export interface ExtractedEntity {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+}
+
+/** One input file, as read from disk. */
+export interface Seed {
+  /** Path relative to the seeds folder, with `/` separators (e.g. `politics/001.txt`). */
+  file: string;
+  /** The file stem, before it is made URL-safe. */
+  stem: string;
+  /** First folder under the seeds folder, if any: the default section. */
+  folder?: string;
+  bytes: Buffer;
+}
+
+export interface PullQuote {
+  text: string;
+  attribution?: string;
+  /** Index of the paragraph the quote follows (0 = after the first paragraph; -1 = before all). */
+  after: number;
+}
+
+export interface ParsedSeed {
+  headline: string;
+  paragraphs: string[];
+  pullQuotes: PullQuote[];
+  /** Non-fatal problems, e.g. a Windows-1252 fallback. */
+  warnings: string[];
+}
+
+export type DateSource = "manifest" | "unknown";
+
+export interface Article {
+  id: string;
+  title: string;
+  slug: string;
+  /** ISO 8601 (a date, or a date-time with offset); absent when unknown. */
+  date?: string;
+  dateSource: DateSource;
+  section?: string;
+  tags: string[];
+  summary: string;
+  byline?: string;
+  url?: string;
+  entities: Entity[];
+  paragraphs: string[];
+  pullQuotes: PullQuote[];
+  source: { file: string; sha256: string };
+  warnings: string[];
+}

@@ -1,0 +1,75 @@
+/**
+ * Stable, URL- and file-safe identifiers. An article's id is its seed's file stem; its slug comes
+ * from its headline. Both must be unique across the archive, and collisions are resolved the same
+ * way on every run: by sorted input path, never by file-system order.
+ */
+import slugify from "@sindresorhus/slugify";
+
+const MAX_SLUG = 80;
+
+/** Lower-case ASCII letters, digits, `_` and `-`: safe in a URL path and on any file system. */
+export function safeId(stem: string): string {
+  return stem
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** A readable slug, cut at a word boundary so long headlines still give tidy URLs. */
+export function toSlug(text: string, fallback = "untitled"): string {
+  let slug = slugify(text, { decamelize: false });
+  if (slug.length > MAX_SLUG) {
+    const cut = slug.slice(0, MAX_SLUG + 1);
+    const at = cut.lastIndexOf("-");
+    slug = at > 20 ? cut.slice(0, at) : slug.slice(0, MAX_SLUG);
+  }
+  return slug || fallback;
+}
+
+/**
+ * Makes `wanted` unique against `taken` (which it updates), adding `-2`, `-3`... as needed.
+ *
+ * @example const taken = new Set(["a"]); claim("a", taken) // "a-2"
+ */
+export function claim(wanted: string, taken: Set<string>): string {
+  let candidate = wanted;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+export interface IdInput {
+  /** Path relative to the seeds folder, `/`-separated. */
+  file: string;
+  stem: string;
+}
+
+/**
+ * Assigns every seed an id. A stem that is unique stays as it is. Where several seeds share a
+ * stem (`business/001.txt`, `politics/001.txt`), those in subfolders are qualified by their
+ * folder (`business-001`); anything still clashing gets a counter, in path order.
+ */
+export function assignIds(inputs: readonly IdInput[]): Map<string, string> {
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const byBase = new Map<string, IdInput[]>();
+  for (const input of sorted) {
+    const base = safeId(input.stem) || "article";
+    const group = byBase.get(base);
+    if (group) group.push(input);
+    else byBase.set(base, [input]);
+  }
+  const wanted = new Map<string, string>();
+  for (const [base, group] of byBase) {
+    for (const input of group) {
+      const folder = input.file.includes("/") ? input.file.slice(0, input.file.lastIndexOf("/")) : "";
+      wanted.set(input.file, group.length > 1 && folder ? safeId(`${folder}-${input.stem}`) || base : base);
+    }
+  }
+  const taken = new Set<string>();
+  const ids = new Map<string, string>();
+  for (const input of sorted) ids.set(input.file, claim(wanted.get(input.file) ?? "article", taken));
+  return ids;
+}

@@ -1,0 +1,101 @@
+/**
+ * The manifest: optional per-seed metadata in CSV. Only the first column is required: `id` (the
+ * seed's file stem) or `file` (its path relative to the seeds folder). Other columns: `date`,
+ * `url`, `byline`, `section`, `tags` (`;`-separated). A bad row is a warning naming the row,
+ * never a reason to lose the rest of the manifest.
+ */
+import { parse } from "csv-parse/sync";
+import { parseIsoDate } from "../dates/resolve.ts";
+
+export interface ManifestEntry {
+  /** 1-based line of the row in the CSV, header included, for messages. */
+  row: number;
+  key: { by: "id" | "file"; value: string };
+  date?: string;
+  url?: string;
+  byline?: string;
+  section?: string;
+  tags: string[];
+}
+
+export interface ManifestWarning {
+  row: number;
+  message: string;
+}
+
+export interface Manifest {
+  entries: ManifestEntry[];
+  warnings: ManifestWarning[];
+}
+
+const KNOWN = new Set(["id", "file", "date", "url", "byline", "section", "tags"]);
+
+const clean = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return t ? t : undefined;
+};
+
+/**
+ * Parses manifest CSV text. Throws only when the file as a whole is unusable (no header naming
+ * `id` or `file`, or CSV that cannot be parsed); row problems become warnings.
+ */
+export function parseManifest(text: string, zone: string): Manifest {
+  const records = parse(text.replace(/^\uFEFF/, ""), {
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: false,
+    info: true,
+  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
+
+  const warnings: ManifestWarning[] = [];
+  const entries: ManifestEntry[] = [];
+  const seen = new Map<string, number>();
+  const first = records[0]?.record;
+  const header = first ? Object.keys(first) : [];
+  if (first && !header.includes("id") && !header.includes("file")) {
+    throw new Error(`the header row must name an "id" or "file" column (found: ${header.join(", ")})`);
+  }
+  for (const h of header) if (!KNOWN.has(h)) warnings.push({ row: 1, message: `unknown column "${h}" ignored` });
+
+  for (const { record, info } of records) {
+    const row = info.lines;
+    const id = clean(record.id);
+    const file = clean(record.file)?.replace(/\\/g, "/").replace(/^\.\//, "");
+    if (!id && !file) {
+      warnings.push({ row, message: "row names no seed (empty id and file)" });
+      continue;
+    }
+    const key = file ? { by: "file" as const, value: file } : { by: "id" as const, value: id ?? "" };
+    const dedupe = `${key.by}:${key.value}`;
+    const earlier = seen.get(dedupe);
+    if (earlier !== undefined) {
+      warnings.push({ row, message: `duplicate row for ${key.by} "${key.value}" (first at row ${earlier}); ignored` });
+      continue;
+    }
+    seen.set(dedupe, row);
+
+    const entry: ManifestEntry = { row, key, tags: [] };
+    const date = clean(record.date);
+    if (date) {
+      const parsed = parseIsoDate(date, zone);
+      if (parsed.ok) entry.date = parsed.iso;
+      else warnings.push({ row, message: `unparsable date: ${parsed.reason}; the article is undated` });
+    }
+    const url = clean(record.url);
+    if (url) {
+      if (/^https?:\/\//i.test(url) && URL.canParse(url)) entry.url = url;
+      else warnings.push({ row, message: `url "${url}" is not an http(s) URL; ignored` });
+    }
+    const byline = clean(record.byline);
+    if (byline) entry.byline = byline;
+    const section = clean(record.section);
+    if (section) entry.section = section;
+    entry.tags = (record.tags ?? "")
+      .split(";")
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
+    entries.push(entry);
+  }
+  return { entries, warnings };
+}

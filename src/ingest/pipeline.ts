@@ -1,0 +1,239 @@
+/**
+ * Ingest, phase by phase:
+ *
+ *   list seeds → read + decode + parse (per seed) → drop duplicates → ids → manifest
+ *   → extract entities (per seed) → canonical entities (archive-wide) → slugs → Article
+ *   → Markdown → write what changed, remove what is stale → report
+ *
+ * Only this module and `files.ts` touch the disk. Every input ends up exactly once in the
+ * report: as an article (`written`, `unchanged` or `duplicate`) or as a reject with a reason.
+ */
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import type { Article, ExtractedEntity, ParsedSeed } from "./article.ts";
+import { decode } from "./decode.ts";
+import { listSeeds, sha256, writeIfChanged } from "./files.ts";
+import { assignIds, claim, safeId, toSlug } from "./ids.ts";
+import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { parseSeed } from "./parse.ts";
+import { summarise } from "./summary.ts";
+import { toMarkdown } from "./write.ts";
+import { canonicalise } from "../entities/canonical.ts";
+import { extractEntities } from "../entities/extract.ts";
+import { ManifestError } from "./errors.ts";
+
+export type ArticleStatus = "written" | "unchanged" | "duplicate";
+
+export interface ReportArticle {
+  id: string;
+  file: string;
+  output: string;
+  status: ArticleStatus;
+  duplicateOf?: string;
+}
+
+export interface IngestReport {
+  seeds: number;
+  articles: ReportArticle[];
+  rejected: { file: string; reason: string }[];
+  warnings: { file: string; message: string }[];
+}
+
+export interface IngestOptions {
+  seedsDir: string;
+  outDir: string;
+  /** Defaults to `<seedsDir>/manifest.csv` when that exists. */
+  manifestPath?: string;
+  /** IANA zone for manifest date-times without an offset. */
+  timezone?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Marks files this tool wrote, so stale ones can be removed without touching anything else. */
+const SIGNATURE = "---\nid: ";
+const SEED_READ_LIMIT = 5 * 1024 * 1024;
+
+interface Draft {
+  file: string;
+  stem: string;
+  folder?: string;
+  parsed: ParsedSeed;
+  sha256: string;
+  contentKey: string;
+}
+
+async function readDraft(seedsDir: string, file: string): Promise<Draft | { file: string; reason: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(seedsDir, file));
+  } catch (error) {
+    return { file, reason: `cannot read: ${(error as Error).message}` };
+  }
+  if (bytes.length > SEED_READ_LIMIT) return { file, reason: `too large for an article (${bytes.length} bytes)` };
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { file, reason: decoded.reason };
+  const parsed = parseSeed(decoded.text);
+  if (!parsed.ok) return { file, reason: parsed.reason };
+  parsed.value.warnings.push(...decoded.warnings);
+  const base = path.posix.basename(file);
+  const folder = file.includes("/") ? file.slice(0, file.indexOf("/")) : undefined;
+  return {
+    file,
+    stem: base.slice(0, base.length - path.posix.extname(base).length),
+    ...(folder ? { folder } : {}),
+    parsed: parsed.value,
+    sha256: sha256(bytes),
+    contentKey: sha256([parsed.value.headline, ...parsed.value.paragraphs].join("\n")),
+  };
+}
+
+async function loadManifest(options: IngestOptions, warnings: IngestReport["warnings"]): Promise<Manifest | undefined> {
+  const explicit = options.manifestPath;
+  const file = explicit ?? path.join(options.seedsDir, "manifest.csv");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if (explicit) throw new ManifestError(`cannot read manifest: ${(error as Error).message}`, { file, cause: error });
+    return undefined;
+  }
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(text, options.timezone ?? "UTC");
+  } catch (error) {
+    throw new ManifestError(`invalid manifest ${file}: ${(error as Error).message}`, { file, cause: error });
+  }
+  for (const w of manifest.warnings) warnings.push({ file: `${file}:${w.row}`, message: w.message });
+  return manifest;
+}
+
+/** Matches manifest rows to drafts by file path or by id (stem); unmatched rows are warnings. */
+function matchManifest(
+  manifest: Manifest | undefined,
+  manifestFile: string,
+  drafts: readonly Draft[],
+  ids: Map<string, string>,
+  warnings: IngestReport["warnings"],
+): Map<string, ManifestEntry> {
+  const byFile = new Map<string, ManifestEntry>();
+  if (!manifest) return byFile;
+  for (const entry of manifest.entries) {
+    const value = entry.key.value;
+    const matches =
+      entry.key.by === "file"
+        ? drafts.filter((d) => d.file === value || d.file === `${value}.txt`)
+        : (() => {
+            const exact = drafts.filter((d) => ids.get(d.file) === safeId(value));
+            return exact.length ? exact : drafts.filter((d) => d.stem === value);
+          })();
+    const where = `${manifestFile}:${entry.row}`;
+    if (matches.length === 0) {
+      warnings.push({ file: where, message: `row names no seed: ${entry.key.by} "${value}"` });
+    } else if (matches.length > 1) {
+      warnings.push({ file: where, message: `${entry.key.by} "${value}" matches ${matches.length} seeds; use the file column` });
+    } else {
+      const draft = matches[0] as Draft;
+      if (byFile.has(draft.file)) warnings.push({ file: where, message: `a second row for ${draft.file}; ignored` });
+      else byFile.set(draft.file, entry);
+    }
+  }
+  return byFile;
+}
+
+/** Runs ingest and writes the Markdown; resolves to the report (it never throws for one bad seed). */
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const report: IngestReport = { seeds: 0, articles: [], rejected: [], warnings: [] };
+  const manifest = await loadManifest(options, report.warnings);
+  const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
+  const files = await listSeeds(options.seedsDir);
+  report.seeds = files.length;
+
+  // Parse every seed; a bad one is a reject with a reason, never the end of the run.
+  const drafts: Draft[] = [];
+  let done = 0;
+  for (const file of files) {
+    const result = await readDraft(options.seedsDir, file);
+    if ("reason" in result) report.rejected.push(result);
+    else drafts.push(result);
+    options.onProgress?.(++done, files.length * 2);
+  }
+
+  const ids = assignIds(drafts);
+  const firstByContent = new Map<string, Draft>();
+  const unique: Draft[] = [];
+  const duplicates: { draft: Draft; of: Draft }[] = [];
+  for (const draft of drafts) {
+    const original = firstByContent.get(draft.contentKey);
+    if (original) duplicates.push({ draft, of: original });
+    else {
+      firstByContent.set(draft.contentKey, draft);
+      unique.push(draft);
+    }
+  }
+
+  const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
+
+  const extracted: ExtractedEntity[][] = [];
+  for (const draft of unique) {
+    extracted.push(extractEntities([draft.parsed.headline, ...draft.parsed.paragraphs].join("\n")));
+    options.onProgress?.(++done, files.length * 2);
+  }
+  const entities = canonicalise(extracted);
+
+  const takenSlugs = new Set<string>();
+  const outputs = new Map<string, string>();
+  const articles: Article[] = unique.map((draft, i) => {
+    const id = ids.get(draft.file) ?? safeId(draft.stem);
+    const row = meta.get(draft.file);
+    const section = row?.section ?? draft.folder;
+    outputs.set(draft.file, `${id}.md`);
+    return {
+      id,
+      title: draft.parsed.headline,
+      slug: claim(toSlug(draft.parsed.headline), takenSlugs),
+      ...(row?.date ? { date: row.date, dateSource: "manifest" as const } : { dateSource: "unknown" as const }),
+      ...(section ? { section } : {}),
+      tags: row?.tags ?? [],
+      summary: summarise(draft.parsed.paragraphs),
+      ...(row?.byline ? { byline: row.byline } : {}),
+      ...(row?.url ? { url: row.url } : {}),
+      entities: entities[i] ?? [],
+      paragraphs: draft.parsed.paragraphs,
+      pullQuotes: draft.parsed.pullQuotes,
+      source: { file: draft.file, sha256: draft.sha256 },
+      warnings: draft.parsed.warnings,
+    };
+  });
+
+  for (const [i, article] of articles.entries()) {
+    const draft = unique[i] as Draft;
+    const output = outputs.get(draft.file) ?? `${article.id}.md`;
+    const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
+    report.articles.push({ id: article.id, file: draft.file, output, status: changed ? "written" : "unchanged" });
+    for (const w of article.warnings) report.warnings.push({ file: draft.file, message: w });
+  }
+  for (const { draft, of } of duplicates) {
+    report.articles.push({
+      id: ids.get(draft.file) ?? safeId(draft.stem),
+      file: draft.file,
+      output: outputs.get(of.file) ?? "",
+      status: "duplicate",
+      duplicateOf: of.file,
+    });
+  }
+  report.articles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  await removeStale(options.outDir, new Set(outputs.values()));
+  return report;
+}
+
+/** Removes Markdown this tool wrote earlier for seeds that are gone; leaves other files alone. */
+async function removeStale(outDir: string, keep: Set<string>): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith(".md") || keep.has(name)) continue;
+    const file = path.join(outDir, name);
+    const head = await readFile(file, "utf8").then((t) => t.slice(0, SIGNATURE.length)).catch(() => "");
+    if (head === SIGNATURE) await rm(file, { force: true });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * An `Article` as a Markdown file: YAML front matter (the contract other tools read) and an
+ * escaped body. Pure: the pipeline decides where and whether to write.
+ */
+import { stringify } from "yaml";
+import type { Article } from "./article.ts";
+import { renderBody } from "./markdown.ts";
+
+/** Front matter keys in contract order; absent optional values are left out, never `null`. */
+export function frontMatter(article: Article): Record<string, unknown> {
+  const fm: Record<string, unknown> = { id: article.id, title: article.title, slug: article.slug };
+  if (article.date) fm.date = article.date;
+  fm.dateSource = article.dateSource;
+  if (article.section) fm.section = article.section;
+  fm.tags = article.tags;
+  fm.summary = article.summary;
+  if (article.byline) fm.byline = article.byline;
+  if (article.url) fm.url = article.url;
+  fm.entities = article.entities.map((e) => ({
+    name: e.name,
+    type: e.type,
+    slug: e.slug,
+    aliases: e.aliases,
+    mentions: e.mentions,
+  }));
+  fm.source = { file: article.source.file, sha256: article.source.sha256 };
+  if (article.warnings.length) fm.warnings = article.warnings;
+  return fm;
+}
+
+/** Renders the whole Markdown file. Long lines are never folded, so values stay greppable. */
+export function toMarkdown(article: Article): string {
+  const yaml = stringify(frontMatter(article), { lineWidth: 0, minContentWidth: 0 });
+  return `---\n${yaml}---\n\n${renderBody(article.paragraphs, article.pullQuotes)}`;
+}

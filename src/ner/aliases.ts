@@ -1,0 +1,173 @@
+/**
+ * Groups one article's mentions into entities. Rules, in order:
+ * 1. well-known abbreviations are one entity with a fixed full name (`US`, `U.S.`, `America` →
+ *    `United States`), whatever type the tagger gave them;
+ * 2. identical names are one entity, typed by majority vote (ties: first mention);
+ * 3. a one-word mention joins a person whose full name ends with it (`Putin` → `Vladimir Putin`,
+ *    `Assad` → `Bashar al-Assad`), whatever its own type. When several full names share that
+ *    surname, it joins the nearest full name mentioned before it (or, failing that, the first
+ *    after it): news prose names a person in full, then keeps to the surname until the next one;
+ * 4. an organisation's acronym or short form joins its full name (`IMF`, `Microsoft Corp`).
+ * The longest form becomes the name, the other forms aliases; mentions count every form.
+ */
+
+import type { EntityType, ExtractedEntity } from "../ingest/article.js";
+
+export interface NamedMention {
+  name: string;
+  type: EntityType;
+  /** Position in the article, for ordering and for the nearest-full-name rule. */
+  order: number;
+}
+
+const ABBREVIATIONS: [full: string, type: EntityType, forms: string[]][] = [
+  ["United States", "place", ["us", "usa", "united states", "united states of america", "america"]],
+  ["United Kingdom", "place", ["uk", "britain", "great britain", "united kingdom"]],
+  ["United Nations", "organization", ["un", "united nations"]],
+  ["European Union", "organization", ["eu", "european union"]],
+  ["North Atlantic Treaty Organization", "organization", ["nato", "north atlantic treaty organization"]],
+  ["Soviet Union", "place", ["ussr", "soviet union"]],
+  ["United Arab Emirates", "place", ["uae", "united arab emirates"]],
+  ["International Monetary Fund", "organization", ["imf", "international monetary fund"]],
+  ["World Trade Organization", "organization", ["wto", "world trade organization", "world trade organisation"]],
+  ["Labour Party", "organization", ["labour", "labour party"]],
+  ["Conservative Party", "organization", ["conservative party", "conservatives", "tories", "tory party"]],
+  ["Liberal Democrats", "organization", ["liberal democrats", "lib dems"]],
+];
+
+/** Lowercase, dot-free, single-spaced: `U.S.` and `US` share the key `us`. */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\./g, "")
+    .replace(/[^\p{L}\p{N}'-]+/gu, " ")
+    .trim()
+    .replace(/^the /, "");
+}
+
+const BY_FORM = new Map<string, { full: string; type: EntityType }>();
+for (const [full, type, forms] of ABBREVIATIONS) for (const form of forms) BY_FORM.set(form, { full, type });
+
+/** Surname keys of a full name: its last word, and that word without an Arabic article. */
+function surnameKeys(key: string): string[] {
+  const last = key.split(" ").pop() ?? "";
+  const stripped = /^(?:al|el|ad|as|ash|an|ar)-(.+)$/.exec(last)?.[1];
+  return stripped ? [last, stripped] : [last];
+}
+
+const STOP = new Set(["of", "the", "and", "for", "de", "&"]);
+const CORPORATE = new Set(["inc", "corp", "corporation", "co", "ltd", "plc", "group", "company", "holdings", "ag", "sa", "nv", "llc", "limited"]);
+
+function acronym(key: string): string {
+  return key
+    .split(" ")
+    .filter((w) => !STOP.has(w))
+    .map((w) => w.charAt(0))
+    .join("");
+}
+
+interface Cluster {
+  key: string;
+  full?: string;
+  forms: string[];
+  votes: Map<EntityType, number>;
+  firstType: EntityType;
+  mentions: NamedMention[];
+}
+
+function vote(cluster: Cluster): EntityType {
+  let best = cluster.firstType;
+  let bestCount = cluster.votes.get(best) ?? 0;
+  for (const [type, count] of cluster.votes) {
+    if (count > bestCount) {
+      best = type;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function absorb(into: Cluster, from: Cluster): void {
+  for (const form of from.forms) if (!into.forms.includes(form)) into.forms.push(form);
+  for (const [type, count] of from.votes) into.votes.set(type, (into.votes.get(type) ?? 0) + count);
+  into.mentions.push(...from.mentions);
+}
+
+function wordCount(name: string): number {
+  return name.split(/[\s]+/).length;
+}
+
+function displayName(cluster: Cluster): string {
+  if (cluster.full) return cluster.full;
+  let best = cluster.forms[0] ?? cluster.key;
+  for (const form of cluster.forms) {
+    if (wordCount(form) > wordCount(best) || (wordCount(form) === wordCount(best) && form.length > best.length)) best = form;
+  }
+  return best;
+}
+
+/** Merges mentions (in article order) into entities, most mentioned first. */
+export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntity[] {
+  const byKey = new Map<string, Cluster>();
+  for (const m of mentions) {
+    const raw = nameKey(m.name);
+    const known = BY_FORM.get(raw);
+    const key = known ? nameKey(known.full) : raw;
+    let cluster = byKey.get(key);
+    if (!cluster) {
+      cluster = { key, forms: [], votes: new Map(), firstType: known?.type ?? m.type, mentions: [] };
+      if (known) cluster.full = known.full;
+      byKey.set(key, cluster);
+    }
+    if (!cluster.forms.includes(m.name)) cluster.forms.push(m.name);
+    // A known abbreviation's type is fixed; the tagger's vote only counts for the rest.
+    const type = known?.type ?? m.type;
+    cluster.votes.set(type, (cluster.votes.get(type) ?? 0) + 1);
+    cluster.mentions.push(m);
+  }
+  const clusters = [...byKey.values()];
+  const persons = clusters.filter((c) => vote(c) === "person" && !c.full && c.key.includes(" "));
+  const merged = new Set<Cluster>();
+
+  for (const cluster of clusters) {
+    if (cluster.full || cluster.key.includes(" ")) continue;
+    const owners = persons.filter((p) => surnameKeys(p.key).some((k) => k === cluster.key || surnameKeys(cluster.key).includes(k)));
+    if (owners.length === 0) continue;
+    // Each mention of the surname goes to the nearest full name before it.
+    for (const m of cluster.mentions) {
+      const before = owners
+        .map((p) => ({ p, last: Math.max(-1, ...p.mentions.filter((x) => x.order < m.order).map((x) => x.order)) }))
+        .filter((x) => x.last >= 0)
+        .sort((a, b) => b.last - a.last)[0]?.p;
+      const owner = before ?? owners[0];
+      if (!owner) continue;
+      absorb(owner, { ...cluster, forms: [m.name], votes: new Map([["person", 1]]), mentions: [m] });
+    }
+    merged.add(cluster);
+  }
+
+  const orgs = clusters.filter((c) => !merged.has(c) && vote(c) === "organization" && c.key.includes(" "));
+  for (const cluster of clusters) {
+    if (merged.has(cluster) || cluster.key.includes(" ") || vote(cluster) !== "organization") continue;
+    const owner = orgs.find((o) => {
+      const words = o.key.split(" ");
+      const rest = words.slice(1);
+      return acronym(o.key) === cluster.key || (words[0] === cluster.key && rest.every((w) => CORPORATE.has(w)));
+    });
+    if (!owner) continue;
+    absorb(owner, cluster);
+    merged.add(cluster);
+  }
+
+  const entities = clusters
+    .filter((c) => !merged.has(c))
+    .map((c) => {
+      const name = displayName(c);
+      return {
+        entity: { name, type: vote(c), aliases: c.forms.filter((f) => f !== name), mentions: c.mentions.length },
+        first: Math.min(...c.mentions.map((m) => m.order)),
+      };
+    });
+  entities.sort((a, b) => b.entity.mentions - a.entity.mentions || a.first - b.first);
+  return entities.map((e) => e.entity);
+}

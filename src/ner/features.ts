@@ -1,0 +1,141 @@
+/**
+ * Feature templates of the tagger, shared by training and tagging so both see the same strings.
+ *
+ * Features fall into four groups, kept apart because tagging caches the first:
+ * - word features (`wordFeatures`): depend only on one token's form and whether its sentence is
+ *   ALL CAPS; emitted for the token itself and, fewer, for its neighbours at offsets -2..+2, so a
+ *   tagger can precompute one score vector per word and offset;
+ * - context features (`contextFeatures`): word pairs, shape triples, sentence start, gazetteer hits;
+ * - history features (`historyFeatures`): the tags already given to the two previous tokens;
+ * - document features: the type the same word got elsewhere in the article (see `document.ts`).
+ */
+
+import type { GazetteerMatcher } from "./gazetteer.js";
+
+/** The offsets whose tokens contribute word features, nearest first. */
+export const OFFSETS = [0, -1, 1, -2, 2] as const;
+
+/** Which word features a token contributes at each offset: all of them for itself, fewer for neighbours. */
+const KEEP_AT_OFFSET: Record<number, ReadonlySet<string>> = {
+  [-1]: new Set(["l", "s", "lc", "x3", "g"]),
+  [1]: new Set(["l", "s", "lc", "x3", "g"]),
+  [-2]: new Set(["l", "s"]),
+  [2]: new Set(["l", "s"]),
+};
+
+export const SENTENCE_START = "<S>";
+export const SENTENCE_END = "</S>";
+
+/**
+ * Word shape with runs collapsed: `Putin` → `Xx`, `U.S.` → `X.X.`, `S-300` → `X-d`, `al-Assad` → `x-Xx`.
+ */
+export function shape(form: string): string {
+  let out = "";
+  let last = "";
+  for (const ch of form) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = "X";
+    else if (/\p{Ll}/u.test(ch)) c = "x";
+    else if (/\p{N}/u.test(ch)) c = "d";
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** True for a headline or dateline set in capitals, where capitalisation says nothing about names. */
+export function isCapsSentence(forms: readonly string[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const form of forms) {
+    if (!/\p{L}\p{L}/u.test(form)) continue;
+    words++;
+    if (form === form.toUpperCase()) upper++;
+  }
+  return words > 0 && upper / words >= 0.7 && !(words === 1 && forms.length > 3);
+}
+
+/** Word features as `[group, feature]` pairs, before offset prefixes are added. */
+export function wordFeatures(form: string, caps: boolean, lexicon: ReadonlySet<string>): [string, string][] {
+  if (form === SENTENCE_START || form === SENTENCE_END) return [["l", `l=${form}`], ["s", `s=${form}`]];
+  const lower = form.toLowerCase();
+  const s = shape(form);
+  const out: [string, string][] = [
+    ["l", `l=${lower}`],
+    ["s", caps ? `Cs=${s}` : `s=${s}`],
+    ["p", `p2=${lower.slice(0, 2)}`],
+    ["p", `p3=${lower.slice(0, 3)}`],
+    ["x", `x2=${lower.slice(-2)}`],
+    ["x3", `x3=${lower.slice(-3)}`],
+    ["x", `x4=${lower.slice(-4)}`],
+  ];
+  if (!caps) out.push(["w", `w=${form}`]);
+  if (/\p{Lu}/u.test(form)) out.push(["lc", lexicon.has(lower) ? "lc=1" : "lc=0"]);
+  return out;
+}
+
+/** Word features of `form` as seen from a token `offset` positions away, with the offset prefix. */
+export function offsetFeatures(
+  form: string,
+  caps: boolean,
+  lexicon: ReadonlySet<string>,
+  offset: number,
+): string[] {
+  const keep = KEEP_AT_OFFSET[offset];
+  const out: string[] = [];
+  for (const [group, feature] of wordFeatures(form, caps, lexicon)) {
+    if (keep === undefined || keep.has(group)) out.push(`${offset}:${feature}`);
+  }
+  return out;
+}
+
+/** A sentence prepared once for feature extraction. */
+export interface SentenceView {
+  forms: string[];
+  lowers: string[];
+  shapes: string[];
+  caps: boolean;
+  /** Gazetteer tag per token (`B-LOC`, `I-LOC`, `DEM`...) or "". */
+  gazetteer: string[];
+  /** Document feature per token (see `document.ts`), or "" before the second pass. */
+  doc: string[];
+}
+
+export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): SentenceView {
+  const caps = isCapsSentence(forms);
+  return {
+    forms,
+    lowers: forms.map((f) => f.toLowerCase()),
+    shapes: forms.map((f) => (caps ? "C" : "") + shape(f)),
+    caps,
+    gazetteer: gazetteer.match(forms, caps),
+    doc: forms.map(() => ""),
+  };
+}
+
+/** Features of token `i` that look beyond one word but not at earlier tags. */
+export function contextFeatures(view: SentenceView, i: number, out: string[]): void {
+  const n = view.forms.length;
+  const lPrev = i > 0 ? (view.lowers[i - 1] ?? "") : SENTENCE_START;
+  const lNext = i + 1 < n ? (view.lowers[i + 1] ?? "") : SENTENCE_END;
+  const l0 = view.lowers[i] ?? "";
+  const sPrev = i > 0 ? (view.shapes[i - 1] ?? "") : SENTENCE_START;
+  const sNext = i + 1 < n ? (view.shapes[i + 1] ?? "") : SENTENCE_END;
+  const s0 = view.shapes[i] ?? "";
+  out.push(`b-=${lPrev}|${l0}`, `b+=${l0}|${lNext}`, `sh=${sPrev}|${s0}|${sNext}`);
+  if (i === 0) out.push(`F=${s0}`);
+  const g0 = view.gazetteer[i] ?? "";
+  const gPrev = i > 0 ? (view.gazetteer[i - 1] ?? "") : "";
+  const gNext = i + 1 < n ? (view.gazetteer[i + 1] ?? "") : "";
+  if (g0) out.push(`g0=${g0}`, `g0s=${g0}|${s0}`);
+  if (gPrev) out.push(`g-=${gPrev}`);
+  if (gNext) out.push(`g+=${gNext}`);
+  const d = view.doc[i] ?? "";
+  if (d) out.push(`d=${d}`, `dC=${d}|${view.caps ? "C" : ""}`, `dl=${d}|${l0}`);
+}
+
+/** Features pairing the previous tags with the current word. */
+export function historyFeatures(view: SentenceView, i: number, prev2: string, prev1: string, out: string[]): void {
+  out.push(`t1=${prev1}`, `t2=${prev2}|${prev1}`, `t1l=${prev1}|${view.lowers[i] ?? ""}`, `t1s=${prev1}|${view.shapes[i] ?? ""}`);
+}

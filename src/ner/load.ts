@@ -1,0 +1,16 @@
+/**
+ * Loads the shipped model once per process (per worker thread), on first use. The path is
+ * resolved from this module, not the working directory, so ingest can run from anywhere.
+ */
+
+import { readFileSync } from "node:fs";
+import { decodeModel, type NerModel } from "./model.js";
+
+const MODEL_URL = new URL("../../models/ner.json.gz", import.meta.url);
+
+let cached: NerModel | undefined;
+
+export function loadNerModel(): NerModel {
+  cached ??= decodeModel(readFileSync(MODEL_URL));
+  return cached;
+}

@@ -1,0 +1,92 @@
+/**
+ * Clean display names for mentions: titles and roles go (`Russian President Vladimir Putin` →
+ * `Vladimir Putin`, `Mr Blair` → `Blair`), possessives go (`Tehran's` → `Tehran`), ALL CAPS
+ * headline words take the article's own spelling, and what is left must look like a name.
+ */
+
+import type { Mention } from "./mentions.js";
+import type { Token } from "./tokenize.js";
+
+/** Words that introduce a person without being part of the name; matched lowercased, dot-free. */
+const TITLES = new Set([
+  "president", "vice", "prime", "minister", "ministers", "chancellor", "secretary", "general", "gen",
+  "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "king", "queen", "prince",
+  "princess", "pope", "sheikh", "ayatollah", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
+  "sir", "dame", "lord", "lady", "judge", "justice", "chairman", "chairwoman", "chief", "executive",
+  "director", "coach", "manager", "captain", "capt", "lt", "col", "colonel", "sgt", "sergeant",
+  "commissioner", "ambassador", "spokesman", "spokeswoman", "foreign", "defence", "defense",
+  "interior", "finance", "home", "deputy", "former", "acting", "premier", "rev", "reverend",
+  "father", "cardinal", "bishop", "archbishop", "rabbi", "imam", "emir", "sultan", "shadow",
+  "leader", "speaker", "striker", "midfielder", "defender", "goalkeeper", "boss", "mp", "marshal",
+  "admiral", "lieutenant", "commander", "attorney", "presidential", "candidate",
+]);
+
+/** Titles that are also common surnames (Mervyn King, John Major), so never junk on their own. */
+const SURNAME_TITLES = new Set(["king", "prince", "bishop", "judge", "lord", "father", "marshal", "major"]);
+
+/** Whole names that are never entities: bare titles, days, months. */
+const JUNK = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+  "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+  "nov", "dec", "god", "internet", "web", "government", "parliament", "state", "city", "mp", "mps",
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+]);
+
+const POSSESSIVE = new Set(["'s", "'", "'S"]);
+
+function bare(form: string): string {
+  return form.toLowerCase().replace(/\.$/, "");
+}
+
+/** Drops leading titles (persons only: `Foreign Ministry` is an organisation's name) and trailing clitics. */
+function nameTokens(mention: Mention, isDemonym: (word: string) => boolean): Token[] {
+  let tokens = [...mention.tokens];
+  while (tokens.length > 0 && (POSSESSIVE.has(tokens[tokens.length - 1]?.form ?? "") || /^[^\p{L}\p{N}]+$/u.test(tokens[tokens.length - 1]?.form ?? ""))) {
+    tokens = tokens.slice(0, -1);
+  }
+  while (tokens.length > 0 && /^[^\p{L}\p{N}]+$/u.test(tokens[0]?.form ?? "")) tokens = tokens.slice(1);
+  if (tokens.length > 1 && bare(tokens[0]?.form ?? "") === "the") tokens = tokens.slice(1);
+  if (mention.type === "person") {
+    while (tokens.length > 1 && (TITLES.has(bare(tokens[0]?.form ?? "")) || isDemonym(tokens[0]?.form ?? ""))) {
+      tokens = tokens.slice(1);
+    }
+  } else if (tokens.length > 1 && ["mr", "mrs", "ms", "dr"].includes(bare(tokens[0]?.form ?? ""))) {
+    tokens = tokens.slice(1);
+  }
+  return tokens;
+}
+
+function titleCase(word: string): string {
+  return word.replace(/\p{L}+/gu, (w) => (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()));
+}
+
+export interface NameContext {
+  text: string;
+  /** The text of the article's sentences that are not in capitals, for restoring case. */
+  casedText: string;
+  isDemonym: (word: string) => boolean;
+}
+
+function restoreCase(name: string, context: NameContext): string {
+  if (name !== name.toUpperCase()) return name;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").exec(context.casedText);
+  return found ? found[0] : titleCase(name);
+}
+
+/** The display name of a mention, or undefined for junk. */
+export function cleanName(mention: Mention, context: NameContext): string | undefined {
+  const tokens = nameTokens(mention, context.isDemonym);
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return undefined;
+  let name = context.text.slice(first.start, last.end).replace(/\s+/g, " ").replace(/’/g, "'");
+  if (!/\p{L}\p{L}/u.test(name)) return undefined;
+  if (mention.caps) name = restoreCase(name, context);
+  if (!/^[\p{Lu}\p{N}]/u.test(name) && !/^(?:al|el|de|van|von|le|la|du|da|bin|ibn)[- ]/.test(name)) return undefined;
+  const words = tokens.map((t) => bare(t.form));
+  if (words.every((w) => (TITLES.has(w) && !SURNAME_TITLES.has(w)) || JUNK.has(w))) return undefined;
+  if (tokens.length === 1 && context.isDemonym(first.form)) return undefined;
+  return name;
+}

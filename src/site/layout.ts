@@ -1,0 +1,68 @@
+/**
+ * The page shell every HTML page shares: head (title, description, canonical, feed discovery),
+ * skip link, site header and navigation, main, footer. Semantic HTML; no script needed to read.
+ */
+import type { FeedSpec } from "./archive.ts";
+import { html, type Html } from "./html.ts";
+import { absoluteUrl, href, type SiteContext } from "./urls.ts";
+
+export interface PageMeta {
+  /** Page title without the site name. */
+  title: string;
+  description?: string;
+  /** Root-relative path of this page. */
+  path: string;
+  feed?: FeedSpec | undefined;
+  /** Marks the page as not for search engines (404). */
+  noindex?: boolean;
+}
+
+const NAV: [string, string][] = [
+  ["/", "Latest"],
+  ["/archive/", "Archive"],
+  ["/people/", "People"],
+  ["/organizations/", "Organizations"],
+  ["/places/", "Places"],
+  ["/sections/", "Sections"],
+  ["/tags/", "Tags"],
+];
+
+export function layout(meta: PageMeta, body: Html, site: SiteContext): string {
+  const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
+  const current = (path: string): boolean => (path === "/" ? meta.path === "/" : meta.path.startsWith(path));
+  return html`<!doctype html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${meta.description ?? site.description}">
+${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${absoluteUrl(meta.path, site)}">`}
+<link rel="stylesheet" href="${href("/assets/style.css", site)}">
+${
+  meta.feed
+    ? html`<link rel="alternate" type="application/rss+xml" title="${meta.feed.title} (RSS)" href="${href(meta.feed.rss, site)}">
+<link rel="alternate" type="application/atom+xml" title="${meta.feed.title} (Atom)" href="${href(meta.feed.atom, site)}">`
+    : ""
+}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<p class="site-title"><a href="${href("/", site)}">${site.title}</a></p>
+<nav aria-label="Site">
+<ul>
+${NAV.map(([path, label]) => html`<li><a href="${href(path, site)}"${current(path) ? html` aria-current="page"` : ""}>${label}</a></li>`)}
+</ul>
+</nav>
+</header>
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">
+<p>${site.title}. Follow: <a href="${href("/feed.xml", site)}">RSS</a> · <a href="${href("/atom.xml", site)}">Atom</a> · <a href="${href("/feed.json", site)}">JSON Feed</a></p>
+</footer>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reads the Markdown that ingest wrote: front matter (the contract in README) plus body. This
+ * is the site's only input, so a hand-edited file with a broken field fails here, by name.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import type { Entity, EntityType } from "../ingest/article.ts";
+import { ENTITY_TYPES } from "../ingest/article.ts";
+
+export interface SiteArticle {
+  id: string;
+  title: string;
+  slug: string;
+  date?: string;
+  dateSource: string;
+  section?: string;
+  tags: string[];
+  summary: string;
+  byline?: string;
+  url?: string;
+  entities: Entity[];
+  /** Markdown body, escaped at ingest. */
+  body: string;
+  sourceFile: string;
+}
+
+export class ArticleFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = "ArticleFileError";
+  }
+}
+
+type Fields = Record<string, unknown>;
+
+function str(fm: Fields, key: string, file: string, required: true): string;
+function str(fm: Fields, key: string, file: string, required: false): string | undefined;
+function str(fm: Fields, key: string, file: string, required: boolean): string | undefined {
+  const v = fm[key];
+  if (v === undefined || v === null) {
+    if (required) throw new ArticleFileError(file, `front matter lacks "${key}"`);
+    return undefined;
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v !== "string" && typeof v !== "number") throw new ArticleFileError(file, `"${key}" must be text`);
+  return String(v);
+}
+
+function strings(fm: Fields, key: string, file: string): string[] {
+  const v = fm[key] ?? [];
+  if (!Array.isArray(v)) throw new ArticleFileError(file, `"${key}" must be a list`);
+  return v.map((x) => String(x));
+}
+
+function entities(fm: Fields, file: string): Entity[] {
+  const v = fm.entities ?? [];
+  if (!Array.isArray(v)) throw new ArticleFileError(file, `"entities" must be a list`);
+  return v.map((raw: unknown, i) => {
+    const e = (raw ?? {}) as Fields;
+    const type = e.type as EntityType;
+    if (!ENTITY_TYPES.includes(type)) throw new ArticleFileError(file, `entities[${i}].type must be one of ${ENTITY_TYPES.join(", ")}`);
+    const name = str(e, "name", file, true);
+    const slug = str(e, "slug", file, true);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new ArticleFileError(file, `entities[${i}].slug "${slug}" is not URL-safe`);
+    return { name, type, slug, aliases: strings(e, "aliases", file), mentions: Number(e.mentions ?? 1) || 1 };
+  });
+}
+
+/** Splits and validates one file's text. */
+export function parseArticleFile(text: string, file: string): SiteArticle {
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n/g, "\n"));
+  if (!match) throw new ArticleFileError(file, "no YAML front matter between --- lines");
+  let fm: Fields;
+  try {
+    fm = (parse(match[1] ?? "") ?? {}) as Fields;
+  } catch (error) {
+    throw new ArticleFileError(file, `invalid YAML: ${(error as Error).message}`);
+  }
+  const slug = str(fm, "slug", file, true);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new ArticleFileError(file, `slug "${slug}" is not URL-safe`);
+  const article: SiteArticle = {
+    id: str(fm, "id", file, true),
+    title: str(fm, "title", file, true),
+    slug,
+    dateSource: str(fm, "dateSource", file, false) ?? "unknown",
+    tags: strings(fm, "tags", file),
+    summary: str(fm, "summary", file, false) ?? "",
+    entities: entities(fm, file),
+    body: match[2] ?? "",
+    sourceFile: file,
+  };
+  for (const key of ["date", "section", "byline", "url"] as const) {
+    const v = str(fm, key, file, false);
+    if (v !== undefined) article[key] = v;
+  }
+  return article;
+}
+
+/** Files read at once: enough to keep the disk busy, few enough never to run out of descriptors. */
+const BATCH = 128;
+
+/** Loads every `*.md` in `dir`, in file-name order. */
+export async function loadArticles(dir: string): Promise<SiteArticle[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
+  const articles: SiteArticle[] = [];
+  for (let i = 0; i < names.length; i += BATCH) {
+    const batch = names.slice(i, i + BATCH).map(async (n) => {
+      const file = path.join(dir, n);
+      return parseArticleFile(await readFile(file, "utf8"), file);
+    });
+    articles.push(...(await Promise.all(batch)));
+  }
+  return articles;
+}

@@ -1,0 +1,235 @@
+/**
+ * Page renderers: pure functions from index records to HTML strings. Templates in `templates/`
+ * only paginate and call these.
+ */
+import type { EntityType } from "../ingest/article.ts";
+import { ENTITY_TYPES } from "../ingest/article.ts";
+import {
+  KIND_LABEL,
+  KIND_PATH,
+  type Archive,
+  type ArticleEntry,
+  type FeedSpec,
+  type ListPage,
+  type Term,
+  type TermKind,
+  type YearEntry,
+} from "./archive.ts";
+import { isoDate, monthName, readableDate } from "./format.ts";
+import { html, raw, type Html } from "./html.ts";
+import { layout } from "./layout.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { href, type SiteContext } from "./urls.ts";
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+function dateLine(a: ArticleEntry): Html {
+  return a.date ? html`<time datetime="${isoDate(a.date)}">${readableDate(a.date)}</time>` : html`<span class="undated">Date unknown</span>`;
+}
+
+function articleCard(a: ArticleEntry, site: SiteContext): Html {
+  return html`<li class="card">
+<h3><a href="${href(a.url, site)}">${a.title}</a></h3>
+<p class="meta">${dateLine(a)}${a.sectionTerm ? html` · <a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a>` : ""}</p>
+<p class="summary">${a.summary}</p>
+</li>`;
+}
+
+function articleList(items: readonly ArticleEntry[], site: SiteContext): Html {
+  return html`<ol class="cards">
+${items.map((a) => articleCard(a, site))}
+</ol>`;
+}
+
+function pager(page: ListPage, site: SiteContext): Html {
+  if (page.pages <= 1) return html``;
+  const i = page.page - 1;
+  const prev = page.pageUrls[i - 1];
+  const next = page.pageUrls[i + 1];
+  // A window of page numbers around the current one keeps the pager short on long lists.
+  const shown = page.pageUrls
+    .map((url, n) => ({ url, n: n + 1 }))
+    .filter(({ n }) => n === 1 || n === page.pages || Math.abs(n - page.page) <= 2);
+  let last = 0;
+  const items: Html[] = [];
+  for (const { url, n } of shown) {
+    if (n - last > 1) items.push(html`<li aria-hidden="true">…</li>`);
+    items.push(
+      n === page.page
+        ? html`<li><a href="${href(url, site)}" aria-current="page">${n}</a></li>`
+        : html`<li><a href="${href(url, site)}">${n}</a></li>`,
+    );
+    last = n;
+  }
+  return html`<nav class="pager" aria-label="Pages">
+<ul>
+${prev ? html`<li><a href="${href(prev, site)}" rel="prev">← Newer</a></li>` : ""}
+${items}
+${next ? html`<li><a href="${href(next, site)}" rel="next">Older →</a></li>` : ""}
+</ul>
+</nav>`;
+}
+
+function feedLinks(feed: FeedSpec, site: SiteContext): Html {
+  return html`<p class="feeds">Follow: <a href="${href(feed.rss, site)}">RSS</a> · <a href="${href(feed.atom, site)}">Atom</a>${
+    feed.json ? html` · <a href="${href(feed.json, site)}">JSON Feed</a>` : ""
+  }</p>`;
+}
+
+const pageSuffix = (page: ListPage): string => (page.page > 1 ? ` (page ${page.page} of ${page.pages})` : "");
+
+export function renderListPage(page: ListPage, site: SiteContext): string {
+  let head: Html;
+  let title: string;
+  let description: string | undefined;
+  if (page.kind === "term" && page.term) {
+    const t = page.term;
+    title = `${t.name}${pageSuffix(page)}`;
+    description = `${plural(t.articles.length, "article")} about ${t.name}`;
+    head = html`<header class="term-header">
+<p class="kicker">${KIND_LABEL[t.kind].one}</p>
+<h1>${t.name}</h1>
+<p>${plural(t.articles.length, "article")}${pageSuffix(page)}.</p>
+${t.aliases.length ? html`<p class="aliases">Also written as: ${t.aliases.join(", ")}</p>` : ""}
+${feedLinks(t.feed, site)}
+</header>`;
+  } else if (page.kind === "home") {
+    title = page.page > 1 ? `Latest articles${pageSuffix(page)}` : site.title;
+    head = html`<header>
+<h1>${page.page > 1 ? `Latest articles${pageSuffix(page)}` : "Latest articles"}</h1>
+${page.feed ? feedLinks(page.feed, site) : ""}
+</header>`;
+  } else if (page.kind === "month") {
+    const [year = "", month = ""] = page.title.split("/");
+    title = `${monthName(month)} ${year}${pageSuffix(page)}`;
+    head = html`<header>
+<p class="kicker"><a href="${href(`/${year}/`, site)}">${year}</a></p>
+<h1>${monthName(month)} ${year}</h1>
+<p>${pageSuffix(page) ? pageSuffix(page).trim() : ""}</p>
+</header>`;
+  } else {
+    title = `Date unknown${pageSuffix(page)}`;
+    head = html`<header>
+<h1>Date unknown</h1>
+<p>Articles whose date is not known${pageSuffix(page)}.</p>
+</header>`;
+  }
+  const body = html`${head}
+${page.items.length ? articleList(page.items, site) : html`<p>No articles yet.</p>`}
+${pager(page, site)}`;
+  return layout({ title, path: page.url, feed: page.feed, ...(description ? { description } : {}) }, body, site);
+}
+
+const TYPE_HEADINGS: Record<EntityType, string> = { person: "People", organization: "Organizations", place: "Places" };
+
+export function renderArticle(a: ArticleEntry, site: SiteContext): string {
+  const groups = ENTITY_TYPES.map((type) => ({ type, terms: a.entityTerms.filter((t) => t.kind === type) })).filter((g) => g.terms.length);
+  const body = html`<article class="article">
+<header>
+${a.sectionTerm ? html`<p class="kicker"><a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a></p>` : ""}
+<h1>${a.title}</h1>
+<p class="meta">${dateLine(a)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
+    a.url ? html` · <a href="${a.url}" rel="nofollow noopener">Original</a>` : ""
+  }</p>
+</header>
+<div class="body">
+${raw(renderMarkdown(a.body))}
+</div>
+<footer class="article-footer">
+${
+  groups.length
+    ? html`<section class="entities" aria-labelledby="in-this-article">
+<h2 id="in-this-article">In this article</h2>
+${groups.map(
+  (g) => html`<h3>${TYPE_HEADINGS[g.type]}</h3>
+<ul class="chips">
+${g.terms.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a></li>`)}
+</ul>`,
+)}
+</section>`
+    : ""
+}
+${
+  a.tagTerms.length
+    ? html`<section aria-labelledby="tags-heading">
+<h2 id="tags-heading">Tags</h2>
+<ul class="chips">
+${a.tagTerms.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a></li>`)}
+</ul>
+</section>`
+    : ""
+}
+</footer>
+</article>`;
+  return layout({ title: a.title, description: a.summary, path: a.url }, body, site);
+}
+
+/** First character for A–Z grouping; digits and symbols go under "#". */
+function letterOf(name: string): string {
+  const c = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").charAt(0).toUpperCase();
+  return /[A-Z]/.test(c) ? c : "#";
+}
+
+export function renderTermIndex(kind: TermKind, terms: readonly Term[], site: SiteContext): string {
+  const label = KIND_LABEL[kind].many;
+  const groups = new Map<string, Term[]>();
+  for (const t of terms) {
+    const l = letterOf(t.name);
+    groups.set(l, [...(groups.get(l) ?? []), t]);
+  }
+  const letters = [...groups.keys()].sort((a, b) => (a === "#" ? 1 : b === "#" ? -1 : a < b ? -1 : 1));
+  const body = html`<header>
+<h1>${label}</h1>
+<p>${plural(terms.length, label.toLowerCase().replace(/s$/, ""), label.toLowerCase())}.</p>
+</header>
+${
+  letters.length > 1
+    ? html`<nav class="az" aria-label="${label} by letter"><ul>${letters.map((l) => html`<li><a href="#letter-${l === "#" ? "other" : l}">${l}</a></li>`)}</ul></nav>`
+    : ""
+}
+${letters.map(
+  (l) => html`<section aria-labelledby="letter-${l === "#" ? "other" : l}">
+<h2 id="letter-${l === "#" ? "other" : l}">${l}</h2>
+<ul class="term-list">
+${(groups.get(l) ?? []).map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.articles.length}</span></li>`)}
+</ul>
+</section>`,
+)}`;
+  return layout({ title: label, path: `/${KIND_PATH[kind]}/` }, body, site);
+}
+
+export function renderArchiveIndex(archive: Archive, site: SiteContext): string {
+  const body = html`<header><h1>Archive</h1></header>
+${
+  archive.years.length
+    ? archive.years.map(
+        (y) => html`<section aria-labelledby="y-${y.year}">
+<h2 id="y-${y.year}"><a href="${href(y.url, site)}">${y.year}</a> <span class="count">${y.count}</span></h2>
+<ul class="term-list">
+${y.months.map((m) => html`<li><a href="${href(m.url, site)}">${monthName(m.month)} ${m.year}</a> <span class="count">${m.count}</span></li>`)}
+</ul>
+</section>`,
+      )
+    : html`<p>No dated articles.</p>`
+}
+${archive.undatedCount ? html`<p><a href="${href("/undated/", site)}">Date unknown</a> <span class="count">${archive.undatedCount}</span></p>` : ""}`;
+  return layout({ title: "Archive", path: "/archive/" }, body, site);
+}
+
+export function renderYear(year: YearEntry, site: SiteContext): string {
+  const body = html`<header>
+<p class="kicker"><a href="${href("/archive/", site)}">Archive</a></p>
+<h1>${year.year}</h1>
+<p>${plural(year.count, "article")}.</p>
+</header>
+<ul class="term-list">
+${year.months.map((m) => html`<li><a href="${href(m.url, site)}">${monthName(m.month)}</a> <span class="count">${m.count}</span></li>`)}
+</ul>`;
+  return layout({ title: year.year, path: year.url }, body, site);
+}
+
+export function renderNotFound(site: SiteContext): string {
+  const body = html`<header><h1>Page not found</h1></header>
+<p>There is no page at this address. Try the <a href="${href("/", site)}">latest articles</a> or the <a href="${href("/archive/", site)}">archive</a>.</p>`;
+  return layout({ title: "Page not found", path: "/404.html", noindex: true }, body, site);
+}

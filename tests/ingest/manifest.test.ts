@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseManifest } from "../../src/ingest/manifest.ts";
+
+describe("parseManifest", () => {
+  it("reads every column", () => {
+    const m = parseManifest(
+      "id,date,url,byline,section,tags\nseed1,2015-11-13,https://example.org/a,Jane Doe,world,diplomacy; syria ;\n",
+      "UTC",
+    );
+    expect(m.warnings).toEqual([]);
+    expect(m.entries).toEqual([
+      {
+        row: 2,
+        key: { by: "id", value: "seed1" },
+        date: "2015-11-13",
+        url: "https://example.org/a",
+        byline: "Jane Doe",
+        section: "world",
+        tags: ["diplomacy", "syria"],
+      },
+    ]);
+  });
+
+  it("accepts a file column, quoted fields, a BOM and CRLF", () => {
+    const m = parseManifest('\uFEFFfile,tags\r\n"politics/001.txt","a, b;c"\r\n', "UTC");
+    expect(m.entries[0]).toMatchObject({ key: { by: "file", value: "politics/001.txt" }, tags: ["a, b", "c"] });
+  });
+
+  it("reads times without offset in the given zone and stores UTC", () => {
+    const m = parseManifest("id,date\na,2015-11-13 10:30\nb,2015-11-13T10:30:00+05:00\n", "Europe/Vienna");
+    expect(m.entries.map((e) => e.date)).toEqual(["2015-11-13T09:30:00Z", "2015-11-13T05:30:00Z"]);
+  });
+
+  it.each([
+    ["id,date\na,13/11/2015\n", 2, "unparsable date"],
+    ["id,date\na,2015-02-30\n", 2, "unparsable date"],
+    ["id,date\n,2015-01-01\n", 2, "names no seed"],
+    ["id,date\na,2015-01-01\na,2015-01-02\n", 3, "duplicate row"],
+    ["id,url\na,javascript:alert(1)\n", 2, "not an http(s) URL"],
+    ["id,colour\na,red\n", 1, 'unknown column "colour"'],
+  ])("warns, naming the row: %j", (csv, row, message) => {
+    const m = parseManifest(csv, "UTC");
+    expect(m.warnings).toEqual([{ row, message: expect.stringContaining(message) }]);
+  });
+
+  it("keeps a row with a bad date, undated", () => {
+    expect(parseManifest("id,date,section\na,never,world\n", "UTC").entries[0]).toMatchObject({ section: "world" });
+    expect(parseManifest("id,date,section\na,never,world\n", "UTC").entries[0]?.date).toBeUndefined();
+  });
+
+  it("refuses a manifest with no id or file column", () => {
+    expect(() => parseManifest("name,date\na,2015-01-01\n", "UTC")).toThrow(/"id" or "file"/);
+  });
+});
