@@ -20,7 +20,7 @@ export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0]
 }
 
 export const config = {
-  dir: { input: "templates", output: "_site", data: "_data", includes: "_includes" },
+  dir: { input: "templates", data: "_data", includes: "_includes" },
   templateFormats: ["11ty.ts"],
   // Seed text is never template code: no Markdown file is run through a template engine.
   markdownTemplateEngine: false,

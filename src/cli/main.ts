@@ -104,8 +104,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const code = await runIngest(ingestFlags);
   const site = { articlesDir, outputDir: flags.output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
   const started = Date.now();
-  await buildSite(site);
-  console.log(`site: ${path.resolve(flags.output)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const { written, removed } = await buildSite(site);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`site: ${path.resolve(flags.output)}: ${written} pages and feeds, ${removed} stale removed (${seconds} s)`);
   if (!flags.serve) return code;
 
   // Re-ingest when a seed changes; Eleventy's watcher then rebuilds the pages.

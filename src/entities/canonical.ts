@@ -63,9 +63,12 @@ function surnameMerges(registry: Registry): Map<string, string> {
   return merges;
 }
 
+/** All-caps forms longer than an acronym come from headlines; never prefer them as display names. */
+const shouted = (name: string): number => (name.length > 5 && name === name.toUpperCase() && name !== name.toLowerCase() ? 1 : 0);
+
 function displayName(counts: Map<string, number>): string {
   return [...counts.entries()].sort(
-    (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+    (a, b) => shouted(a[0]) - shouted(b[0]) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
   )[0]?.[0] ?? "";
 }
 

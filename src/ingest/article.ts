@@ -68,7 +68,8 @@ export interface Article {
   tags: string[];
   summary: string;
   byline?: string;
-  url?: string;
+  /** Where the article was originally published (manifest `url`). */
+  sourceUrl?: string;
   entities: Entity[];
   paragraphs: string[];
   pullQuotes: PullQuote[];

@@ -196,7 +196,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       tags: row?.tags ?? [],
       summary: summarise(draft.parsed.paragraphs),
       ...(row?.byline ? { byline: row.byline } : {}),
-      ...(row?.url ? { url: row.url } : {}),
+      ...(row?.url ? { sourceUrl: row.url } : {}),
       entities: entities[i] ?? [],
       paragraphs: draft.parsed.paragraphs,
       pullQuotes: draft.parsed.pullQuotes,

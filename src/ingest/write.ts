@@ -15,7 +15,7 @@ export function frontMatter(article: Article): Record<string, unknown> {
   fm.tags = article.tags;
   fm.summary = article.summary;
   if (article.byline) fm.byline = article.byline;
-  if (article.url) fm.url = article.url;
+  if (article.sourceUrl) fm.sourceUrl = article.sourceUrl;
   fm.entities = article.entities.map((e) => ({
     name: e.name,
     type: e.type,

@@ -59,21 +59,25 @@ function toIob2(tags: string[]): string[] {
 const NO_SPACE_BEFORE = new Set([",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "N'T", "'", "'re", "'ve", "'ll", "'d", "'m", "..."]);
 const NO_SPACE_AFTER = new Set(["(", "[", "{", "$", "#"]);
 
+/** Whether a straight double quote is open, carried across the sentences of one document. */
+interface QuoteState {
+  open: boolean;
+}
+
 /**
  * Joins tokens into text as a writer would have typed them.
  * @example detokenize(["Tehran", "'s", "\"", "deal", "\"", "."]) // Tehran's "deal".
  */
-export function detokenize(tokens: readonly string[]): string {
+export function detokenize(tokens: readonly string[], quotes: QuoteState = { open: false }): string {
   let out = "";
-  let quoteOpen = false;
   let glueNext = true;
   for (const token of tokens) {
     let glue = glueNext || NO_SPACE_BEFORE.has(token);
     glueNext = NO_SPACE_AFTER.has(token);
     if (token === '"') {
-      if (quoteOpen) glue = true;
+      if (quotes.open) glue = true;
       else glueNext = true;
-      quoteOpen = !quoteOpen;
+      quotes.open = !quotes.open;
     }
     out += glue ? token : ` ${token}`;
   }
@@ -81,23 +85,40 @@ export function detokenize(tokens: readonly string[]): string {
 }
 
 /**
- * Rebuilds an article's text: the headline on the first line, a dateline (`BRUSSELS 1996-08-22`)
- * on its own line, then the body sentences joined by spaces, as one paragraph.
+ * CoNLL's sentence splitter sometimes leaves a quote that opens the next sentence at the end of
+ * the previous one (`said Drazek . "` / `We probably ...`); move it back where it belongs.
+ */
+function reattachOpeningQuotes(sentences: readonly ConllSentence[]): string[][] {
+  const out = sentences.map((s) => [...s.tokens]);
+  let open = false;
+  out.forEach((tokens, i) => {
+    tokens.forEach((token, k) => {
+      if (token !== '"') return;
+      const next = out[i + 1];
+      if (!open && k === tokens.length - 1 && next) {
+        tokens.pop();
+        next.unshift('"');
+        return;
+      }
+      open = !open;
+    });
+  });
+  return out;
+}
+
+/**
+ * Rebuilds an article's text: the headline on the first line, then the body. A sentence that ends
+ * in terminal punctuation continues its paragraph after a space, so sentence splitting is
+ * exercised; any other (a dateline, a row of a results table) ends its line, as on the wire.
  */
 export function documentText(doc: ConllDocument): string {
-  const lines: string[] = [];
-  let body: string[] = [];
-  doc.sentences.forEach((sentence, i) => {
-    const text = detokenize(sentence.tokens);
-    const isDateline = /\d{4}-\d{2}-\d{2}$/.test(text) && sentence.tokens.length <= 8;
-    if (i === 0 || isDateline) {
-      if (body.length > 0) lines.push(body.join(" "));
-      body = [];
-      lines.push(text);
-    } else {
-      body.push(text);
-    }
+  const quotes: QuoteState = { open: false };
+  let out = "";
+  reattachOpeningQuotes(doc.sentences).forEach((tokens, i) => {
+    if (tokens.length === 0) return;
+    const text = detokenize(tokens, quotes);
+    if (i === 0) out = text;
+    else out += (/[.!?]["')]?$/.test(out) && i > 1 ? " " : "\n") + text;
   });
-  if (body.length > 0) lines.push(body.join(" "));
-  return lines.join("\n");
+  return out;
 }

@@ -13,7 +13,9 @@ export function typeOf(tag: string): string {
 }
 
 function isNameLike(form: string, caps: boolean): boolean {
-  return caps ? /\p{L}/u.test(form) : /^\p{Lu}/u.test(form);
+  if (caps) return form.toLowerCase() !== form.toUpperCase();
+  const first = form.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 /** Fills `view.doc` for every sentence from the first pass's tags (`tags[s][i]`). */

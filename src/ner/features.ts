@@ -32,12 +32,17 @@ export const SENTENCE_END = "</S>";
 export function shape(form: string): string {
   let out = "";
   let last = "";
-  for (const ch of form) {
+  for (let k = 0; k < form.length; k++) {
+    const code = form.charCodeAt(k);
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = "X";
-    else if (/\p{Ll}/u.test(ch)) c = "x";
-    else if (/\p{N}/u.test(ch)) c = "d";
-    else c = ch;
+    if (code >= 65 && code <= 90) c = "X";
+    else if (code >= 97 && code <= 122) c = "x";
+    else if (code >= 48 && code <= 57) c = "d";
+    else if (code < 128) c = form.charAt(k);
+    else {
+      const ch = form.charAt(k);
+      c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
+    }
     if (c !== last) out += c;
     last = c;
   }
@@ -49,11 +54,22 @@ export function isCapsSentence(forms: readonly string[]): boolean {
   let words = 0;
   let upper = 0;
   for (const form of forms) {
-    if (!/\p{L}\p{L}/u.test(form)) continue;
+    if (!hasTwoLetters(form)) continue;
     words++;
     if (form === form.toUpperCase()) upper++;
   }
   return words > 0 && upper / words >= 0.7 && !(words === 1 && forms.length > 3);
+}
+
+/** Two adjacent letters: a word, not an initial, a number or `U.S.`; a letter is what case changes. */
+function hasTwoLetters(form: string): boolean {
+  let run = 0;
+  for (let k = 0; k < form.length; k++) {
+    const c = form.charAt(k);
+    run = c.toLowerCase() !== c.toUpperCase() ? run + 1 : 0;
+    if (run === 2) return true;
+  }
+  return false;
 }
 
 /** Word features as `[group, feature]` pairs, before offset prefixes are added. */
@@ -124,6 +140,16 @@ export function contextFeatures(view: SentenceView, i: number, out: string[]): v
   const sNext = i + 1 < n ? (view.shapes[i + 1] ?? "") : SENTENCE_END;
   const s0 = view.shapes[i] ?? "";
   out.push(`b-=${lPrev}|${l0}`, `b+=${l0}|${lNext}`, `sh=${sPrev}|${s0}|${sNext}`);
+  sparseFeatures(view, i, out);
+}
+
+/**
+ * The context features most tokens lack (sentence start, gazetteer hits, document types); the
+ * tagger looks these up by name, and the common ones through `compiled.ts`.
+ */
+export function sparseFeatures(view: SentenceView, i: number, out: string[]): void {
+  const n = view.forms.length;
+  const s0 = view.shapes[i] ?? "";
   if (i === 0) out.push(`F=${s0}`);
   const g0 = view.gazetteer[i] ?? "";
   const gPrev = i > 0 ? (view.gazetteer[i - 1] ?? "") : "";
@@ -132,7 +158,7 @@ export function contextFeatures(view: SentenceView, i: number, out: string[]): v
   if (gPrev) out.push(`g-=${gPrev}`);
   if (gNext) out.push(`g+=${gNext}`);
   const d = view.doc[i] ?? "";
-  if (d) out.push(`d=${d}`, `dC=${d}|${view.caps ? "C" : ""}`, `dl=${d}|${l0}`);
+  if (d) out.push(`d=${d}`, `dC=${d}|${view.caps ? "C" : ""}`, `dl=${d}|${view.lowers[i] ?? ""}`);
 }
 
 /** Features pairing the previous tags with the current word. */

@@ -82,7 +82,7 @@ export function cleanName(mention: Mention, context: NameContext): string | unde
   const last = tokens[tokens.length - 1];
   if (!first || !last) return undefined;
   let name = context.text.slice(first.start, last.end).replace(/\s+/g, " ").replace(/’/g, "'");
-  if (!/\p{L}\p{L}/u.test(name)) return undefined;
+  if (!/\p{L}.*\p{L}/u.test(name)) return undefined;
   if (mention.caps) name = restoreCase(name, context);
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !/^(?:al|el|de|van|von|le|la|du|da|bin|ibn)[- ]/.test(name)) return undefined;
   const words = tokens.map((t) => bare(t.form));

@@ -1,91 +1,72 @@
 /**
- * Greedy left-to-right tagging with an averaged-perceptron weight table, run twice per article:
- * pass 1 without document features, pass 2 with features built from pass 1's tags.
- *
- * Speed comes from caching, per word form, the summed weights of its word features at each
- * offset: most of a token's score is then five cached vectors, leaving a dozen hashed lookups
- * for context and history features.
+ * Greedy left-to-right tagging, run twice per article: pass 1 without document features, pass 2
+ * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
-import { contextFeatures, historyFeatures, offsetFeatures, OFFSETS, SENTENCE_END, SENTENCE_START, type SentenceView } from "./features.js";
+import { CompiledPass, N, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
+import { OFFSETS, SENTENCE_END, SENTENCE_START, sparseFeatures, type SentenceView } from "./features.js";
 import { TAGS, type NerModel, type WeightTable } from "./model.js";
-
-const N = TAGS.length;
-const CACHE_LIMIT = 200_000;
 
 /** Whether tag `next` may follow tag `prev` in IOB2: `I-X` continues only `B-X` or `I-X`. */
 export function allowed(prev: string, next: string): boolean {
   return !next.startsWith("I-") || (prev !== "O" && prev.slice(2) === next.slice(2));
 }
 
-const ALLOWED: boolean[][] = TAGS.map((prev) => TAGS.map((next) => allowed(prev, next)));
+const ALLOWED = Uint8Array.from(TAGS.flatMap((prev) => TAGS.map((next) => (allowed(prev, next) ? 1 : 0))));
 const START = TAGS.indexOf("O");
+/** `OFFSETS` as positions in a sentence padded with two boundary entries on each side. */
+const PADDED: readonly number[] = OFFSETS.map((o) => o + 2);
+
+function add(scores: Float32Array, w: Float32Array | undefined, at: number): void {
+  if (!w) return;
+  for (let t = 0; t < N; t++) scores[t] = (scores[t] ?? 0) + (w[at + t] ?? 0);
+}
 
 export class PassScorer {
-  private readonly cache = new Map<string, Float32Array>();
-  private readonly buffer: string[] = [];
+  private readonly pass: CompiledPass;
+  private readonly sparse: string[] = [];
 
-  constructor(
-    private readonly table: WeightTable,
-    private readonly lexicon: ReadonlySet<string>,
-  ) {}
-
-  /** Summed word-feature weights of `form` at each offset in `OFFSETS`, `N` weights per offset. */
-  private wordVector(form: string, caps: boolean): Float32Array {
-    const key = caps ? `C${form}` : form;
-    let vector = this.cache.get(key);
-    if (vector) return vector;
-    vector = new Float32Array(OFFSETS.length * N);
-    OFFSETS.forEach((offset, o) => {
-      for (const feature of offsetFeatures(form, caps, this.lexicon, offset)) {
-        const w = this.table.get(feature);
-        if (!w) continue;
-        for (let t = 0; t < N; t++) vector[o * N + t] = (vector[o * N + t] ?? 0) + (w[t] ?? 0);
-      }
-    });
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, vector);
-    return vector;
-  }
-
-  private addFeatures(features: readonly string[], scores: Float32Array): void {
-    for (const feature of features) {
-      const w = this.table.get(feature);
-      if (!w) continue;
-      for (let t = 0; t < N; t++) scores[t] = (scores[t] ?? 0) + (w[t] ?? 0);
-    }
+  constructor(table: WeightTable, lexicon: ReadonlySet<string>) {
+    this.pass = new CompiledPass(table, lexicon);
   }
 
   /** Tags one sentence greedily, returning tag indices. */
   tagSentence(view: SentenceView): number[] {
+    const p = this.pass;
     const n = view.forms.length;
-    const vectors: Float32Array[] = [];
-    for (let j = -2; j < n + 2; j++) {
-      const form = j < 0 ? SENTENCE_START : j >= n ? SENTENCE_END : (view.forms[j] ?? "");
-      vectors.push(this.wordVector(form, view.caps));
-    }
+    const start = p.word(SENTENCE_START, SENTENCE_START, SENTENCE_START, view.caps);
+    const end = p.word(SENTENCE_END, SENTENCE_END, SENTENCE_END, view.caps);
+    const entries: WordEntry[] = [start, start];
+    for (let j = 0; j < n; j++) entries.push(p.word(view.forms[j] ?? "", view.lowers[j] ?? "", view.shapes[j] ?? "", view.caps));
+    entries.push(end, end);
+
     const out: number[] = [];
     const scores = new Float32Array(N);
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
       scores.fill(0);
-      OFFSETS.forEach((offset, o) => {
-        const v = vectors[i + offset + 2];
-        if (!v) return;
-        for (let t = 0; t < N; t++) scores[t] = (scores[t] ?? 0) + (v[o * N + t] ?? 0);
-      });
-      this.buffer.length = 0;
-      contextFeatures(view, i, this.buffer);
-      historyFeatures(view, i, TAGS[prev2] ?? "O", TAGS[prev1] ?? "O", this.buffer);
-      this.addFeatures(this.buffer, scores);
+      for (let o = 0; o < PADDED.length; o++) add(scores, entries[i + (PADDED[o] ?? 0)]?.vector, o * N);
+      const before = entries[i + 1] ?? start;
+      const here = entries[i + 2] ?? start;
+      const after = entries[i + 3] ?? end;
+      add(scores, p.pairPrev.get(p.pairKey(before.id, here.id)), 0);
+      add(scores, p.pairNext.get(p.pairKey(here.id, after.id)), 0);
+      add(scores, p.shapeTriples.get(p.tripleKey(before.shapeId, here.shapeId, after.shapeId)), 0);
+      this.sparse.length = 0;
+      sparseFeatures(view, i, this.sparse);
+      for (const feature of this.sparse) add(scores, p.table.get(feature), 0);
+      add(scores, p.tag1, prev1 * N);
+      add(scores, p.tag2, (prev2 * N + prev1) * N);
+      add(scores, here.history, prev1 * N);
+      add(scores, p.tagShape[here.shapeId], prev1 * N);
+
       let best = START;
       let bestScore = -Infinity;
-      const row = ALLOWED[prev1];
       for (let t = 0; t < N; t++) {
         const s = scores[t] ?? 0;
-        if (row?.[t] && s > bestScore) {
+        if (ALLOWED[prev1 * N + t] === 1 && s > bestScore) {
           best = t;
           bestScore = s;
         }

@@ -5,6 +5,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { spawn } from "node:child_process";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,18 +25,66 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
   return env;
 }
 
-/** Builds the site into `outputDir`. */
-export async function buildSite(options: SiteBuildOptions): Promise<void> {
+/** Marks an output folder as ours, so pages left from earlier builds may be removed from it. */
+const MARKER = ".news-archive-build";
+/** Copied as is, not rendered: never pruned. */
+const COPIED = new Set(["assets"]);
+
+interface WriteResult {
+  outputPath?: unknown;
+}
+
+/** Builds the site into `outputDir`; returns how many files were written and how many stale ones removed. */
+export async function buildSite(options: SiteBuildOptions): Promise<{ written: number; removed: number }> {
   const outputDir = path.resolve(options.outputDir);
+  const ours = await isOurs(outputDir);
   Object.assign(process.env, siteEnv(options));
   const previous = process.cwd();
   process.chdir(PROJECT_ROOT);
+  let results: unknown;
   try {
     const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
-    await eleventy.write();
+    results = await eleventy.write();
   } finally {
     process.chdir(previous);
   }
+  const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
+  const written = new Set(templates.map((r) => r.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(PROJECT_ROOT, p)));
+  await writeFile(path.join(outputDir, MARKER), "Built by news-archive; files not written by the latest build are removed.\n");
+  const removed = ours && written.size ? await prune(outputDir, written) : 0;
+  return { written: written.size, removed };
+}
+
+async function isOurs(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => undefined);
+  return names === undefined || names.length === 0 || names.includes(MARKER);
+}
+
+/** Removes rendered files an earlier build wrote that this build did not (deleted articles, entities). */
+async function prune(outputDir: string, written: Set<string>): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name === MARKER) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const top = path.relative(outputDir, file).split(path.sep)[0] ?? "";
+    if (COPIED.has(top) || written.has(file)) continue;
+    await rm(file);
+    removed++;
+  }
+  if (removed) await removeEmptyDirs(outputDir);
+  return removed;
+}
+
+async function removeEmptyDirs(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  let empty = true;
+  for (const e of entries) {
+    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name)))) continue;
+    empty = false;
+  }
+  if (empty) await rm(dir, { recursive: true }).catch(() => undefined);
+  return empty;
 }
 
 /** Serves `outputDir` with Eleventy's dev server, rebuilding on template or article changes. */

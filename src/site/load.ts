@@ -18,7 +18,7 @@ export interface SiteArticle {
   tags: string[];
   summary: string;
   byline?: string;
-  url?: string;
+  sourceUrl?: string;
   entities: Entity[];
   /** Markdown body, escaped at ingest. */
   body: string;
@@ -93,7 +93,7 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
     body: match[2] ?? "",
     sourceFile: file,
   };
-  for (const key of ["date", "section", "byline", "url"] as const) {
+  for (const key of ["date", "section", "byline", "sourceUrl"] as const) {
     const v = str(fm, key, file, false);
     if (v !== undefined) article[key] = v;
   }

@@ -129,7 +129,7 @@ export function renderArticle(a: ArticleEntry, site: SiteContext): string {
 ${a.sectionTerm ? html`<p class="kicker"><a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a></p>` : ""}
 <h1>${a.title}</h1>
 <p class="meta">${dateLine(a)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
-    a.url ? html` · <a href="${a.url}" rel="nofollow noopener">Original</a>` : ""
+    a.sourceUrl ? html` · <a href="${a.sourceUrl}" rel="nofollow noopener">Original</a>` : ""
   }</p>
 </header>
 <div class="body">

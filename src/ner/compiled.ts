@@ -1,0 +1,163 @@
+/**
+ * A weight table recompiled for fast tagging. Training names features as strings
+ * (`b-=the|kremlin`); looking up a dozen fresh strings per token would make tagging hash-bound,
+ * so at load time the features that pair words, shapes or tags are regrouped under integer keys:
+ *
+ * - per word form (cached): its word-feature weights at each offset, and its `t1l` weights per
+ *   previous tag;
+ * - word-pair features keyed by `prevId * V + id`, shape triples by `(a * S + b) * S + c`;
+ * - tag-history features in flat arrays indexed by tag numbers.
+ *
+ * Rarer features (sentence start, gazetteer, document) stay string lookups in `table`.
+ */
+
+import { OFFSETS, wordFeatures } from "./features.js";
+import { TAGS, type WeightTable } from "./model.js";
+
+export const N = TAGS.length;
+
+export interface WordEntry {
+  /** Summed word-feature weights at each offset of `OFFSETS`, `N` per offset. */
+  vector: Float32Array;
+  /** Id of the lowercased form in `vocab`, or -1 when no pair feature mentions it. */
+  id: number;
+  shapeId: number;
+  /** `t1l` weights, `N` per previous tag, or undefined when none exist. */
+  history: Float32Array | undefined;
+}
+
+const CACHE_LIMIT = 200_000;
+const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+
+function split(value: string, parts: number): string[] | undefined {
+  const out = value.split("|");
+  return out.length === parts ? out : undefined;
+}
+
+export class CompiledPass {
+  readonly vocab = new Map<string, number>();
+  readonly shapes = new Map<string, number>();
+  readonly pairPrev = new Map<number, Float32Array>();
+  readonly pairNext = new Map<number, Float32Array>();
+  readonly shapeTriples = new Map<number, Float32Array>();
+  readonly tag1 = new Float32Array(N * N);
+  readonly tag2 = new Float32Array(N * N * N);
+  /** `t1s` weights by shape id, `N` per previous tag. */
+  readonly tagShape: (Float32Array | undefined)[] = [];
+  private readonly tagWord = new Map<number, Float32Array>();
+  /** Word features by name without offset (`l=putin`), `N` weights per offset of `OFFSETS`. */
+  private readonly wordRows = new Map<string, Float32Array>();
+  private readonly cache = new Map<string, WordEntry>();
+  private vocabSize = 0;
+  private shapeCount = 0;
+
+  constructor(
+    readonly table: WeightTable,
+    private readonly lexicon: ReadonlySet<string>,
+  ) {
+    const deferred: [string, Float32Array][] = [];
+    for (const [name, w] of table) {
+      const eq = name.indexOf("=");
+      const kind = name.slice(0, eq);
+      const value = name.slice(eq + 1);
+      const colon = name.indexOf(":");
+      if (colon > 0 && colon < eq) {
+        const o = OFFSETS.indexOf(Number(name.slice(0, colon)) as (typeof OFFSETS)[number]);
+        const base = name.slice(colon + 1);
+        let row = this.wordRows.get(base);
+        if (!row) {
+          row = new Float32Array(OFFSETS.length * N);
+          this.wordRows.set(base, row);
+        }
+        row.set(w, o * N);
+      } else if (kind === "t1") this.addTagRow(this.tag1, TAG_INDEX.get(value), w);
+      else if (kind === "t2") {
+        const [a, b] = split(value, 2) ?? [];
+        const i2 = TAG_INDEX.get(a ?? "");
+        const i1 = TAG_INDEX.get(b ?? "");
+        if (i2 !== undefined && i1 !== undefined) this.addTagRow(this.tag2, i2 * N + i1, w);
+      } else if (kind === "b-" || kind === "b+" || kind === "sh" || kind === "t1l" || kind === "t1s") {
+        deferred.push([name, w]);
+      }
+    }
+    // Ids first, keys after: a key multiplies by the final vocabulary and shape counts.
+    for (const [name] of deferred) {
+      const eq = name.indexOf("=");
+      const kind = name.slice(0, eq);
+      const parts = name.slice(eq + 1).split("|");
+      if (kind === "b-" || kind === "b+") parts.forEach((p) => this.intern(this.vocab, p));
+      if (kind === "t1l") this.intern(this.vocab, parts.slice(1).join("|"));
+      if (kind === "sh") parts.forEach((p) => this.intern(this.shapes, p));
+      if (kind === "t1s") this.intern(this.shapes, parts.slice(1).join("|"));
+    }
+    this.vocabSize = this.vocab.size;
+    this.shapeCount = this.shapes.size;
+    for (const [name, w] of deferred) {
+      const eq = name.indexOf("=");
+      const kind = name.slice(0, eq);
+      const value = name.slice(eq + 1);
+      if (kind === "b-" || kind === "b+") {
+        const [a, b] = split(value, 2) ?? [];
+        if (a === undefined || b === undefined) continue;
+        const key = this.pairKey(this.vocab.get(a) ?? -1, this.vocab.get(b) ?? -1);
+        (kind === "b-" ? this.pairPrev : this.pairNext).set(key, w);
+      } else if (kind === "sh") {
+        const [a, b, c] = split(value, 3) ?? [];
+        if (a === undefined || b === undefined || c === undefined) continue;
+        this.shapeTriples.set(this.tripleKey(this.shapes.get(a) ?? -1, this.shapes.get(b) ?? -1, this.shapes.get(c) ?? -1), w);
+      } else {
+        const bar = value.indexOf("|");
+        const prev = TAG_INDEX.get(value.slice(0, bar));
+        const rest = value.slice(bar + 1);
+        if (prev === undefined) continue;
+        const id = (kind === "t1l" ? this.vocab : this.shapes).get(rest) ?? -1;
+        let rows = kind === "t1l" ? this.tagWord.get(id) : this.tagShape[id];
+        if (!rows) {
+          rows = new Float32Array(N * N);
+          if (kind === "t1l") this.tagWord.set(id, rows);
+          else this.tagShape[id] = rows;
+        }
+        this.addTagRow(rows, prev, w);
+      }
+    }
+  }
+
+  private intern(map: Map<string, number>, key: string): void {
+    if (!map.has(key)) map.set(key, map.size);
+  }
+
+  private addTagRow(into: Float32Array, row: number | undefined, w: Float32Array): void {
+    if (row === undefined) return;
+    for (let t = 0; t < N; t++) into[row * N + t] = (into[row * N + t] ?? 0) + (w[t] ?? 0);
+  }
+
+  pairKey(a: number, b: number): number {
+    return a < 0 || b < 0 ? -1 : a * this.vocabSize + b;
+  }
+
+  tripleKey(a: number, b: number, c: number): number {
+    return a < 0 || b < 0 || c < 0 ? -1 : (a * this.shapeCount + b) * this.shapeCount + c;
+  }
+
+  shapeId(shape: string): number {
+    return this.shapes.get(shape) ?? -1;
+  }
+
+  /** The cached entry of a form; `lower` and `shape` are the view's (shape with caps prefix). */
+  word(form: string, lower: string, shape: string, caps: boolean): WordEntry {
+    const key = caps ? `C${form}` : form;
+    let entry = this.cache.get(key);
+    if (entry) return entry;
+    const vector = new Float32Array(OFFSETS.length * N);
+    for (const [, feature] of wordFeatures(form, caps, this.lexicon)) {
+      const row = this.wordRows.get(feature);
+      if (!row) continue;
+      for (let k = 0; k < row.length; k++) vector[k] = (vector[k] ?? 0) + (row[k] ?? 0);
+    }
+    const id = this.vocab.get(lower) ?? -1;
+    entry = { vector, id, shapeId: this.shapeId(shape), history: this.tagWord.get(id) };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The whole path, for real: the `news-archive` CLI ingests the fixture seeds and runs Eleventy;
+ * the tests read the report, parse the HTML and XML it wrote, and follow every link, at the
+ * root and under a path prefix.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSeeds } from "../src/ingest/files.ts";
+import type { IngestReport } from "../src/ingest/pipeline.ts";
+import { HOSTILE_TITLE, REAL_SEED, REJECTS, writeFixtureSeeds } from "./fixtures/seeds.ts";
+import { runCli, type CliResult } from "./helpers/cli.ts";
+import { brokenLinks, fileFor, listFiles, loadHtml, parseXml } from "./helpers/site.ts";
+
+const ORIGIN = "https://news.example.org";
+let tmp: string;
+let seeds: string;
+let site: string;
+let prefixed: string;
+let build: CliResult;
+let report: IngestReport;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "news-archive-build-"));
+  seeds = path.join(tmp, "seeds");
+  site = path.join(tmp, "site");
+  prefixed = path.join(tmp, "site-prefixed");
+  await writeFixtureSeeds(seeds);
+  build = await runCli(["build", "--seeds", seeds, "--output", site, "--articles", path.join(tmp, "md"), "--site-url", ORIGIN, "--report", path.join(tmp, "report.json")]);
+  report = JSON.parse(await readFile(path.join(tmp, "report.json"), "utf8")) as IngestReport;
+  const second = await runCli(["build", "--seeds", seeds, "--output", prefixed, "--articles", path.join(tmp, "md2"), "--site-url", ORIGIN, "--path-prefix", "/archive/"]);
+  expect(second.stderr).not.toMatch(/news-archive:/);
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("news-archive build", () => {
+  it("exits 2 because some seeds were rejected, and says so in one summary line", () => {
+    expect(build.code).toBe(2);
+    expect(build.stdout).toMatch(/^12 seeds: 8 written, 0 unchanged, 1 duplicates, 3 rejected$/m);
+  });
+
+  it("accounts for every input exactly once in the report", async () => {
+    const inputs = await listSeeds(seeds);
+    const seen = [...report.articles.map((a) => a.file), ...report.rejected.map((r) => r.file)].sort();
+    expect(seen).toEqual(inputs);
+    expect(report.seeds).toBe(inputs.length);
+    for (const [file, reason] of Object.entries(REJECTS)) {
+      expect(report.rejected.find((r) => r.file === file)?.reason).toContain(reason);
+    }
+    expect(report.articles.find((a) => a.file === "same-headline-9.txt")).toMatchObject({ status: "duplicate", duplicateOf: "same-headline-1.txt" });
+  });
+
+  it("warns about the manifest row naming no seed, and the Windows-1252 seed", () => {
+    expect(report.warnings).toContainEqual({ file: path.join(seeds, "manifest.csv:5"), message: expect.stringContaining("names no seed") });
+    expect(report.warnings).toContainEqual({ file: "cp1252.txt", message: expect.stringContaining("Windows-1252") });
+    expect(build.stderr).toContain("manifest.csv:5");
+  });
+
+  it("gives unique ids, slugs and outputs to clashing stems and headlines", () => {
+    const ids = report.articles.filter((a) => a.status !== "duplicate").map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(["politics-001", "sport-001"]));
+    expect(fileFor(site, "/2016/01/01/same-headline/")).toBeDefined();
+    expect(fileFor(site, "/undated/same-headline-2/")).toBeDefined();
+  });
+
+  it("renders the seed's article page with its date, pull quote, entities, section and tags", async () => {
+    const $ = await loadHtml(site, "/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/");
+    expect($("h1").text()).toBe("Putin to visit Iran to tighten Syria ties");
+    expect($("time").attr("datetime")).toBe("2015-11-13");
+    expect($("time").text()).toBe("13 November 2015");
+    expect($("blockquote.pullquote").text()).toContain("Syria is a sovereign country");
+    expect($(".body > p").filter((_, p) => $(p).text().endsWith("|")).length).toBe(0);
+    const entityLinks = $(".entities a").map((_, a) => $(a).attr("href")).get();
+    expect(entityLinks).toEqual(expect.arrayContaining(["/people/vladimir-putin/", "/people/bashar-al-assad/", "/places/iran/", "/places/syria/"]));
+    expect($(".kicker a").attr("href")).toBe("/sections/world/");
+    expect($("a[href='/tags/diplomacy/']").length).toBe(1);
+  });
+
+  it.each([
+    ["/people/vladimir-putin/", "Vladimir Putin", "Person"],
+    ["/people/bashar-al-assad/", "Bashar al-Assad", "Person"],
+    ["/places/iran/", "Iran", "Place"],
+    ["/places/syria/", "Syria", "Place"],
+  ])("has the entity page %s", async (url, name, type) => {
+    const $ = await loadHtml(site, url);
+    expect($("h1").text()).toBe(name);
+    expect($(".kicker").text()).toBe(type);
+    expect($(".cards a").map((_, a) => $(a).attr("href")).get()).toContain("/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/");
+    expect($('link[rel="alternate"][type="application/rss+xml"]').attr("href")).toBe(`${url}feed.xml`);
+    expect($('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe(`${url}atom.xml`);
+  });
+
+  it("lists people, organizations and places A–Z with counts", async () => {
+    const $ = await loadHtml(site, "/people/");
+    const names = $(".term-list a").map((_, a) => $(a).text()).get();
+    expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(names).toContain("Vladimir Putin");
+  });
+
+  it("sorts undated articles after dated ones and says Date unknown", async () => {
+    const $ = await loadHtml(site, "/");
+    const dates = $(".card .meta").map((_, m) => $(m).text()).get();
+    const firstUnknown = dates.findIndex((d) => d.includes("Date unknown"));
+    expect(firstUnknown).toBeGreaterThan(0);
+    expect(dates.slice(firstUnknown).every((d) => d.includes("Date unknown"))).toBe(true);
+  });
+
+  it("has date archives", async () => {
+    expect((await loadHtml(site, "/2015/"))("a[href='/2015/11/']").length).toBe(1);
+    expect((await loadHtml(site, "/2015/11/"))(".cards li").length).toBe(1);
+    expect((await loadHtml(site, "/archive/"))("a[href='/undated/']").length).toBe(1);
+  });
+
+  it("shows hostile seed text as text in pages", async () => {
+    const $ = await loadHtml(site, "/2016/01/02/script-alert-x-script-and-quotes-site-title/");
+    expect($("h1").text()).toBe(HOSTILE_TITLE);
+    expect($("title").text()).toContain(HOSTILE_TITLE);
+    expect($("script").length).toBe(0);
+    expect($("img").length).toBe(0);
+    expect($(".body a").length).toBe(0);
+    expect($(".body").text()).toContain("[click](javascript:alert(1)) {% raw %} {{ 7 * 7 }}");
+    expect($(".byline").text()).toBe("<script>x</script>");
+    expect($(".kicker a").text()).toBe("<b>odd</b> section");
+  });
+
+  it("writes valid RSS and Atom with the right items and every namespace declared", async () => {
+    const rss = parseXml(await readFile(path.join(site, "feed.xml"), "utf8")) as { rss: { channel: { item: { title: string; guid: { "#text": string } }[] } } };
+    const titles = rss.rss.channel.item.map((i) => String(i.title));
+    expect(titles[0]).toBe(HOSTILE_TITLE);
+    expect(titles).toContain("Putin to visit Iran to tighten Syria ties");
+    expect(titles.length).toBe(8);
+    const atom = parseXml(await readFile(path.join(site, "atom.xml"), "utf8")) as { feed: { entry: { id: string }[] } };
+    expect(atom.feed.entry.map((e) => e.id)).toContain(`${ORIGIN}/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/`);
+    const json = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as { items: { title: string }[] };
+    expect(json.items[0]?.title).toBe(HOSTILE_TITLE);
+
+    const putin = parseXml(await readFile(path.join(site, "people/vladimir-putin/feed.xml"), "utf8")) as { rss: { channel: { item: { link: string }[] } } };
+    expect(putin.rss.channel.item.map((i) => i.link)).toEqual([`${ORIGIN}/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/`]);
+    for (const file of (await listFiles(site)).filter((f) => f.endsWith(".xml"))) {
+      const xml = await readFile(path.join(site, file), "utf8");
+      expect(() => parseXml(xml), file).not.toThrow();
+    }
+  });
+
+  it("keeps feed GUIDs stable across rebuilds", async () => {
+    const before = await readFile(path.join(site, "feed.xml"), "utf8");
+    const again = await runCli(["build", "--seeds", seeds, "--output", site, "--articles", path.join(tmp, "md"), "--site-url", ORIGIN]);
+    expect(again.stdout).toMatch(/0 written, 8 unchanged/);
+    expect(await readFile(path.join(site, "feed.xml"), "utf8")).toBe(before);
+  });
+
+  it("has a sitemap listing pages that exist, robots.txt and a 404 page", async () => {
+    const sitemap = parseXml(await readFile(path.join(site, "sitemap.xml"), "utf8")) as { urlset: { url: { loc: string }[] } };
+    const locs = sitemap.urlset.url.map((u) => u.loc);
+    expect(locs).toContain(`${ORIGIN}/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/`);
+    for (const loc of locs) expect(fileFor(site, loc.slice(ORIGIN.length)), loc).toBeDefined();
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+    expect((await loadHtml(site, "/404.html"))("h1").text()).toBe("Page not found");
+  });
+
+  it("resolves every internal link at the root", async () => {
+    expect(await brokenLinks(site, "/", ORIGIN)).toEqual([]);
+  });
+
+  it("resolves every internal link under a path prefix", async () => {
+    expect(await brokenLinks(prefixed, "/archive/", ORIGIN)).toEqual([]);
+    const $ = await loadHtml(prefixed, "/");
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("/archive/assets/style.css");
+    const rss = await readFile(path.join(prefixed, "feed.xml"), "utf8");
+    expect(rss).toContain(`<link>${ORIGIN}/archive/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/</link>`);
+  });
+});
+
+describe("news-archive ingest", () => {
+  it("reports a missing seeds folder as a fatal error naming it", async () => {
+    const result = await runCli(["ingest", "--seeds", path.join(tmp, "nope"), "--out", path.join(tmp, "x")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(path.join(tmp, "nope"));
+  });
+
+  it("exits 0 when every seed becomes an article", async () => {
+    const result = await runCli(["ingest", "--seeds", path.join(tmp, "seeds", "politics"), "--out", path.join(tmp, "only-politics")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe("1 seeds: 1 written, 0 unchanged, 0 duplicates, 0 rejected");
+    expect(await listFiles(path.join(tmp, "only-politics"))).toEqual(["001.md"]);
+  });
+
+  it("rejects an invalid time zone before doing anything", async () => {
+    const result = await runCli(["ingest", "--seeds", seeds, "--out", path.join(tmp, "tz"), "--timezone", "Mars/Olympus"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Mars/Olympus");
+  });
+});

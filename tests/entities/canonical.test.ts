@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { ExtractedEntity } from "../../src/ingest/article.ts";
+import { canonicalise, normaliseName } from "../../src/entities/canonical.ts";
+
+const person = (name: string, aliases: string[] = [], mentions = 1): ExtractedEntity => ({ name, type: "person", aliases, mentions });
+const place = (name: string, mentions = 1): ExtractedEntity => ({ name, type: "place", aliases: [], mentions });
+
+describe("normaliseName", () => {
+  it.each([
+    ["Tehran's", "tehran"],
+    ["U.S.", "u s"],
+    ["José  Mourinho", "jose mourinho"],
+    ["al-Assad", "al assad"],
+  ])("%j → %j", (name, norm) => expect(normaliseName(name)).toBe(norm));
+});
+
+describe("canonicalise", () => {
+  it("gives one entity the same name and slug in every article", () => {
+    const [a, b] = canonicalise([[person("Tony Blair")], [person("tony blair")]]);
+    expect(a?.[0]).toMatchObject({ name: "Tony Blair", slug: "tony-blair" });
+    expect(b?.[0]).toMatchObject({ name: "Tony Blair", slug: "tony-blair", aliases: ["tony blair"] });
+  });
+
+  it("joins a lone surname to the one full name that owns it", () => {
+    const [, b] = canonicalise([[person("Tony Blair", ["Blair"])], [person("Blair", [], 3)]]);
+    expect(b).toEqual([{ name: "Tony Blair", type: "person", slug: "tony-blair", aliases: ["Blair"], mentions: 3 }]);
+  });
+
+  it("never merges two people who share a surname", () => {
+    const [, , c] = canonicalise([[person("Tony Blair")], [person("Cherie Blair")], [person("Blair")]]);
+    expect(c?.[0]).toMatchObject({ name: "Blair", slug: "blair" });
+  });
+
+  it("does not merge across types", () => {
+    const [a] = canonicalise([[person("Jordan Henderson"), place("Jordan")]]);
+    expect(a?.map((e) => e.name)).toEqual(["Jordan Henderson", "Jordan"]);
+  });
+
+  it("never gives two entities one slug", () => {
+    const out = canonicalise([[person("Georgia"), place("Georgia"), place("Georgía")]]).flat();
+    const slugs = out.map((e) => e.slug);
+    expect(new Set(slugs).size).toBe(2);
+    expect(slugs).toEqual(expect.arrayContaining(["georgia", "georgia-2"]));
+  });
+
+  it("merges two entities of one article that turn out to be one, summing mentions", () => {
+    const [a] = canonicalise([[person("Tony Blair", [], 2), person("TONY BLAIR", [], 1)]]);
+    expect(a).toEqual([{ name: "Tony Blair", type: "person", slug: "tony-blair", aliases: ["TONY BLAIR"], mentions: 3 }]);
+  });
+
+  it("orders each article's entities by mentions", () => {
+    const [a] = canonicalise([[place("Paris", 1), place("Rome", 5), place("Oslo", 2)]]);
+    expect(a?.map((e) => e.name)).toEqual(["Rome", "Oslo", "Paris"]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, html, raw } from "../../src/site/html.ts";
+import { absoluteUrl, href, normalisePrefix } from "../../src/site/urls.ts";
+
+describe("html", () => {
+  it.each([
+    ["<script>", "&lt;script&gt;"],
+    [`" onload="x`, "&quot; onload=&quot;x"],
+    ["it's & co", "it&#39;s &amp; co"],
+  ])("escapes %j", (input, out) => {
+    expect(escapeHtml(input)).toBe(out);
+    expect(html`<a title="${input}">${input}</a>`.value).toBe(`<a title="${out}">${out}</a>`);
+  });
+
+  it("nests trusted fragments and lists without escaping them twice", () => {
+    expect(html`<ul>${["<a>", "b"].map((x) => html`<li>${x}</li>`)}</ul>`.value).toBe("<ul><li>&lt;a&gt;</li><li>b</li></ul>");
+    expect(html`${raw("<b>ok</b>")}${undefined}${false}${0}`.value).toBe("<b>ok</b>0");
+  });
+});
+
+describe("urls", () => {
+  it.each([
+    [undefined, "/"],
+    ["", "/"],
+    ["archive", "/archive/"],
+    ["/archive/", "/archive/"],
+    ["//a/b//", "/a/b/"],
+  ])("normalisePrefix(%j) = %j", (input, out) => expect(normalisePrefix(input)).toBe(out));
+
+  it("prefixes and absolutises", () => {
+    expect(href("/people/x/", { pathPrefix: "/archive/" })).toBe("/archive/people/x/");
+    expect(href("/", { pathPrefix: "/" })).toBe("/");
+    expect(absoluteUrl("/feed.xml", { pathPrefix: "/archive/", url: "https://n.example/" })).toBe("https://n.example/archive/feed.xml");
+  });
+});
