@@ -147,11 +147,23 @@ describe("news-archive build", () => {
     }
   });
 
+  it("applies the editorial overrides, on every ingest", async () => {
+    const $ = await loadHtml(site, "/people/tony-blair-pm/");
+    expect($("h1").text()).toBe("Tony Blair");
+    expect($(".description").text()).toBe("Prime Minister of the United Kingdom, 1997–2007");
+    expect($('a[href="https://www.wikidata.org/wiki/Q9545"]').length).toBe(1);
+    expect(fileFor(site, "/places/london/")).toBeUndefined();
+    const md = await readFile(path.join(tmp, "md", "bom-crlf.md"), "utf8");
+    expect(md).toContain("slug: tony-blair-pm");
+    expect(md).not.toMatch(/name: London/);
+  });
+
   it("keeps feed GUIDs stable across rebuilds", async () => {
     const before = await readFile(path.join(site, "feed.xml"), "utf8");
     const again = await runCli(["build", "--seeds", seeds, "--output", site, "--articles", path.join(tmp, "md"), "--site-url", ORIGIN]);
     expect(again.stdout).toMatch(/0 written, 8 unchanged/);
     expect(await readFile(path.join(site, "feed.xml"), "utf8")).toBe(before);
+    expect(fileFor(site, "/people/tony-blair-pm/")).toBeDefined();
   });
 
   it("has a sitemap listing pages that exist, robots.txt and a 404 page", async () => {

@@ -22,6 +22,7 @@ interface IngestFlags {
   seeds: string;
   out: string;
   manifest?: string;
+  entities?: string;
   report?: string;
   timezone: string;
 }
@@ -31,6 +32,7 @@ interface BuildFlags {
   output: string;
   articles?: string;
   manifest?: string;
+  entities?: string;
   siteUrl?: string;
   pathPrefix?: string;
   report?: string;
@@ -79,6 +81,7 @@ async function runIngest(flags: IngestFlags): Promise<number> {
     seedsDir: path.resolve(flags.seeds),
     outDir: path.resolve(flags.out),
     ...(flags.manifest ? { manifestPath: path.resolve(flags.manifest) } : {}),
+    ...(flags.entities ? { entitiesPath: path.resolve(flags.entities) } : {}),
     timezone: flags.timezone,
     onProgress: progress.update,
   });
@@ -99,6 +102,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     out: articlesDir,
     timezone: flags.timezone,
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
+    ...(flags.entities ? { entities: flags.entities } : {}),
     ...(flags.report ? { report: flags.report } : {}),
   };
   const code = await runIngest(ingestFlags);
@@ -129,6 +133,7 @@ export function program(): Command {
     .requiredOption("--seeds <dir>", "folder of seed .txt files (subfolders are sections)")
     .requiredOption("--out <dir>", "folder for the Markdown files")
     .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
+    .option("--entities <file>", "editorial entity overrides (default: <seeds>/entities.yaml if present)")
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
     .action(async (flags: IngestFlags) => {
@@ -142,6 +147,7 @@ export function program(): Command {
     .option("--output <dir>", "folder for the built site", "_site")
     .option("--articles <dir>", "folder for the ingested Markdown (default: .cache/build/<output>/articles)")
     .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
+    .option("--entities <file>", "editorial entity overrides (default: <seeds>/entities.yaml if present)")
     .option("--site-url <url>", "absolute URL the site is served from (feeds, sitemap, canonical links)", siteUrl)
     .option("--path-prefix <path>", "serve the site under this path, e.g. /archive/")
     .option("--report <file>", "write a JSON report of every input")

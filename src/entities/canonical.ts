@@ -6,39 +6,39 @@
  * ("Tony Blair") only when exactly one full name in the whole archive ends with that word: two
  * different people sharing a surname never merge. The display name is the form most often used
  * as the full name; slugs are unique across all entities, claimed in name order.
+ *
+ * Editorial overrides (`overrides.ts`) are applied first and win: a renamed, merged or retyped
+ * entity keeps the archivist's name and slug, and a suppressed one disappears.
  */
 import type { Entity, EntityType, ExtractedEntity } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
+import { normaliseName } from "./normalise.ts";
+import { Overrides, type Overridden, type OverrideRule } from "./overrides.ts";
 
-/** Case-, accent- and punctuation-insensitive form used to decide identity. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]s$/, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+export { normaliseName };
 
 const keyOf = (type: EntityType, name: string): string => `${type}|${normaliseName(name)}`;
 
 interface Registry {
   /** Surface forms used as an entity's main name, with how often. */
   forms: Map<string, Map<string, number>>;
+  /** Keys an editorial rule named: their name, slug and links are the archivist's. */
+  pinned: Map<string, OverrideRule>;
 }
 
-function register(articles: readonly (readonly ExtractedEntity[])[]): Registry {
+function register(articles: readonly (readonly Overridden[])[]): Registry {
   const forms = new Map<string, Map<string, number>>();
+  const pinned = new Map<string, OverrideRule>();
   for (const entities of articles) {
-    for (const e of entities) {
+    for (const { entity: e, rule } of entities) {
       const key = keyOf(e.type, e.name);
       const counts = forms.get(key) ?? new Map<string, number>();
       counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
       forms.set(key, counts);
+      if (rule?.name && !pinned.has(key)) pinned.set(key, rule);
     }
   }
-  return { forms };
+  return { forms, pinned };
 }
 
 /** Maps surname-only person keys to the single full-name key that owns that surname. */
@@ -56,7 +56,7 @@ function surnameMerges(registry: Registry): Map<string, string> {
   const merges = new Map<string, string>();
   for (const key of registry.forms.keys()) {
     const [type, norm = ""] = key.split("|");
-    if (type !== "person" || norm.includes(" ")) continue;
+    if (type !== "person" || norm.includes(" ") || registry.pinned.has(key)) continue;
     const candidates = owners.get(norm);
     if (candidates?.size === 1) merges.set(key, [...candidates][0] ?? key);
   }
@@ -76,7 +76,16 @@ export interface CanonicalEntity {
   name: string;
   type: EntityType;
   slug: string;
+  description?: string;
+  sameAs?: string;
 }
+
+export interface CanonicaliseOptions {
+  overrides?: Overrides;
+  /** Article ids, parallel to the articles, for rules that apply to some articles only. */
+  articleIds?: readonly string[];
+}
+
 
 /**
  * Canonicalises every article's entities at once.
@@ -84,7 +93,11 @@ export interface CanonicalEntity {
  * @returns for each input article, in order, its entities with canonical names and slugs
  *   (merged where two of its entities turn out to be one), most mentioned first.
  */
-export function canonicalise(articles: readonly (readonly ExtractedEntity[])[]): Entity[][] {
+export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[], options: CanonicaliseOptions = {}): Entity[][] {
+  const overrides = options.overrides ?? new Overrides([]);
+  const articles: Overridden[][] = extracted.map((entities, i) =>
+    entities.map((e) => overrides.apply(e, options.articleIds?.[i])).filter((o): o is Overridden => o !== null),
+  );
   const registry = register(articles);
   const merges = surnameMerges(registry);
   const resolve = (key: string): string => merges.get(key) ?? key;
@@ -93,19 +106,28 @@ export function canonicalise(articles: readonly (readonly ExtractedEntity[])[]):
   const keys = [...new Set([...registry.forms.keys()].map(resolve))];
   const named = keys.map((key) => {
     const type = key.slice(0, key.indexOf("|")) as EntityType;
-    return { key, type, name: displayName(registry.forms.get(key) ?? new Map()) };
+    const rule = registry.pinned.get(key);
+    return { key, type, rule, name: rule?.name ?? displayName(registry.forms.get(key) ?? new Map()) };
   });
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  const taken = new Set<string>();
-  for (const { key, type, name } of named) canon.set(key, { name, type, slug: claim(toSlug(name, type), taken) });
+  // Slugs the archivist fixed are claimed first, so the machine never takes them.
+  const taken = new Set<string>(named.flatMap(({ rule }) => (rule?.slug ? [rule.slug] : [])));
+  for (const { key, type, name, rule } of named) {
+    const entity: CanonicalEntity = { name, type, slug: rule?.slug ?? claim(toSlug(name, type), taken) };
+    if (rule?.description) entity.description = rule.description;
+    if (rule?.sameAs) entity.sameAs = rule.sameAs;
+    canon.set(key, entity);
+  }
 
   return articles.map((entities) => {
     const merged = new Map<string, Entity>();
-    entities.forEach((e) => {
+    entities.forEach(({ entity: e }) => {
       const key = resolve(keyOf(e.type, e.name));
       const c = canon.get(key);
       if (!c) return;
-      const entry = merged.get(key) ?? { name: c.name, type: c.type, slug: c.slug, aliases: [], mentions: 0 };
+      const entry: Entity = merged.get(key) ?? { name: c.name, type: c.type, slug: c.slug, aliases: [], mentions: 0 };
+      if (c.description) entry.description = c.description;
+      if (c.sameAs) entry.sameAs = c.sameAs;
       entry.mentions += e.mentions;
       for (const form of [e.name, ...e.aliases]) {
         if (form !== c.name && !entry.aliases.includes(form)) entry.aliases.push(form);

@@ -19,6 +19,10 @@ export interface Entity {
   aliases: string[];
   /** How often the entity is mentioned in this article, under any of its names. */
   mentions: number;
+  /** From the editorial overrides only. */
+  description?: string;
+  /** A URL identifying the entity elsewhere (e.g. Wikidata), from the editorial overrides only. */
+  sameAs?: string;
 }
 
 /** What extraction finds in one article, before archive-wide canonical names and slugs. */

@@ -10,7 +10,8 @@
  */
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Article, ExtractedEntity, ParsedSeed } from "./article.ts";
+import type { Article, ParsedSeed } from "./article.ts";
+import { extractAll } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
 import { listSeeds, sha256, writeIfChanged } from "./files.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
@@ -19,8 +20,8 @@ import { parseSeed } from "./parse.ts";
 import { summarise } from "./summary.ts";
 import { toMarkdown } from "./write.ts";
 import { canonicalise } from "../entities/canonical.ts";
-import { extractEntities } from "../entities/extract.ts";
-import { ManifestError } from "./errors.ts";
+import { IngestError, ManifestError } from "./errors.ts";
+import { Overrides, OverridesError, parseOverrides } from "../entities/overrides.ts";
 
 export type ArticleStatus = "written" | "unchanged" | "duplicate";
 
@@ -44,9 +45,13 @@ export interface IngestOptions {
   outDir: string;
   /** Defaults to `<seedsDir>/manifest.csv` when that exists. */
   manifestPath?: string;
+  /** Editorial entity overrides; defaults to `<seedsDir>/entities.yaml` when that exists. */
+  entitiesPath?: string;
   /** IANA zone for manifest date-times without an offset. */
   timezone?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for entity extraction (default: all cores). */
+  workers?: number;
 }
 
 /** Marks files this tool wrote, so stale ones can be removed without touching anything else. */
@@ -107,6 +112,25 @@ async function loadManifest(options: IngestOptions, warnings: IngestReport["warn
   return manifest;
 }
 
+/** Reads the editorial overrides; a broken file is fatal, because silently ignoring it would undo the archivist's work. */
+async function loadOverrides(options: IngestOptions): Promise<Overrides> {
+  const explicit = options.entitiesPath;
+  const file = explicit ?? path.join(options.seedsDir, "entities.yaml");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if (explicit) throw new IngestError(`cannot read entity overrides: ${(error as Error).message}`, { file, cause: error });
+    return new Overrides([]);
+  }
+  try {
+    return new Overrides(parseOverrides(text, file));
+  } catch (error) {
+    if (error instanceof OverridesError) throw new IngestError(error.message, { file, cause: error });
+    throw error;
+  }
+}
+
 /** Matches manifest rows to drafts by file path or by id (stem); unmatched rows are warnings. */
 function matchManifest(
   manifest: Manifest | undefined,
@@ -144,6 +168,7 @@ function matchManifest(
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const report: IngestReport = { seeds: 0, articles: [], rejected: [], warnings: [] };
   const manifest = await loadManifest(options, report.warnings);
+  const overrides = await loadOverrides(options);
   const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
@@ -173,12 +198,16 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
 
-  const extracted: ExtractedEntity[][] = [];
-  for (const draft of unique) {
-    extracted.push(extractEntities([draft.parsed.headline, ...draft.parsed.paragraphs].join("\n")));
-    options.onProgress?.(++done, files.length * 2);
-  }
-  const entities = canonicalise(extracted);
+  // Progress runs over two equal halves: reading and parsing, then extraction.
+  const total = files.length * 2;
+  const extracted = await extractAll(
+    unique.map((d) => [d.parsed.headline, ...d.parsed.paragraphs].join("\n")),
+    {
+      ...(options.workers ? { workers: options.workers } : {}),
+      onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, unique.length)), total),
+    },
+  );
+  const entities = canonicalise(extracted, { overrides, articleIds: unique.map((d) => ids.get(d.file) ?? safeId(d.stem)) });
 
   const takenSlugs = new Set<string>();
   const outputs = new Map<string, string>();

@@ -22,6 +22,8 @@ export function frontMatter(article: Article): Record<string, unknown> {
     slug: e.slug,
     aliases: e.aliases,
     mentions: e.mentions,
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.sameAs ? { sameAs: e.sameAs } : {}),
   }));
   fm.source = { file: article.source.file, sha256: article.source.sha256 };
   if (article.warnings.length) fm.warnings = article.warnings;

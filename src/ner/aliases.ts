@@ -2,11 +2,14 @@
  * Groups one article's mentions into entities. Rules, in order:
  * 1. well-known abbreviations are one entity with a fixed full name (`US`, `U.S.`, `America` →
  *    `United States`), whatever type the tagger gave them;
- * 2. identical names are one entity, typed by majority vote (ties: first mention);
+ * 2. identical names are one entity, typed by majority vote (ties: first mention), unless the
+ *    name is used at least twice as each of two types: then it is one entity per such type (a
+ *    city and the team named after it, in a sports report);
  * 3. a one-word mention joins a person whose full name ends with it (`Putin` → `Vladimir Putin`,
  *    `Assad` → `Bashar al-Assad`), whatever its own type. When several full names share that
  *    surname, it joins the nearest full name mentioned before it (or, failing that, the first
- *    after it): news prose names a person in full, then keeps to the surname until the next one;
+ *    after it): news prose names a person in full, then keeps to the surname until the next one.
+ *    A one-word person that is no one's surname joins the only full name starting with it;
  * 4. an organisation's acronym or short form joins its full name (`IMF`, `Microsoft Corp`).
  * The longest form becomes the name, the other forms aliases; mentions count every form.
  */
@@ -31,8 +34,14 @@ const ABBREVIATIONS: [full: string, type: EntityType, forms: string[]][] = [
   ["International Monetary Fund", "organization", ["imf", "international monetary fund"]],
   ["World Trade Organization", "organization", ["wto", "world trade organization", "world trade organisation"]],
   ["Labour Party", "organization", ["labour", "labour party"]],
-  ["Conservative Party", "organization", ["conservative party", "conservatives", "tories", "tory party"]],
-  ["Liberal Democrats", "organization", ["liberal democrats", "lib dems"]],
+  ["Conservative Party", "organization", ["conservative party", "conservatives", "tories", "tory", "tory party"]],
+  ["Liberal Democrats", "organization", ["liberal democrats", "liberal democrat", "lib dems", "lib dem"]],
+  // Buildings that stand for governments: CoNLL tags them as places, news means the institution.
+  ["Kremlin", "organization", ["kremlin"]],
+  ["White House", "organization", ["white house"]],
+  ["Pentagon", "organization", ["pentagon"]],
+  ["Downing Street", "organization", ["downing street"]],
+  ["Whitehall", "organization", ["whitehall"]],
 ];
 
 /** Lowercase, dot-free, single-spaced: `U.S.` and `US` share the key `us`. */
@@ -87,6 +96,18 @@ function vote(cluster: Cluster): EntityType {
   return best;
 }
 
+function splitByType(cluster: Cluster): Cluster[] {
+  const types = [...cluster.votes].filter(([, count]) => count >= 2).map(([type]) => type);
+  if (cluster.full || types.length < 2) return [cluster];
+  const majority = vote(cluster);
+  return types.map((type) => {
+    const mentions = cluster.mentions.filter((m) => m.type === type || (m.type !== majority && !types.includes(m.type) && type === majority));
+    const forms: string[] = [];
+    for (const m of mentions) if (!forms.includes(m.name)) forms.push(m.name);
+    return { key: cluster.key, forms, votes: new Map([[type, mentions.length]]), firstType: type, mentions };
+  });
+}
+
 function absorb(into: Cluster, from: Cluster): void {
   for (const form of from.forms) if (!into.forms.includes(form)) into.forms.push(form);
   for (const [type, count] of from.votes) into.votes.set(type, (into.votes.get(type) ?? 0) + count);
@@ -125,13 +146,17 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
     cluster.votes.set(type, (cluster.votes.get(type) ?? 0) + 1);
     cluster.mentions.push(m);
   }
-  const clusters = [...byKey.values()];
+  const clusters = [...byKey.values()].flatMap(splitByType);
   const persons = clusters.filter((c) => vote(c) === "person" && !c.full && c.key.includes(" "));
   const merged = new Set<Cluster>();
 
   for (const cluster of clusters) {
     if (cluster.full || cluster.key.includes(" ")) continue;
-    const owners = persons.filter((p) => surnameKeys(p.key).some((k) => k === cluster.key || surnameKeys(cluster.key).includes(k)));
+    let owners = persons.filter((p) => surnameKeys(p.key).some((k) => k === cluster.key || surnameKeys(cluster.key).includes(k)));
+    if (owners.length === 0 && vote(cluster) === "person") {
+      const byFirstName = persons.filter((p) => p.key.split(" ")[0] === cluster.key);
+      if (byFirstName.length === 1) owners = byFirstName;
+    }
     if (owners.length === 0) continue;
     // Each mention of the surname goes to the nearest full name before it.
     for (const m of cluster.mentions) {

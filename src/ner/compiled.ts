@@ -11,7 +11,7 @@
  * Rarer features (sentence start, gazetteer, document) stay string lookups in `table`.
  */
 
-import { OFFSETS, wordFeatures } from "./features.js";
+import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
 import { TAGS, type WeightTable } from "./model.js";
 
 export const N = TAGS.length;
@@ -28,6 +28,10 @@ export interface WordEntry {
 
 const CACHE_LIMIT = 200_000;
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+/** Pass-1 tags as stacking features see them: the tags, then the two sentence boundaries. */
+const STACK_INDEX = new Map<string, number>([...TAGS, SENTENCE_START, SENTENCE_END].map((t, i) => [t, i]));
+export const STACK_START = N;
+export const STACK_END = N + 1;
 
 function split(value: string, parts: number): string[] | undefined {
   const out = value.split("|");
@@ -44,6 +48,10 @@ export class CompiledPass {
   readonly tag2 = new Float32Array(N * N * N);
   /** `t1s` weights by shape id, `N` per previous tag. */
   readonly tagShape: (Float32Array | undefined)[] = [];
+  /** Stacking weights by pass-1 tag (`STACK_INDEX`) of the token, its predecessor and successor. */
+  readonly stackHere = new Float32Array((N + 2) * N);
+  readonly stackPrev = new Float32Array((N + 2) * N);
+  readonly stackNext = new Float32Array((N + 2) * N);
   private readonly tagWord = new Map<number, Float32Array>();
   /** Word features by name without offset (`l=putin`), `N` weights per offset of `OFFSETS`. */
   private readonly wordRows = new Map<string, Float32Array>();
@@ -70,6 +78,9 @@ export class CompiledPass {
           this.wordRows.set(base, row);
         }
         row.set(w, o * N);
+      } else if (kind === "p0" || kind === "p-" || kind === "p+") {
+        const into = kind === "p0" ? this.stackHere : kind === "p-" ? this.stackPrev : this.stackNext;
+        this.addTagRow(into, STACK_INDEX.get(value), w);
       } else if (kind === "t1") this.addTagRow(this.tag1, TAG_INDEX.get(value), w);
       else if (kind === "t2") {
         const [a, b] = split(value, 2) ?? [];

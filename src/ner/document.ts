@@ -5,6 +5,7 @@
  */
 
 import type { SentenceView } from "./features.js";
+import { TAGS } from "./model.js";
 
 const ORDER = ["PER", "ORG", "LOC", "MISC", "O"];
 
@@ -18,7 +19,7 @@ function isNameLike(form: string, caps: boolean): boolean {
   return first !== first.toLowerCase();
 }
 
-/** Fills `view.doc` for every sentence from the first pass's tags (`tags[s][i]`). */
+/** Fills `view.doc` and `view.first` for every sentence from the first pass's tags (`tags[s][i]`). */
 export function applyDocumentFeatures(views: readonly SentenceView[], tags: readonly (readonly string[])[]): void {
   const votes = new Map<string, number[]>();
   views.forEach((view, s) => {
@@ -32,6 +33,7 @@ export function applyDocumentFeatures(views: readonly SentenceView[], tags: read
     });
   });
   views.forEach((view, s) => {
+    view.first = (tags[s] ?? []).map((tag) => Math.max(0, TAGS.indexOf(tag as (typeof TAGS)[number])));
     view.forms.forEach((form, i) => {
       view.doc[i] = "";
       if (!isNameLike(form, view.caps)) return;

@@ -7,10 +7,12 @@
  *   tagger can precompute one score vector per word and offset;
  * - context features (`contextFeatures`): word pairs, shape triples, sentence start, gazetteer hits;
  * - history features (`historyFeatures`): the tags already given to the two previous tokens;
- * - document features: the type the same word got elsewhere in the article (see `document.ts`).
+ * - second-pass features: the type the same word got elsewhere in the article (see
+ *   `document.ts`), and the first pass's tags around the token (stacking).
  */
 
 import type { GazetteerMatcher } from "./gazetteer.js";
+import { TAGS } from "./model.js";
 
 /** The offsets whose tokens contribute word features, nearest first. */
 export const OFFSETS = [0, -1, 1, -2, 2] as const;
@@ -116,6 +118,8 @@ export interface SentenceView {
   gazetteer: string[];
   /** Document feature per token (see `document.ts`), or "" before the second pass. */
   doc: string[];
+  /** Pass 1's tag per token, as an index into `TAGS`; empty before the second pass. */
+  first: number[];
 }
 
 export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): SentenceView {
@@ -127,6 +131,7 @@ export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): Sent
     caps,
     gazetteer: gazetteer.match(forms, caps),
     doc: forms.map(() => ""),
+    first: [],
   };
 }
 
@@ -140,6 +145,10 @@ export function contextFeatures(view: SentenceView, i: number, out: string[]): v
   const sNext = i + 1 < n ? (view.shapes[i + 1] ?? "") : SENTENCE_END;
   const s0 = view.shapes[i] ?? "";
   out.push(`b-=${lPrev}|${l0}`, `b+=${l0}|${lNext}`, `sh=${sPrev}|${s0}|${sNext}`);
+  if (view.first.length > 0) {
+    const tag = (j: number): string => (j < 0 ? SENTENCE_START : j >= n ? SENTENCE_END : (TAGS[view.first[j] ?? 0] ?? "O"));
+    out.push(`p0=${tag(i)}`, `p-=${tag(i - 1)}`, `p+=${tag(i + 1)}`);
+  }
   sparseFeatures(view, i, out);
 }
 

@@ -30,13 +30,27 @@ const JUNK = new Set([
   "february", "march", "april", "may", "june", "july", "august", "september", "october",
   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
   "nov", "dec", "god", "internet", "web", "government", "parliament", "state", "city", "mp", "mps",
-  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "christmas", "easter",
+  "ramadan", "pc", "pcs", "tv", "dvd", "dvds", "cd", "cds", "id", "gdp", "mp3", "sms", "vat",
+  "hiv", "aids", "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas",
+]);
+
+/** Whole names of events and awards, which CoNLL calls MISC but taggers often call organisations. */
+const JUNK_NAMES = new Set([
+  "new year", "golden globe", "golden globes", "world cup", "olympics", "olympic games",
+  "six nations", "champions league", "premiership", "uefa cup", "fa cup", "davis cup",
+  "grand slam", "super bowl", "academy awards", "brit awards",
 ]);
 
 const POSSESSIVE = new Set(["'s", "'", "'S"]);
 
 function bare(form: string): string {
   return form.toLowerCase().replace(/\.$/, "");
+}
+
+/** `Lieutenant-Colonel` is a title when each of its parts is. */
+function isTitle(form: string): boolean {
+  return bare(form).split("-").every((part) => TITLES.has(part));
 }
 
 /** Drops leading titles (persons only: `Foreign Ministry` is an organisation's name) and trailing clitics. */
@@ -48,7 +62,7 @@ function nameTokens(mention: Mention, isDemonym: (word: string) => boolean): Tok
   while (tokens.length > 0 && /^[^\p{L}\p{N}]+$/u.test(tokens[0]?.form ?? "")) tokens = tokens.slice(1);
   if (tokens.length > 1 && bare(tokens[0]?.form ?? "") === "the") tokens = tokens.slice(1);
   if (mention.type === "person") {
-    while (tokens.length > 1 && (TITLES.has(bare(tokens[0]?.form ?? "")) || isDemonym(tokens[0]?.form ?? ""))) {
+    while (tokens.length > 1 && (isTitle(tokens[0]?.form ?? "") || isDemonym(tokens[0]?.form ?? ""))) {
       tokens = tokens.slice(1);
     }
   } else if (tokens.length > 1 && ["mr", "mrs", "ms", "dr"].includes(bare(tokens[0]?.form ?? ""))) {
@@ -66,13 +80,26 @@ export interface NameContext {
   /** The text of the article's sentences that are not in capitals, for restoring case. */
   casedText: string;
   isDemonym: (word: string) => boolean;
+  /** Mixed-case spellings already looked up in `casedText`, by ALL CAPS name. */
+  spellings: Map<string, string | undefined>;
 }
 
-function restoreCase(name: string, context: NameContext): string {
-  if (name !== name.toUpperCase()) return name;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").exec(context.casedText);
-  return found ? found[0] : titleCase(name);
+/** An ALL CAPS name takes the article's own mixed-case spelling, or else (in a caps headline) title case. */
+function restoreCase(name: string, caps: boolean, context: NameContext): string {
+  if (name !== name.toUpperCase() || name.toLowerCase() === name) return name;
+  if (!context.spellings.has(name)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
+    let spelling: string | undefined;
+    for (const found of context.casedText.matchAll(pattern)) {
+      if (found[0] !== name) {
+        spelling = found[0];
+        break;
+      }
+    }
+    context.spellings.set(name, spelling);
+  }
+  return context.spellings.get(name) ?? (caps ? titleCase(name) : name);
 }
 
 /** The display name of a mention, or undefined for junk. */
@@ -83,10 +110,11 @@ export function cleanName(mention: Mention, context: NameContext): string | unde
   if (!first || !last) return undefined;
   let name = context.text.slice(first.start, last.end).replace(/\s+/g, " ").replace(/’/g, "'");
   if (!/\p{L}.*\p{L}/u.test(name)) return undefined;
-  if (mention.caps) name = restoreCase(name, context);
+  name = restoreCase(name, mention.caps, context);
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !/^(?:al|el|de|van|von|le|la|du|da|bin|ibn)[- ]/.test(name)) return undefined;
   const words = tokens.map((t) => bare(t.form));
   if (words.every((w) => (TITLES.has(w) && !SURNAME_TITLES.has(w)) || JUNK.has(w))) return undefined;
   if (tokens.length === 1 && context.isDemonym(first.form)) return undefined;
+  if (JUNK_NAMES.has(words.join(" "))) return undefined;
   return name;
 }

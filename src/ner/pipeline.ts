@@ -1,6 +1,6 @@
 /**
  * Text → entities, in named steps: split into sentences → tag (two passes) → read mentions →
- * clean names → group into entities with aliases.
+ * split at job titles → clean names → group into entities with aliases.
  */
 
 import type { ExtractedEntity } from "../ingest/article.js";
@@ -9,6 +9,7 @@ import { viewSentence } from "./features.js";
 import { readMentions } from "./mentions.js";
 import type { NerModel } from "./model.js";
 import { cleanName, type NameContext } from "./names.js";
+import { splitAtRoles } from "./roles.js";
 import { DocumentTagger } from "./tagger.js";
 import { splitSentences } from "./tokenize.js";
 
@@ -34,10 +35,11 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
       .map((tokens) => text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0))
       .join("\n"),
     isDemonym: (word) => model.gazetteer.kindOf(word.replace(/’/g, "'")) === "DEM",
+    spellings: new Map(),
   };
   const named: NamedMention[] = [];
   sentences.forEach((tokens, s) => {
-    for (const mention of readMentions(tokens, tags[s] ?? [], s, views[s]?.caps ?? false)) {
+    for (const mention of readMentions(tokens, tags[s] ?? [], s, views[s]?.caps ?? false).flatMap(splitAtRoles)) {
       const name = cleanName(mention, context);
       if (name !== undefined) named.push({ name, type: mention.type, order: named.length });
     }

@@ -3,7 +3,7 @@
  * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
-import { CompiledPass, N, type WordEntry } from "./compiled.js";
+import { CompiledPass, N, STACK_END, STACK_START, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
 import { OFFSETS, SENTENCE_END, SENTENCE_START, sparseFeatures, type SentenceView } from "./features.js";
 import { TAGS, type NerModel, type WeightTable } from "./model.js";
@@ -54,6 +54,11 @@ export class PassScorer {
       add(scores, p.pairPrev.get(p.pairKey(before.id, here.id)), 0);
       add(scores, p.pairNext.get(p.pairKey(here.id, after.id)), 0);
       add(scores, p.shapeTriples.get(p.tripleKey(before.shapeId, here.shapeId, after.shapeId)), 0);
+      if (view.first.length > 0) {
+        add(scores, p.stackHere, (view.first[i] ?? 0) * N);
+        add(scores, p.stackPrev, (i > 0 ? (view.first[i - 1] ?? 0) : STACK_START) * N);
+        add(scores, p.stackNext, (i + 1 < n ? (view.first[i + 1] ?? 0) : STACK_END) * N);
+      }
       this.sparse.length = 0;
       sparseFeatures(view, i, this.sparse);
       for (const feature of this.sparse) add(scores, p.table.get(feature), 0);

@@ -5,7 +5,7 @@
  *
  * Order is deterministic: dated articles newest first, then undated ones; ties by slug.
  */
-import type { EntityType } from "../ingest/article.ts";
+import type { Entity, EntityType } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
 import type { SiteArticle } from "./load.ts";
 
@@ -60,6 +60,8 @@ export interface FeedSpec {
 
 export interface Term extends TermRef {
   aliases: string[];
+  description?: string;
+  sameAs?: string;
   articles: ArticleEntry[];
   feed: FeedSpec;
 }
@@ -160,24 +162,32 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
   });
 
   // Gather terms; articles arrive sorted, so each term's list is already newest first.
-  const termMap = new Map<string, { ref: TermRef; aliases: Set<string>; articles: ArticleEntry[] }>();
-  const add = (r: TermRef, article: ArticleEntry, aliases: readonly string[] = []): void => {
+  interface Gathered {
+    ref: TermRef;
+    aliases: Set<string>;
+    articles: ArticleEntry[];
+    links: { description?: string; sameAs?: string };
+  }
+  const termMap = new Map<string, Gathered>();
+  const add = (r: TermRef, article: ArticleEntry, entity?: Entity): void => {
     const key = `${r.kind}|${r.slug}`;
-    const t = termMap.get(key) ?? { ref: r, aliases: new Set<string>(), articles: [] };
-    for (const alias of aliases) t.aliases.add(alias);
+    const t = termMap.get(key) ?? { ref: r, aliases: new Set<string>(), articles: [], links: {} };
+    for (const alias of entity?.aliases ?? []) t.aliases.add(alias);
+    if (entity?.description) t.links.description ??= entity.description;
+    if (entity?.sameAs) t.links.sameAs ??= entity.sameAs;
     if (t.articles[t.articles.length - 1] !== article) t.articles.push(article);
     termMap.set(key, t);
   };
   for (const a of articles) {
-    a.entities.forEach((e, i) => add(a.entityTerms[i] as TermRef, a, e.aliases));
+    a.entities.forEach((e, i) => add(a.entityTerms[i] as TermRef, a, e));
     for (const t of a.tagTerms) add(t, a);
     if (a.sectionTerm) add(a.sectionTerm, a);
   }
 
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
-  for (const { ref: r, aliases, articles: list } of termMap.values()) {
+  for (const { ref: r, aliases, articles: list, links } of termMap.values()) {
     const title = `${r.name} — ${siteTitle}`;
-    terms[r.kind].push({ ...r, aliases: [...aliases].sort(byText), articles: list, feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false) });
+    terms[r.kind].push({ ...r, ...links, aliases: [...aliases].sort(byText), articles: list, feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false) });
   }
   for (const list of Object.values(terms)) list.sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug));
 

@@ -66,7 +66,12 @@ function entities(fm: Fields, file: string): Entity[] {
     const name = str(e, "name", file, true);
     const slug = str(e, "slug", file, true);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new ArticleFileError(file, `entities[${i}].slug "${slug}" is not URL-safe`);
-    return { name, type, slug, aliases: strings(e, "aliases", file), mentions: Number(e.mentions ?? 1) || 1 };
+    const entity: Entity = { name, type, slug, aliases: strings(e, "aliases", file), mentions: Number(e.mentions ?? 1) || 1 };
+    const description = str(e, "description", file, false);
+    if (description) entity.description = description;
+    const sameAs = str(e, "sameAs", file, false);
+    if (sameAs && /^https?:\/\//.test(sameAs)) entity.sameAs = sameAs;
+    return entity;
   });
 }
 

@@ -89,7 +89,8 @@ export function renderListPage(page: ListPage, site: SiteContext): string {
     head = html`<header class="term-header">
 <p class="kicker">${KIND_LABEL[t.kind].one}</p>
 <h1>${t.name}</h1>
-<p>${plural(t.articles.length, "article")}${pageSuffix(page)}.</p>
+${t.description ? html`<p class="description">${t.description}</p>` : ""}
+<p>${plural(t.articles.length, "article")}${pageSuffix(page)}.${t.sameAs ? html` <a href="${t.sameAs}" rel="noopener">More about ${t.name}</a>` : ""}</p>
 ${t.aliases.length ? html`<p class="aliases">Also written as: ${t.aliases.join(", ")}</p>` : ""}
 ${feedLinks(t.feed, site)}
 </header>`;

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { ExtractedEntity } from "../../src/ingest/article.ts";
+import { canonicalise } from "../../src/entities/canonical.ts";
+import { Overrides, parseOverrides } from "../../src/entities/overrides.ts";
+
+const e = (name: string, type: ExtractedEntity["type"], aliases: string[] = [], mentions = 1): ExtractedEntity => ({ name, type, aliases, mentions });
+
+const RULES = `
+- name: Tony Blair
+  type: person
+  match: [Blair, Mr Blair]
+  slug: tony-blair-pm
+  description: UK prime minister, 1997–2007
+  sameAs: https://www.wikidata.org/wiki/Q9545
+- name: Kremlin
+  type: organization
+- match: [Reuters Television]
+  suppress: true
+- name: Michael Jackson (writer)
+  match: [Michael Jackson]
+  articles: [beer-1]
+- name: Georgia
+  matchType: place
+  sameAs: https://www.wikidata.org/wiki/Q230
+`;
+
+const run = (articles: ExtractedEntity[][], ids?: string[]) =>
+  canonicalise(articles, { overrides: new Overrides(parseOverrides(RULES, "entities.yaml")), ...(ids ? { articleIds: ids } : {}) });
+
+describe("editorial overrides", () => {
+  it("renames and merges: every listed name becomes the one entity, with its slug and links", () => {
+    const [a, b] = run([[e("Blair", "person", [], 2)], [e("Mr Blair", "organization")]]);
+    const expected = { name: "Tony Blair", type: "person", slug: "tony-blair-pm", description: "UK prime minister, 1997–2007", sameAs: "https://www.wikidata.org/wiki/Q9545" };
+    expect(a).toEqual([{ ...expected, aliases: ["Blair"], mentions: 2 }]);
+    expect(b).toEqual([{ ...expected, aliases: ["Mr Blair"], mentions: 1 }]);
+  });
+
+  it("retypes", () => {
+    expect(run([[e("Kremlin", "place")]])[0]).toMatchObject([{ name: "Kremlin", type: "organization", slug: "kremlin" }]);
+  });
+
+  it("suppresses", () => {
+    expect(run([[e("Reuters Television", "organization"), e("Paris", "place")]])[0]?.map((x) => x.name)).toEqual(["Paris"]);
+  });
+
+  it("splits: a rule with articles applies only there", () => {
+    const [beer, pop] = run([[e("Michael Jackson", "person")], [e("Michael Jackson", "person")]], ["beer-1", "pop-1"]);
+    expect(beer?.[0]).toMatchObject({ name: "Michael Jackson (writer)", slug: "michael-jackson-writer" });
+    expect(pop?.[0]).toMatchObject({ name: "Michael Jackson", slug: "michael-jackson" });
+  });
+
+  it("narrows by matchType", () => {
+    const [a] = run([[e("Georgia", "place"), e("Georgia", "person")]]);
+    expect(a?.find((x) => x.type === "place")?.sameAs).toBe("https://www.wikidata.org/wiki/Q230");
+    expect(a?.find((x) => x.type === "person")?.sameAs).toBeUndefined();
+  });
+
+  it("keeps a fixed slug away from the machine's entities", () => {
+    const [a] = canonicalise([[e("Tony Blair PM", "person"), e("X", "place")]], {
+      overrides: new Overrides(parseOverrides("- name: X\n  slug: tony-blair-pm\n", "f")),
+    });
+    expect(a?.map((x) => x.slug).sort()).toEqual(["tony-blair-pm", "tony-blair-pm-2"]);
+  });
+
+  it.each([
+    ["- name: A\n  type: robot\n", /rule 1: "type" must be one of/],
+    ["- name: A\n  colour: red\n", /rule 1: unknown key "colour"/],
+    ["- type: person\n", /rule 1: needs a name or a match list/],
+    ["- name: A\n  slug: Not OK\n", /rule 1: slug/],
+    ["- name: A\n  sameAs: javascript:alert(1)\n", /rule 1: sameAs must be an http/],
+    ["- match: [A]\n  type: person\n", /rule 1: give the entity's name/],
+    ["name: [unclosed\n", /invalid YAML/],
+    ["just text\n", /expected a list of rules/],
+  ])("refuses %j, naming the rule", (text, message) => {
+    expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(message);
+    expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(/^seeds\/entities\.yaml: /);
+  });
+
+  it("accepts an empty file and an `entities:` wrapper", () => {
+    expect(parseOverrides("", "f")).toEqual([]);
+    expect(parseOverrides("entities:\n  - name: A\n", "f")).toHaveLength(1);
+  });
+});
