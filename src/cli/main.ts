@@ -5,13 +5,14 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { watch } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
 import { ingest, type IngestReport } from "../ingest/pipeline.ts";
 import { buildSite, PROJECT_ROOT, serveSite } from "../site/eleventy.ts";
+import { indexSearch } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
 export const EXIT_OK = 0;
@@ -89,6 +90,12 @@ async function runIngest(flags: IngestFlags): Promise<number> {
   return finish(report, flags.report);
 }
 
+/** The site's language, for Pagefind's stemming. */
+async function siteLanguage(): Promise<string> {
+  const site = JSON.parse(await readFile(path.join(PROJECT_ROOT, "templates/_data/site.json"), "utf8")) as { language?: string };
+  return site.language ?? "en";
+}
+
 /** Where `build` keeps ingested Markdown for an output folder, so rebuilds are incremental. */
 export function defaultArticlesDir(output: string): string {
   const key = path.resolve(output).replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^_+/, "");
@@ -111,6 +118,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const { written, removed } = await buildSite(site);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`site: ${path.resolve(flags.output)}: ${written} pages and feeds, ${removed} stale removed (${seconds} s)`);
+  const search = await indexSearch(path.resolve(flags.output), await siteLanguage());
+  console.log(`search: ${search.pages} articles indexed (${search.seconds.toFixed(1)} s)`);
   if (!flags.serve) return code;
 
   // Re-ingest when a seed changes; Eleventy's watcher then rebuilds the pages.

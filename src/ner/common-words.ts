@@ -12,7 +12,10 @@ import type { Token } from "./tokenize.js";
 export function lowercaseWords(sentences: readonly (readonly Token[])[]): Set<string> {
   const words = new Set<string>();
   for (const tokens of sentences) {
-    for (const token of tokens) if (/^\p{Ll}+$/u.test(token.form)) words.add(token.form);
+    for (const token of tokens) {
+      const form = token.form;
+      if (form === form.toLowerCase() && form !== form.toUpperCase()) words.add(form);
+    }
   }
   return words;
 }

@@ -27,11 +27,11 @@ export interface WordEntry {
 }
 
 const CACHE_LIMIT = 200_000;
+const OFFSET_COUNT = OFFSETS.length;
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 /** Pass-1 tags as stacking features see them: the tags, then the two sentence boundaries. */
 const STACK_INDEX = new Map<string, number>([...TAGS, SENTENCE_START, SENTENCE_END].map((t, i) => [t, i]));
-export const STACK_START = N;
-export const STACK_END = N + 1;
+
 
 function split(value: string, parts: number): string[] | undefined {
   const out = value.split("|");
@@ -48,7 +48,7 @@ export class CompiledPass {
   readonly tag2 = new Float32Array(N * N * N);
   /** `t1s` weights by shape id, `N` per previous tag. */
   readonly tagShape: (Float32Array | undefined)[] = [];
-  /** Stacking weights by pass-1 tag (`STACK_INDEX`) of the token, its predecessor and successor. */
+  /** Stacking weights by pass-1 tag of the token, its predecessor and successor (`STACK_INDEX`: tags, then `<S>`, `</S>`). */
   readonly stackHere = new Float32Array((N + 2) * N);
   readonly stackPrev = new Float32Array((N + 2) * N);
   readonly stackNext = new Float32Array((N + 2) * N);
@@ -159,7 +159,7 @@ export class CompiledPass {
     const key = caps ? `C${form}` : form;
     let entry = this.cache.get(key);
     if (entry) return entry;
-    const vector = new Float32Array(OFFSETS.length * N);
+    const vector = new Float32Array(OFFSET_COUNT * N);
     for (const [, feature] of wordFeatures(form, caps, this.lexicon)) {
       const row = this.wordRows.get(feature);
       if (!row) continue;

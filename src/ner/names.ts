@@ -87,6 +87,8 @@ export interface NameContext {
 /** An ALL CAPS name takes the article's own mixed-case spelling, or else (in a caps headline) title case. */
 function restoreCase(name: string, caps: boolean, context: NameContext): string {
   if (name !== name.toUpperCase() || name.toLowerCase() === name) return name;
+  // Short capitals outside a caps headline are acronyms (BBC, NATO): nothing to restore.
+  if (!caps && name.length <= 4) return name;
   if (!context.spellings.has(name)) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");

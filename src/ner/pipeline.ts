@@ -1,10 +1,11 @@
 /**
  * Text → entities, in named steps: split into sentences → tag (two passes) → read mentions →
- * split at job titles → clean names → group into entities with aliases.
+ * split at job titles → drop common words → clean names → group into entities with aliases.
  */
 
 import type { ExtractedEntity } from "../ingest/article.js";
 import { groupMentions, type NamedMention } from "./aliases.js";
+import { isCommonWord, lowercaseWords } from "./common-words.js";
 import { viewSentence } from "./features.js";
 import { readMentions } from "./mentions.js";
 import type { NerModel } from "./model.js";
@@ -37,9 +38,13 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
     isDemonym: (word) => model.gazetteer.kindOf(word.replace(/’/g, "'")) === "DEM",
     spellings: new Map(),
   };
+  const lowercase = lowercaseWords(sentences);
   const named: NamedMention[] = [];
   sentences.forEach((tokens, s) => {
-    for (const mention of readMentions(tokens, tags[s] ?? [], s, views[s]?.caps ?? false).flatMap(splitAtRoles)) {
+    const view = views[s];
+    if (!view) return;
+    for (const mention of readMentions(tokens, tags[s] ?? [], s, view.caps).flatMap(splitAtRoles)) {
+      if (isCommonWord(mention, tokens, view, lowercase)) continue;
       const name = cleanName(mention, context);
       if (name !== undefined) named.push({ name, type: mention.type, order: named.length });
     }

@@ -3,7 +3,7 @@
  * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
-import { CompiledPass, N, STACK_END, STACK_START, type WordEntry } from "./compiled.js";
+import { CompiledPass, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
 import { OFFSETS, SENTENCE_END, SENTENCE_START, sparseFeatures, type SentenceView } from "./features.js";
 import { TAGS, type NerModel, type WeightTable } from "./model.js";
@@ -13,6 +13,10 @@ export function allowed(prev: string, next: string): boolean {
   return !next.startsWith("I-") || (prev !== "O" && prev.slice(2) === next.slice(2));
 }
 
+// Module-local copies: under tsx, imported bindings are getters, too slow for the inner loops.
+const N = TAGS.length;
+const STACK_START = N;
+const STACK_END = N + 1;
 const ALLOWED = Uint8Array.from(TAGS.flatMap((prev) => TAGS.map((next) => (allowed(prev, next) ? 1 : 0))));
 const START = TAGS.indexOf("O");
 /** `OFFSETS` as positions in a sentence padded with two boundary entries on each side. */

@@ -7,6 +7,7 @@
  */
 import type { Entity, EntityType } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
+import { coMentions, monthlyCounts, relatedArticles, type MonthCount } from "./relations.ts";
 import type { SiteArticle } from "./load.ts";
 
 export type TermKind = EntityType | "tag" | "section";
@@ -31,8 +32,19 @@ export const PAGE_SIZE = 20;
 export const SITE_FEED_SIZE = 50;
 export const TERM_FEED_SIZE = 20;
 
+/** A light reference to an article, for links (no back-references, so the index has no cycles). */
+export interface ArticleLink {
+  title: string;
+  url: string;
+  date?: string;
+}
+
 export interface ArticleEntry extends SiteArticle {
   url: string;
+  /** Next newer and older article in the archive's order. */
+  newer?: ArticleLink;
+  older?: ArticleLink;
+  related: ArticleLink[];
   /** `YYYY`, `MM`, `DD` of the article's date (UTC), when dated. */
   ymd?: [string, string, string];
   sectionTerm?: TermRef;
@@ -58,10 +70,19 @@ export interface FeedSpec {
   fullText: boolean;
 }
 
+export interface TimelineMonth extends MonthCount {
+  /** The page of this term's list where the month's articles start, with its anchor. */
+  url?: string;
+}
+
 export interface Term extends TermRef {
   aliases: string[];
   description?: string;
   sameAs?: string;
+  firstSeen?: string;
+  lastSeen?: string;
+  timeline: TimelineMonth[];
+  companions: { term: TermRef; count: number }[];
   articles: ArticleEntry[];
   feed: FeedSpec;
 }
@@ -134,6 +155,37 @@ function feedFor(page: string, title: string, items: readonly ArticleEntry[], si
   return { title, page, rss: `${page}feed.xml`, atom: `${page}atom.xml`, items: items.slice(0, size), fullText };
 }
 
+const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
+
+/** Previous/next by date, and related articles by shared rare entities. */
+function linkNeighbours(articles: ArticleEntry[]): void {
+  articles.forEach((a, i) => {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    if (newer) a.newer = linkOf(newer);
+    if (older) a.older = linkOf(older);
+  });
+  const related = relatedArticles(articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`)));
+  articles.forEach((a, i) => {
+    a.related = (related[i] ?? []).map((r) => linkOf(articles[r.item] as ArticleEntry));
+  });
+}
+
+/** Months with counts; each month links to the list page where its articles start. */
+function timeline(base: string, list: readonly ArticleEntry[]): TimelineMonth[] {
+  const firstIndex = new Map<string, number>();
+  list.forEach((a, i) => {
+    const m = a.ymd ? `${a.ymd[0]}-${a.ymd[1]}` : undefined;
+    if (m && !firstIndex.has(m)) firstIndex.set(m, i);
+  });
+  return monthlyCounts([...list.flatMap((a) => (a.ymd ? [`${a.ymd[0]}-${a.ymd[1]}`] : []))]).map((m) => {
+    const i = firstIndex.get(m.month);
+    if (i === undefined) return m;
+    const page = Math.floor(i / PAGE_SIZE) + 1;
+    return { ...m, url: `${page === 1 ? base : `${base}page/${page}/`}#m-${m.month}` };
+  });
+}
+
 /** Builds the whole index from the loaded articles. Pure. */
 export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string): Archive {
   const sorted = [...loaded].sort(compareArticles);
@@ -153,6 +205,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     const entry: ArticleEntry = {
       ...a,
       url: articleUrl(a),
+      related: [],
       tagTerms: a.tags.map((t) => ref("tag", t, termSlugs.get(`tag|${t}`) ?? toSlug(t))),
       entityTerms: a.entities.map((e) => ref(e.type, e.name, e.slug)),
     };
@@ -184,10 +237,28 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     if (a.sectionTerm) add(a.sectionTerm, a);
   }
 
+  linkNeighbours(articles);
+
+  const entityKeys = articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`));
+  const companions = coMentions(entityKeys);
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
-  for (const { ref: r, aliases, articles: list, links } of termMap.values()) {
+  for (const [key, { ref: r, aliases, articles: list, links }] of termMap) {
     const title = `${r.name} — ${siteTitle}`;
-    terms[r.kind].push({ ...r, ...links, aliases: [...aliases].sort(byText), articles: list, feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false) });
+    const dated = list.filter((a) => a.date);
+    const term: Term = {
+      ...r,
+      ...links,
+      aliases: [...aliases].sort(byText),
+      articles: list,
+      feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
+      timeline: timeline(r.url, list),
+      companions: (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count })),
+    };
+    if (dated.length) {
+      term.lastSeen = dated[0]?.date as string;
+      term.firstSeen = dated[dated.length - 1]?.date as string;
+    }
+    terms[r.kind].push(term);
   }
   for (const list of Object.values(terms)) list.sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug));
 

@@ -27,8 +27,8 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
 
 /** Marks an output folder as ours, so pages left from earlier builds may be removed from it. */
 const MARKER = ".news-archive-build";
-/** Copied as is, not rendered: never pruned. */
-const COPIED = new Set(["assets"]);
+/** Copied as is, or written by Pagefind, not rendered: never pruned. */
+const COPIED = new Set(["assets", "pagefind"]);
 
 interface WriteResult {
   outputPath?: unknown;

@@ -15,16 +15,20 @@ export interface PageMeta {
   feed?: FeedSpec | undefined;
   /** Marks the page as not for search engines (404). */
   noindex?: boolean;
+  /** Extra `<head>` markup (social cards, structured data). */
+  head?: Html;
 }
 
 const NAV: [string, string][] = [
   ["/", "Latest"],
+  ["/search/", "Search"],
   ["/archive/", "Archive"],
   ["/people/", "People"],
   ["/organizations/", "Organizations"],
   ["/places/", "Places"],
   ["/sections/", "Sections"],
   ["/tags/", "Tags"],
+  ["/most-mentioned/", "Most mentioned"],
 ];
 
 export function layout(meta: PageMeta, body: Html, site: SiteContext): string {
@@ -39,12 +43,14 @@ export function layout(meta: PageMeta, body: Html, site: SiteContext): string {
 <meta name="description" content="${meta.description ?? site.description}">
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${absoluteUrl(meta.path, site)}">`}
 <link rel="stylesheet" href="${href("/assets/style.css", site)}">
+<link rel="icon" href="data:,">
 ${
   meta.feed
     ? html`<link rel="alternate" type="application/rss+xml" title="${meta.feed.title} (RSS)" href="${href(meta.feed.rss, site)}">
 <link rel="alternate" type="application/atom+xml" title="${meta.feed.title} (Atom)" href="${href(meta.feed.atom, site)}">`
     : ""
 }
+${meta.head ?? ""}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

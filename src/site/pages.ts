@@ -18,13 +18,18 @@ import {
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
+import { articleHead } from "./meta.ts";
+import { renderTimeline } from "./timeline.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { href, type SiteContext } from "./urls.ts";
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-function dateLine(a: ArticleEntry): Html {
-  return a.date ? html`<time datetime="${isoDate(a.date)}">${readableDate(a.date)}</time>` : html`<span class="undated">Date unknown</span>`;
+function dateLine(a: ArticleEntry, filter = false): Html {
+  if (!a.date) return html`<span class="undated">Date unknown</span>`;
+  return filter
+    ? html`<time datetime="${isoDate(a.date)}" data-pagefind-filter="year[data-year]" data-year="${a.date.slice(0, 4)}">${readableDate(a.date)}</time>`
+    : html`<time datetime="${isoDate(a.date)}">${readableDate(a.date)}</time>`;
 }
 
 function articleCard(a: ArticleEntry, site: SiteContext): Html {
@@ -39,6 +44,42 @@ function articleList(items: readonly ArticleEntry[], site: SiteContext): Html {
   return html`<ol class="cards">
 ${items.map((a) => articleCard(a, site))}
 </ol>`;
+}
+
+/** A list grouped under month headings, whose ids the timeline links to. */
+function articleListByMonth(items: readonly ArticleEntry[], site: SiteContext): Html {
+  const groups: { key: string; items: ArticleEntry[] }[] = [];
+  for (const a of items) {
+    const key = a.ymd ? `${a.ymd[0]}-${a.ymd[1]}` : "undated";
+    const last = groups[groups.length - 1];
+    if (last?.key === key) last.items.push(a);
+    else groups.push({ key, items: [a] });
+  }
+  return html`${groups.map((g) => {
+    const [y = "", m = ""] = g.key.split("-");
+    return html`<h2 class="month" id="m-${g.key}">${g.key === "undated" ? "Date unknown" : `${monthName(m)} ${y}`}</h2>
+${articleList(g.items, site)}`;
+  })}`;
+}
+
+function termDetails(t: Term, site: SiteContext): Html {
+  const isEntity = t.kind === "person" || t.kind === "organization" || t.kind === "place";
+  return html`${
+    t.firstSeen && t.lastSeen
+      ? html`<p class="seen">First seen <time datetime="${isoDate(t.firstSeen)}">${readableDate(t.firstSeen)}</time>, last seen <time datetime="${isoDate(t.lastSeen)}">${readableDate(t.lastSeen)}</time>.</p>`
+      : ""
+  }
+${isEntity ? renderTimeline(t.name, t.timeline, site) : ""}
+${
+  t.companions.length
+    ? html`<section class="companions" aria-labelledby="companions-heading">
+<h2 id="companions-heading">Often mentioned with</h2>
+<ul class="chips">
+${t.companions.map((c) => html`<li><a href="${href(c.term.url, site)}">${c.term.name}</a> <span class="count">${c.count}</span></li>`)}
+</ul>
+</section>`
+    : ""
+}`;
 }
 
 function pager(page: ListPage, site: SiteContext): Html {
@@ -93,7 +134,9 @@ ${t.description ? html`<p class="description">${t.description}</p>` : ""}
 <p>${plural(t.articles.length, "article")}${pageSuffix(page)}.${t.sameAs ? html` <a href="${t.sameAs}" rel="noopener">More about ${t.name}</a>` : ""}</p>
 ${t.aliases.length ? html`<p class="aliases">Also written as: ${t.aliases.join(", ")}</p>` : ""}
 ${feedLinks(t.feed, site)}
-</header>`;
+</header>
+${page.page === 1 ? termDetails(t, site) : ""}
+<h2 class="list-heading">Articles</h2>`;
   } else if (page.kind === "home") {
     title = page.page > 1 ? `Latest articles${pageSuffix(page)}` : site.title;
     head = html`<header>
@@ -115,8 +158,9 @@ ${page.feed ? feedLinks(page.feed, site) : ""}
 <p>Articles whose date is not known${pageSuffix(page)}.</p>
 </header>`;
   }
+  const list = page.kind === "term" ? articleListByMonth(page.items, site) : articleList(page.items, site);
   const body = html`${head}
-${page.items.length ? articleList(page.items, site) : html`<p>No articles yet.</p>`}
+${page.items.length ? list : html`<p>No articles yet.</p>`}
 ${pager(page, site)}`;
   return layout({ title, path: page.url, feed: page.feed, ...(description ? { description } : {}) }, body, site);
 }
@@ -125,18 +169,18 @@ const TYPE_HEADINGS: Record<EntityType, string> = { person: "People", organizati
 
 export function renderArticle(a: ArticleEntry, site: SiteContext): string {
   const groups = ENTITY_TYPES.map((type) => ({ type, terms: a.entityTerms.filter((t) => t.kind === type) })).filter((g) => g.terms.length);
-  const body = html`<article class="article">
+  const body = html`<article class="article" data-pagefind-body>
 <header>
-${a.sectionTerm ? html`<p class="kicker"><a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a></p>` : ""}
+${a.sectionTerm ? html`<p class="kicker"><a href="${href(a.sectionTerm.url, site)}" data-pagefind-filter="section">${a.sectionTerm.name}</a></p>` : ""}
 <h1>${a.title}</h1>
-<p class="meta">${dateLine(a)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
+<p class="meta">${dateLine(a, true)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
     a.sourceUrl ? html` · <a href="${a.sourceUrl}" rel="nofollow noopener">Original</a>` : ""
   }</p>
 </header>
 <div class="body">
-${raw(renderMarkdown(a.body))}
+${raw(renderMarkdown(a.body, a.entities.map((e, i) => ({ names: [e.name, ...e.aliases], href: href(a.entityTerms[i]?.url ?? "/", site) }))))}
 </div>
-<footer class="article-footer">
+<footer class="article-footer" data-pagefind-ignore="index">
 ${
   groups.length
     ? html`<section class="entities" aria-labelledby="in-this-article">
@@ -144,7 +188,7 @@ ${
 ${groups.map(
   (g) => html`<h3>${TYPE_HEADINGS[g.type]}</h3>
 <ul class="chips">
-${g.terms.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a></li>`)}
+${g.terms.map((t) => html`<li><a href="${href(t.url, site)}" data-pagefind-filter="${t.kind}">${t.name}</a></li>`)}
 </ul>`,
 )}
 </section>`
@@ -160,9 +204,29 @@ ${a.tagTerms.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a></l
 </section>`
     : ""
 }
+${
+  a.related.length
+    ? html`<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related articles</h2>
+<ul>
+${a.related.map((r) => html`<li><a href="${href(r.url, site)}">${r.title}</a> <span class="meta">${readableDate(r.date)}</span></li>`)}
+</ul>
+</section>`
+    : ""
+}
+${
+  a.newer || a.older
+    ? html`<nav class="prev-next" aria-label="More articles by date">
+<ul>
+${a.older ? html`<li class="older"><a href="${href(a.older.url, site)}" rel="prev">← Older: ${a.older.title}</a></li>` : ""}
+${a.newer ? html`<li class="newer"><a href="${href(a.newer.url, site)}" rel="next">Newer: ${a.newer.title} →</a></li>` : ""}
+</ul>
+</nav>`
+    : ""
+}
 </footer>
 </article>`;
-  return layout({ title: a.title, description: a.summary, path: a.url }, body, site);
+  return layout({ title: a.title, description: a.summary, path: a.url, head: articleHead(a, site) }, body, site);
 }
 
 /** First character for A–Z grouping; digits and symbols go under "#". */
@@ -233,4 +297,30 @@ export function renderNotFound(site: SiteContext): string {
   const body = html`<header><h1>Page not found</h1></header>
 <p>There is no page at this address. Try the <a href="${href("/", site)}">latest articles</a> or the <a href="${href("/archive/", site)}">archive</a>.</p>`;
   return layout({ title: "Page not found", path: "/404.html", noindex: true }, body, site);
+}
+
+/** The search page: Pagefind's UI, loaded by a small script; without JavaScript it says so. */
+export function renderSearch(site: SiteContext): string {
+  const body = html`<header><h1>Search</h1></header>
+<div id="search" class="search" data-bundle="${href("/pagefind/", site)}"></div>
+<noscript><p>Search needs JavaScript. Everything else in the archive works without it: browse the <a href="${href("/archive/", site)}">archive</a>, <a href="${href("/people/", site)}">people</a>, <a href="${href("/organizations/", site)}">organizations</a> and <a href="${href("/places/", site)}">places</a>.</p></noscript>
+<link rel="stylesheet" href="${href("/pagefind/pagefind-ui.css", site)}">
+<script src="${href("/pagefind/pagefind-ui.js", site)}"></script>
+<script src="${href("/assets/search.js", site)}"></script>`;
+  return layout({ title: "Search", path: "/search/" }, body, site);
+}
+
+const MOST = 25;
+
+/** The most mentioned people, organizations and places: by number of articles. */
+export function renderMostMentioned(archive: Archive, site: SiteContext): string {
+  const body = html`<header><h1>Most mentioned</h1><p>The ${MOST} people, organizations and places in the most articles.</p></header>
+${ENTITY_TYPES.map((type) => {
+  const top = [...archive.terms[type]].sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : 1)).slice(0, MOST);
+  return html`<section aria-labelledby="most-${type}">
+<h2 id="most-${type}"><a href="${href(`/${KIND_PATH[type]}/`, site)}">${TYPE_HEADINGS[type]}</a></h2>
+${top.length ? html`<ol class="ranked">${top.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.articles.length}</span></li>`)}</ol>` : html`<p>None yet.</p>`}
+</section>`;
+})}`;
+  return layout({ title: "Most mentioned", path: "/most-mentioned/" }, body, site);
 }

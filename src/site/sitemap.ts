@@ -14,6 +14,8 @@ export function htmlPaths(archive: Archive): string[] {
     ...archive.articles.map((a) => a.url),
     ...kinds.map((k) => `/${KIND_PATH[k]}/`),
     "/archive/",
+    "/most-mentioned/",
+    "/search/",
     ...archive.years.map((y) => y.url),
   ];
 }

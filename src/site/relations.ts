@@ -1,0 +1,122 @@
+/**
+ * How articles and entities relate, computed once for the whole archive:
+ *
+ * - "Often mentioned with": entity pairs that share articles, ranked by co-occurrence count
+ *   weighted by pointwise mutual information, so the archive's most frequent names (which
+ *   co-occur with everything) do not crowd out the telling companions.
+ * - Related articles: other articles sharing entities, each shared entity weighted by its
+ *   rarity (inverse document frequency). Entities in a large share of the archive are skipped
+ *   when gathering candidates: they say little about relatedness and would make the work grow
+ *   with the square of their article count.
+ * - A timeline: articles per month, first and last seen.
+ */
+export interface Countable {
+  /** Stable key of the entity (`type|slug`). */
+  key: string;
+}
+
+export interface Scored<T> {
+  item: T;
+  score: number;
+  count: number;
+}
+
+const TOP = 8;
+
+/**
+ * For every entity key, its top companions. `articles` lists, for each article, the keys of its
+ * entities (each once).
+ */
+export function coMentions(articles: readonly (readonly string[])[], top = TOP): Map<string, Scored<string>[]> {
+  const df = new Map<string, number>();
+  for (const keys of articles) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const pairs = new Map<string, Map<string, number>>();
+  for (const keys of articles) {
+    for (const a of keys) {
+      let row = pairs.get(a);
+      if (!row) pairs.set(a, (row = new Map()));
+      for (const b of keys) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const n = articles.length;
+  const result = new Map<string, Scored<string>[]>();
+  for (const [a, row] of pairs) {
+    const da = df.get(a) ?? 1;
+    const scored: Scored<string>[] = [];
+    for (const [b, count] of row) {
+      const pmi = Math.log((count * n) / (da * (df.get(b) ?? 1)));
+      // A pair seen once in a large archive is noise; PMI alone would favour it.
+      const score = count * Math.max(pmi, 0) + count * 1e-6;
+      scored.push({ item: b, score, count });
+    }
+    scored.sort((x, y) => y.score - x.score || y.count - x.count || (x.item < y.item ? -1 : x.item > y.item ? 1 : 0));
+    result.set(a, scored.slice(0, top));
+  }
+  return result;
+}
+
+/**
+ * For every article index, its most related other articles (indexes), best first.
+ *
+ * @param maxShare entities in more than this share of articles are not used to find candidates
+ */
+export function relatedArticles(articles: readonly (readonly string[])[], top = 5, maxShare = 0.05): Scored<number>[][] {
+  const postings = new Map<string, number[]>();
+  articles.forEach((keys, i) => {
+    for (const k of keys) {
+      let list = postings.get(k);
+      if (!list) postings.set(k, (list = []));
+      list.push(i);
+    }
+  });
+  const n = articles.length;
+  const cap = Math.max(50, Math.floor(n * maxShare));
+  return articles.map((keys, i) => {
+    const scores = new Map<number, { score: number; count: number }>();
+    for (const k of keys) {
+      const list = postings.get(k) ?? [];
+      if (list.length < 2 || list.length > cap) continue;
+      const idf = Math.log(n / list.length);
+      for (const j of list) {
+        if (j === i) continue;
+        const s = scores.get(j) ?? { score: 0, count: 0 };
+        s.score += idf;
+        s.count++;
+        scores.set(j, s);
+      }
+    }
+    return [...scores.entries()]
+      .map(([item, s]) => ({ item, ...s }))
+      .sort((a, b) => b.score - a.score || b.count - a.count || a.item - b.item)
+      .slice(0, top);
+  });
+}
+
+export interface MonthCount {
+  /** `YYYY-MM` */
+  month: string;
+  count: number;
+}
+
+/** Articles per month from the first month to the last, months without articles included. */
+export function monthlyCounts(months: readonly string[]): MonthCount[] {
+  if (months.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1);
+  const sorted = [...counts.keys()].sort();
+  const first = sorted[0] as string;
+  const last = sorted[sorted.length - 1] as string;
+  const out: MonthCount[] = [];
+  let [y, m] = first.split("-").map(Number) as [number, number];
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    out.push({ month: key, count: counts.get(key) ?? 0 });
+    if (key >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * Full-text search: Pagefind indexes the built article pages (those marked
+ * `data-pagefind-body`) into `<output>/pagefind/`, which the search page loads. Its binary
+ * ships inside the npm package; nothing is downloaded.
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+
+export interface SearchIndexResult {
+  pages: number;
+  seconds: number;
+}
+
+export async function indexSearch(outputDir: string, language: string): Promise<SearchIndexResult> {
+  const started = Date.now();
+  const bundle = path.join(outputDir, "pagefind");
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: outputDir });
+    if (added.errors.length) throw new Error(`Pagefind failed to index ${outputDir}: ${added.errors.join("; ")}`);
+    // A fresh bundle each time: Pagefind's fragment names change with content.
+    await rm(bundle, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`Pagefind failed to write ${bundle}: ${written.errors.join("; ")}`);
+    return { pages: added.page_count, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await pagefind.close();
+  }
+}

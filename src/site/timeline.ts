@@ -1,0 +1,48 @@
+/**
+ * An entity's articles per month as a small bar chart, drawn at build time as inline SVG. The
+ * chart is a picture of the table that follows it: the SVG is hidden from assistive technology
+ * and its bar links are kept out of the tab order, while the table carries the same numbers and
+ * links for everyone.
+ */
+import type { TimelineMonth } from "./archive.ts";
+import { monthName } from "./format.ts";
+import { html, type Html } from "./html.ts";
+import { href, type SiteContext } from "./urls.ts";
+
+const HEIGHT = 60;
+const BAR = 8;
+const GAP = 2;
+
+const label = (month: string): string => {
+  const [y = "", m = ""] = month.split("-");
+  return `${monthName(m)} ${y}`;
+};
+
+export function renderTimeline(name: string, months: readonly TimelineMonth[], site: SiteContext): Html {
+  if (months.length === 0) return html``;
+  const max = Math.max(...months.map((m) => m.count));
+  const width = months.length * (BAR + GAP);
+  const peak = months.find((m) => m.count === max);
+  const bars = months.map((m, i) => {
+    const h = m.count === 0 ? 0 : Math.max(2, Math.round((m.count / max) * HEIGHT));
+    const rect = html`<rect x="${i * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${label(m.month)}: ${m.count}</title></rect>`;
+    return m.url ? html`<a href="${href(m.url, site)}" tabindex="-1">${rect}</a>` : rect;
+  });
+  const withArticles = months.filter((m) => m.count > 0);
+  return html`<section class="timeline" aria-labelledby="timeline-heading">
+<h2 id="timeline-heading">Timeline</h2>
+<p>${name} in ${withArticles.length === 1 ? "1 month" : `${withArticles.length} months`} between ${label(months[0]?.month ?? "")} and ${label(months[months.length - 1]?.month ?? "")}${
+    peak && max > 1 ? `; most articles in ${label(peak.month)} (${max})` : ""
+  }.</p>
+<svg class="timeline-chart" aria-hidden="true" focusable="false" viewBox="0 0 ${width} ${HEIGHT}" width="${Math.min(width, 720)}" height="${HEIGHT}" preserveAspectRatio="none">${bars}</svg>
+<details>
+<summary>Articles per month</summary>
+<table>
+<thead><tr><th scope="col">Month</th><th scope="col">Articles</th></tr></thead>
+<tbody>
+${withArticles.map((m) => html`<tr><td>${m.url ? html`<a href="${href(m.url, site)}">${label(m.month)}</a>` : label(m.month)}</td><td>${m.count}</td></tr>`)}
+</tbody>
+</table>
+</details>
+</section>`;
+}
