@@ -14,7 +14,7 @@ import { documentText, parseConll } from "../src/ner/conll.js";
 import { emptyTally, goldOf, predictedPairs, prf, score } from "../src/ner/evaluate.js";
 import { loadNerModel } from "../src/ner/load.js";
 import { decodeModel } from "../src/ner/model.js";
-import { extractWithModel } from "../src/ner/pipeline.js";
+import { extractWithModel, prepareTagger } from "../src/ner/pipeline.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -29,6 +29,7 @@ const docs = parseConll(readFileSync(values.conll, "utf8"));
 let extract: (text: string) => ExtractedEntity[] = extractEntities;
 if (values.model) {
   const model = decodeModel(readFileSync(values.model));
+  prepareTagger(model);
   extract = (text) => extractWithModel(model, text);
 } else {
   loadNerModel();

@@ -22,6 +22,7 @@ const { values } = parseArgs({
     epochs: { type: "string", default: String(DEFAULT_RECIPE.epochs) },
     folds: { type: "string", default: String(DEFAULT_RECIPE.folds) },
     seed: { type: "string", default: String(DEFAULT_RECIPE.seed) },
+    runs: { type: "string", default: String(DEFAULT_RECIPE.runs) },
   },
 });
 
@@ -34,6 +35,7 @@ const model = trainModel(train, dev, {
   epochs: Number(values.epochs),
   folds: Number(values.folds),
   seed: Number(values.seed),
+  runs: Number(values.runs),
   log,
 });
 const bytes = encodeModel(model);

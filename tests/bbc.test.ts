@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IngestReport } from "../src/ingest/pipeline.ts";
 import { ROOT, runCli, type CliResult } from "./helpers/cli.ts";
 import { brokenLinks, listFiles, loadHtml, parseXml } from "./helpers/site.ts";
+import { validateSite } from "./helpers/validate.ts";
 
 const BBC = path.join(ROOT, "..", "shared", "data", "bbc");
 const present = existsSync(BBC);
@@ -73,4 +74,10 @@ describe.skipIf(!present)("the BBC corpus (2,225 articles)", () => {
   it("resolves every internal link", async () => {
     expect(await brokenLinks(site, "/", ORIGIN)).toEqual([]);
   }, 300_000);
+
+  it("has no html-validate errors on any page", async () => {
+    const { pages, problems } = await validateSite(site);
+    expect(pages).toBeGreaterThan(2000);
+    expect(problems).toEqual([]);
+  }, 600_000);
 });

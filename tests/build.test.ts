@@ -12,6 +12,7 @@ import type { IngestReport } from "../src/ingest/pipeline.ts";
 import { HOSTILE_TITLE, REAL_SEED, REJECTS, writeFixtureSeeds } from "./fixtures/seeds.ts";
 import { runCli, type CliResult } from "./helpers/cli.ts";
 import { brokenLinks, fileFor, listFiles, loadHtml, parseXml } from "./helpers/site.ts";
+import { validateSite } from "./helpers/validate.ts";
 
 const ORIGIN = "https://news.example.org";
 let tmp: string;
@@ -120,9 +121,12 @@ describe("news-archive build", () => {
     const $ = await loadHtml(site, "/2016/01/02/script-alert-x-script-and-quotes-site-title/");
     expect($("h1").text()).toBe(HOSTILE_TITLE);
     expect($("title").text()).toContain(HOSTILE_TITLE);
-    expect($("script").length).toBe(0);
+    // The only script is the page's own JSON-LD, and the headline stays inside its string.
+    expect($("script").map((_, s) => $(s).attr("type")).get()).toEqual(["application/ld+json"]);
+    expect(JSON.parse($('script[type="application/ld+json"]').text()).headline).toBe(HOSTILE_TITLE);
     expect($("img").length).toBe(0);
-    expect($(".body a").length).toBe(0);
+    expect($(".body a:not(.mention)").length).toBe(0);
+    for (const href of $(".body a.mention").map((_, a) => $(a).attr("href")).get()) expect(href).toMatch(/^\/(people|organizations|places)\/[a-z0-9-]+\/$/);
     expect($(".body").text()).toContain("[click](javascript:alert(1)) {% raw %} {{ 7 * 7 }}");
     expect($(".byline").text()).toBe("<script>x</script>");
     expect($(".kicker a").text()).toBe("<b>odd</b> section");
@@ -185,6 +189,24 @@ describe("news-archive build", () => {
     expect($('link[rel="stylesheet"]').attr("href")).toBe("/archive/assets/style.css");
     const rss = await readFile(path.join(prefixed, "feed.xml"), "utf8");
     expect(rss).toContain(`<link>${ORIGIN}/archive/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/</link>`);
+  });
+});
+
+describe("HTML validity (html-validate)", () => {
+  it("finds no errors on any page of the fixture site, at the root and under a prefix", async () => {
+    for (const dir of [site, prefixed]) {
+      const { pages, problems } = await validateSite(dir);
+      expect(pages).toBeGreaterThan(20);
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it("finds no errors on any page of the project's own seed archive", async () => {
+    const own = path.join(tmp, "own");
+    const result = await runCli(["build", "--output", own, "--articles", path.join(tmp, "own-md")]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fileFor(own, "/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/")).toBeDefined();
+    expect((await validateSite(own)).problems).toEqual([]);
   });
 });
 

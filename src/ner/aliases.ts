@@ -3,8 +3,9 @@
  * 1. well-known abbreviations are one entity with a fixed full name (`US`, `U.S.`, `America` →
  *    `United States`), whatever type the tagger gave them;
  * 2. identical names are one entity, typed by majority vote (ties: first mention), unless the
- *    name is used at least twice as each of two types: then it is one entity per such type (a
- *    city and the team named after it, in a sports report);
+ *    name is used at least twice as each of two types, or as a place and an organisation with
+ *    the rarer use at least a quarter as frequent: then it is one entity per type (a city and
+ *    the team named after it, in a sports report);
  * 3. a one-word mention joins a person whose full name ends with it (`Putin` → `Vladimir Putin`,
  *    `Assad` → `Bashar al-Assad`), whatever its own type. When several full names share that
  *    surname, it joins the nearest full name mentioned before it (or, failing that, the first
@@ -97,7 +98,12 @@ function vote(cluster: Cluster): EntityType {
 }
 
 function splitByType(cluster: Cluster): Cluster[] {
-  const types = [...cluster.votes].filter(([, count]) => count >= 2).map(([type]) => type);
+  const place = cluster.votes.get("place") ?? 0;
+  const organization = cluster.votes.get("organization") ?? 0;
+  const metonymy = place > 0 && organization > 0 && 4 * Math.min(place, organization) >= Math.max(place, organization);
+  const types = [...cluster.votes]
+    .filter(([type, count]) => count >= 2 || (metonymy && (type === "place" || type === "organization")))
+    .map(([type]) => type);
   if (cluster.full || types.length < 2) return [cluster];
   const majority = vote(cluster);
   return types.map((type) => {

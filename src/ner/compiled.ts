@@ -3,12 +3,12 @@
  * (`b-=the|kremlin`); looking up a dozen fresh strings per token would make tagging hash-bound,
  * so at load time the features that pair words, shapes or tags are regrouped under integer keys:
  *
- * - per word form (cached): its word-feature weights at each offset, and its `t1l` weights per
+ * - per word form (cached by the tagger): its word-feature weights at each offset, and its `t1l` weights per
  *   previous tag;
  * - word-pair features keyed by `prevId * V + id`, shape triples by `(a * S + b) * S + c`;
  * - tag-history features in flat arrays indexed by tag numbers.
  *
- * Rarer features (sentence start, gazetteer, document) stay string lookups in `table`.
+ * - sentence-start, gazetteer and document features in small tables by their values.
  */
 
 import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
@@ -26,7 +26,6 @@ export interface WordEntry {
   history: Float32Array | undefined;
 }
 
-const CACHE_LIMIT = 200_000;
 const OFFSET_COUNT = OFFSETS.length;
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 /** Pass-1 tags as stacking features see them: the tags, then the two sentence boundaries. */
@@ -55,7 +54,20 @@ export class CompiledPass {
   private readonly tagWord = new Map<number, Float32Array>();
   /** Word features by name without offset (`l=putin`), `N` weights per offset of `OFFSETS`. */
   private readonly wordRows = new Map<string, Float32Array>();
-  private readonly cache = new Map<string, WordEntry>();
+  /** Sentence-start weights by shape id. */
+  readonly firstShape: (Float32Array | undefined)[] = [];
+  /** Gazetteer weights by the tag of this token, its predecessor, its successor; and by tag|shape. */
+  readonly gazetteerHere = new Map<string, Float32Array>();
+  readonly gazetteerPrev = new Map<string, Float32Array>();
+  readonly gazetteerNext = new Map<string, Float32Array>();
+  readonly gazetteerShape = new Map<string, Float32Array>();
+  /** Document-type weights by type, by type in a caps sentence or not, and by type and word id. */
+  readonly docType = new Map<string, Float32Array>();
+  readonly docTypeCaps = new Map<string, Float32Array>();
+  readonly docTypePlain = new Map<string, Float32Array>();
+  readonly docTypeWord = new Map<string, Map<number, Float32Array>>();
+  /** Casing-evidence weights by value (`LU|F`...). */
+  readonly casing = new Map<string, Float32Array>();
   private vocabSize = 0;
   private shapeCount = 0;
 
@@ -87,7 +99,16 @@ export class CompiledPass {
         const i2 = TAG_INDEX.get(a ?? "");
         const i1 = TAG_INDEX.get(b ?? "");
         if (i2 !== undefined && i1 !== undefined) this.addTagRow(this.tag2, i2 * N + i1, w);
-      } else if (kind === "b-" || kind === "b+" || kind === "sh" || kind === "t1l" || kind === "t1s") {
+      } else if (kind === "g0") this.gazetteerHere.set(value, w);
+      else if (kind === "g-") this.gazetteerPrev.set(value, w);
+      else if (kind === "g+") this.gazetteerNext.set(value, w);
+      else if (kind === "g0s") this.gazetteerShape.set(value, w);
+      else if (kind === "d") this.docType.set(value, w);
+      else if (kind === "ce") this.casing.set(value, w);
+      else if (kind === "dC") {
+        const [type = "", caps] = value.split("|");
+        (caps === "C" ? this.docTypeCaps : this.docTypePlain).set(type, w);
+      } else if (["b-", "b+", "sh", "t1l", "t1s", "F", "dl"].includes(kind)) {
         deferred.push([name, w]);
       }
     }
@@ -97,7 +118,8 @@ export class CompiledPass {
       const kind = name.slice(0, eq);
       const parts = name.slice(eq + 1).split("|");
       if (kind === "b-" || kind === "b+") parts.forEach((p) => this.intern(this.vocab, p));
-      if (kind === "t1l") this.intern(this.vocab, parts.slice(1).join("|"));
+      if (kind === "t1l" || kind === "dl") this.intern(this.vocab, parts.slice(1).join("|"));
+      if (kind === "F") this.intern(this.shapes, parts.join("|"));
       if (kind === "sh") parts.forEach((p) => this.intern(this.shapes, p));
       if (kind === "t1s") this.intern(this.shapes, parts.slice(1).join("|"));
     }
@@ -116,6 +138,14 @@ export class CompiledPass {
         const [a, b, c] = split(value, 3) ?? [];
         if (a === undefined || b === undefined || c === undefined) continue;
         this.shapeTriples.set(this.tripleKey(this.shapes.get(a) ?? -1, this.shapes.get(b) ?? -1, this.shapes.get(c) ?? -1), w);
+      } else if (kind === "F") {
+        this.firstShape[this.shapes.get(value) ?? -1] = w;
+      } else if (kind === "dl") {
+        const bar = value.indexOf("|");
+        const type = value.slice(0, bar);
+        const byWord = this.docTypeWord.get(type) ?? new Map<number, Float32Array>();
+        byWord.set(this.vocab.get(value.slice(bar + 1)) ?? -1, w);
+        this.docTypeWord.set(type, byWord);
       } else {
         const bar = value.indexOf("|");
         const prev = TAG_INDEX.get(value.slice(0, bar));
@@ -154,11 +184,8 @@ export class CompiledPass {
     return this.shapes.get(shape) ?? -1;
   }
 
-  /** The cached entry of a form; `lower` and `shape` are the view's (shape with caps prefix). */
+  /** The entry of a form; `lower` and `shape` are the view's (shape with caps prefix). Not cached. */
   word(form: string, lower: string, shape: string, caps: boolean): WordEntry {
-    const key = caps ? `C${form}` : form;
-    let entry = this.cache.get(key);
-    if (entry) return entry;
     const vector = new Float32Array(OFFSET_COUNT * N);
     for (const [, feature] of wordFeatures(form, caps, this.lexicon)) {
       const row = this.wordRows.get(feature);
@@ -166,9 +193,6 @@ export class CompiledPass {
       for (let k = 0; k < row.length; k++) vector[k] = (vector[k] ?? 0) + (row[k] ?? 0);
     }
     const id = this.vocab.get(lower) ?? -1;
-    entry = { vector, id, shapeId: this.shapeId(shape), history: this.tagWord.get(id) };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, entry);
-    return entry;
+    return { vector, id, shapeId: this.shapeId(shape), history: this.tagWord.get(id) };
   }
 }

@@ -120,6 +120,8 @@ export interface SentenceView {
   doc: string[];
   /** Pass 1's tag per token, as an index into `TAGS`; empty before the second pass. */
   first: number[];
+  /** How the article writes this word elsewhere, mid-sentence (see `case-evidence.ts`), or "". */
+  casing: string[];
 }
 
 export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): SentenceView {
@@ -132,6 +134,7 @@ export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): Sent
     gazetteer: gazetteer.match(forms, caps),
     doc: forms.map(() => ""),
     first: [],
+    casing: forms.map(() => ""),
   };
 }
 
@@ -153,7 +156,8 @@ export function contextFeatures(view: SentenceView, i: number, out: string[]): v
 }
 
 /**
- * The context features most tokens lack (sentence start, gazetteer hits, document types); the
+ * The context features most tokens lack (sentence start, gazetteer hits, casing elsewhere,
+ * document types); the
  * tagger looks these up by name, and the common ones through `compiled.ts`.
  */
 export function sparseFeatures(view: SentenceView, i: number, out: string[]): void {
@@ -166,6 +170,8 @@ export function sparseFeatures(view: SentenceView, i: number, out: string[]): vo
   if (g0) out.push(`g0=${g0}`, `g0s=${g0}|${s0}`);
   if (gPrev) out.push(`g-=${gPrev}`);
   if (gNext) out.push(`g+=${gNext}`);
+  const c = view.casing[i] ?? "";
+  if (c) out.push(`ce=${c}`);
   const d = view.doc[i] ?? "";
   if (d) out.push(`d=${d}`, `dC=${d}|${view.caps ? "C" : ""}`, `dl=${d}|${view.lowers[i] ?? ""}`);
 }

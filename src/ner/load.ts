@@ -5,12 +5,17 @@
 
 import { readFileSync } from "node:fs";
 import { decodeModel, type NerModel } from "./model.js";
+import { prepareTagger } from "./pipeline.js";
 
 const MODEL_URL = new URL("../../models/ner.json.gz", import.meta.url);
 
 let cached: NerModel | undefined;
 
+/** The shipped model, read and compiled for tagging on first call. */
 export function loadNerModel(): NerModel {
-  cached ??= decodeModel(readFileSync(MODEL_URL));
+  if (!cached) {
+    cached = decodeModel(readFileSync(MODEL_URL));
+    prepareTagger(cached);
+  }
   return cached;
 }

@@ -1,22 +1,24 @@
 /**
  * Text → entities, in named steps: split into sentences → tag (two passes) → read mentions →
- * split at job titles → drop common words → clean names → group into entities with aliases.
+ * split at job titles and "and" → drop common words → clean names → group into entities with aliases.
  */
 
 import type { ExtractedEntity } from "../ingest/article.js";
 import { groupMentions, type NamedMention } from "./aliases.js";
+import { applyCaseEvidence } from "./case-evidence.js";
 import { isCommonWord, lowercaseWords } from "./common-words.js";
 import { viewSentence } from "./features.js";
 import { readMentions } from "./mentions.js";
 import type { NerModel } from "./model.js";
 import { cleanName, type NameContext } from "./names.js";
-import { splitAtRoles } from "./roles.js";
+import { splitAtRoles, splitConjoined } from "./roles.js";
 import { DocumentTagger } from "./tagger.js";
 import { splitSentences } from "./tokenize.js";
 
 const taggers = new WeakMap<NerModel, DocumentTagger>();
 
-function taggerFor(model: NerModel): DocumentTagger {
+/** Compiles the model's weights for tagging, once per model; later calls return the same tagger. */
+export function prepareTagger(model: NerModel): DocumentTagger {
   let tagger = taggers.get(model);
   if (!tagger) {
     tagger = new DocumentTagger(model);
@@ -28,7 +30,8 @@ function taggerFor(model: NerModel): DocumentTagger {
 export function extractWithModel(model: NerModel, text: string): ExtractedEntity[] {
   const sentences = splitSentences(text);
   const views = sentences.map((tokens) => viewSentence(tokens.map((t) => t.form), model.gazetteer));
-  const tags = taggerFor(model).tag(views);
+  applyCaseEvidence(views);
+  const tags = prepareTagger(model).tag(views);
   const context: NameContext = {
     text,
     casedText: sentences
@@ -39,11 +42,15 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
     spellings: new Map(),
   };
   const lowercase = lowercaseWords(sentences);
+  const isListed = (phrase: string): boolean => model.gazetteer.kindOf(phrase) !== undefined;
   const named: NamedMention[] = [];
   sentences.forEach((tokens, s) => {
     const view = views[s];
     if (!view) return;
-    for (const mention of readMentions(tokens, tags[s] ?? [], s, view.caps).flatMap(splitAtRoles)) {
+    const mentions = readMentions(tokens, tags[s] ?? [], s, view.caps)
+      .flatMap(splitAtRoles)
+      .flatMap((m) => splitConjoined(m, isListed));
+    for (const mention of mentions) {
       if (isCommonWord(mention, tokens, view, lowercase)) continue;
       const name = cleanName(mention, context);
       if (name !== undefined) named.push({ name, type: mention.type, order: named.length });

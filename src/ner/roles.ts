@@ -34,7 +34,7 @@ function isRole(token: Token): boolean {
 }
 
 function isNamePart(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.form) || /^(?:al|el|de|da|del|der|van|von|bin|ibn|le|la|du)(?:-|$)/.test(token.form);
+  return /^\p{Lu}/u.test(token.form) || /^(?:al|el|de|da|del|der|van|von|bin|ibn|le|la|du)(?:-\p{L}|$)/u.test(token.form);
 }
 
 function withTokens(mention: Mention, tokens: Token[], type = mention.type): Mention {
@@ -47,7 +47,7 @@ function trimEnd(mention: Mention): Mention {
     const last = tokens[tokens.length - 1];
     if (!last) break;
     const lower = last.form.toLowerCase();
-    const lowercaseWord = !mention.caps && /^\p{Ll}/u.test(last.form) && /\p{L}\p{L}/u.test(last.form);
+    const lowercaseWord = !mention.caps && !isNamePart(last) && /^\p{Ll}/u.test(last.form) && /\p{L}\p{L}/u.test(last.form);
     if (!TRAILING_JUNK.has(lower) && !lowercaseWord) break;
     tokens = tokens.slice(0, -1);
   }
@@ -83,4 +83,23 @@ export function splitAtRoles(original: Mention): Mention[] {
 function cutAtOf(mention: Mention): Mention {
   const at = mention.tokens.findIndex((t) => t.form === "of");
   return at >= 2 ? withTokens(mention, mention.tokens.slice(0, at)) : mention;
+}
+
+/** Two-word names joined by "and" that are one name, beyond what the gazetteer lists. */
+const CONJOINED_NAMES = new Set([
+  "trade and industry", "marks and spencer", "procter and gamble", "johnson and johnson",
+  "ernst and young", "black and decker", "tate and lyle", "bosnia and herzegovina",
+]);
+
+/**
+ * `Interfax and Anatolia` → `Interfax` + `Anatolia`: a span of exactly two capitalised words
+ * joined by "and" is two names of one type, unless it is a listed name (`Trinidad and Tobago`).
+ */
+export function splitConjoined(mention: Mention, isListed: (phrase: string) => boolean): Mention[] {
+  const [a, and, b] = mention.tokens;
+  if (mention.tokens.length !== 3 || !a || !b || and?.form !== "and") return [mention];
+  if (!/^\p{Lu}/u.test(a.form) || !/^\p{Lu}/u.test(b.form)) return [mention];
+  const phrase = `${a.form} and ${b.form}`;
+  if (CONJOINED_NAMES.has(phrase.toLowerCase()) || isListed(phrase)) return [mention];
+  return [withTokens(mention, [a]), withTokens(mention, [b])];
 }

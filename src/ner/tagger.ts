@@ -5,7 +5,8 @@
 
 import { CompiledPass, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
-import { OFFSETS, SENTENCE_END, SENTENCE_START, sparseFeatures, type SentenceView } from "./features.js";
+import { SENTENCE_END, SENTENCE_START, type SentenceView } from "./features.js";
+import { Interner } from "./interner.js";
 import { TAGS, type NerModel, type WeightTable } from "./model.js";
 
 /** Whether tag `next` may follow tag `prev` in IOB2: `I-X` continues only `B-X` or `I-X`. */
@@ -16,65 +17,119 @@ export function allowed(prev: string, next: string): boolean {
 // Module-local copies: under tsx, imported bindings are getters, too slow for the inner loops.
 const N = TAGS.length;
 const STACK_START = N;
+const BOUNDARY_START = SENTENCE_START;
+const BOUNDARY_END = SENTENCE_END;
 const STACK_END = N + 1;
 const ALLOWED = Uint8Array.from(TAGS.flatMap((prev) => TAGS.map((next) => (allowed(prev, next) ? 1 : 0))));
 const START = TAGS.indexOf("O");
-/** `OFFSETS` as positions in a sentence padded with two boundary entries on each side. */
-const PADDED: readonly number[] = OFFSETS.map((o) => o + 2);
+/** Stands in for absent weights, so the inner loop has no branches; long enough for any row. */
+const ZERO = new Float32Array((N + 2) * N * N);
 
-function add(scores: Float32Array, w: Float32Array | undefined, at: number): void {
-  if (!w) return;
-  for (let t = 0; t < N; t++) scores[t] = (scores[t] ?? 0) + (w[at + t] ?? 0);
+/** Adds one feature's weights (the sparse features must mirror `sparseFeatures` in `features.ts`). */
+function addRow(scores: Float32Array, w: Float32Array | undefined): void {
+  if (w) for (let t = 0; t < N; t++) scores[t] = scores[t]! + w[t]!;
 }
 
 export class PassScorer {
   private readonly pass: CompiledPass;
-  private readonly sparse: string[] = [];
+  private entries: (WordEntry | undefined)[] = [];
+  private generation = 0;
+  /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
+  private readonly boundaries: [WordEntry, WordEntry][];
 
-  constructor(table: WeightTable, lexicon: ReadonlySet<string>) {
+  constructor(
+    table: WeightTable,
+    lexicon: ReadonlySet<string>,
+    private readonly interner = new Interner(),
+  ) {
     this.pass = new CompiledPass(table, lexicon);
+    this.boundaries = [false, true].map((caps) => [
+      this.pass.word(BOUNDARY_START, BOUNDARY_START, BOUNDARY_START, caps),
+      this.pass.word(BOUNDARY_END, BOUNDARY_END, BOUNDARY_END, caps),
+    ]);
   }
 
-  /** Tags one sentence greedily, returning tag indices. */
-  tagSentence(view: SentenceView): number[] {
+  private entry(id: number, view: SentenceView, j: number): WordEntry {
+    let entry = this.entries[id];
+    if (!entry) {
+      entry = this.pass.word(view.forms[j] ?? "", view.lowers[j] ?? "", view.shapes[j] ?? "", view.caps);
+      this.entries[id] = entry;
+    }
+    return entry;
+  }
+
+  /** Tags one sentence greedily, returning tag indices; `ids` come from this scorer's interner. */
+  tagSentence(view: SentenceView, ids = this.interner.idsOf(view)): number[] {
+    if (this.generation !== this.interner.generation) {
+      this.entries = [];
+      this.generation = this.interner.generation;
+    }
     const p = this.pass;
     const n = view.forms.length;
-    const start = p.word(SENTENCE_START, SENTENCE_START, SENTENCE_START, view.caps);
-    const end = p.word(SENTENCE_END, SENTENCE_END, SENTENCE_END, view.caps);
+    const [start, end] = this.boundaries[view.caps ? 1 : 0] ?? [];
+    if (!start || !end) throw new Error("unreachable: boundaries are built for both cases");
     const entries: WordEntry[] = [start, start];
-    for (let j = 0; j < n; j++) entries.push(p.word(view.forms[j] ?? "", view.lowers[j] ?? "", view.shapes[j] ?? "", view.caps));
+    for (let j = 0; j < n; j++) entries.push(this.entry(ids[j] ?? 0, view, j));
     entries.push(end, end);
+    const stacked = view.first.length > 0;
 
     const out: number[] = [];
     const scores = new Float32Array(N);
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      for (let o = 0; o < PADDED.length; o++) add(scores, entries[i + (PADDED[o] ?? 0)]?.vector, o * N);
-      const before = entries[i + 1] ?? start;
+      // Word features come from the five tokens around i, each at its own offset slot (see `OFFSETS`).
       const here = entries[i + 2] ?? start;
+      const before = entries[i + 1] ?? start;
       const after = entries[i + 3] ?? end;
-      add(scores, p.pairPrev.get(p.pairKey(before.id, here.id)), 0);
-      add(scores, p.pairNext.get(p.pairKey(here.id, after.id)), 0);
-      add(scores, p.shapeTriples.get(p.tripleKey(before.shapeId, here.shapeId, after.shapeId)), 0);
-      if (view.first.length > 0) {
-        add(scores, p.stackHere, (view.first[i] ?? 0) * N);
-        add(scores, p.stackPrev, (i > 0 ? (view.first[i - 1] ?? 0) : STACK_START) * N);
-        add(scores, p.stackNext, (i + 1 < n ? (view.first[i + 1] ?? 0) : STACK_END) * N);
+      const v0 = here.vector;
+      const vm1 = before.vector;
+      const vp1 = after.vector;
+      const vm2 = (entries[i] ?? start).vector;
+      const vp2 = (entries[i + 4] ?? end).vector;
+      const pairPrev = p.pairPrev.get(p.pairKey(before.id, here.id)) ?? ZERO;
+      const pairNext = p.pairNext.get(p.pairKey(here.id, after.id)) ?? ZERO;
+      const triple = p.shapeTriples.get(p.tripleKey(before.shapeId, here.shapeId, after.shapeId)) ?? ZERO;
+      const wordHistory = here.history ?? ZERO;
+      const shapeHistory = p.tagShape[here.shapeId] ?? ZERO;
+      const h1 = prev1 * N;
+      const h2 = (prev2 * N + prev1) * N;
+      const stackHere = stacked ? p.stackHere : ZERO;
+      const stackPrev = stacked ? p.stackPrev : ZERO;
+      const stackNext = stacked ? p.stackNext : ZERO;
+      const s0 = (view.first[i] ?? 0) * N;
+      const sPrev = (i > 0 ? (view.first[i - 1] ?? 0) : STACK_START) * N;
+      const sNext = (i + 1 < n ? (view.first[i + 1] ?? 0) : STACK_END) * N;
+      for (let t = 0; t < N; t++) {
+        scores[t] =
+          v0[t]! + vm1[N + t]! + vp1[2 * N + t]! + vm2[3 * N + t]! + vp2[4 * N + t]! +
+          pairPrev[t]! + pairNext[t]! + triple[t]! +
+          p.tag1[h1 + t]! + p.tag2[h2 + t]! + wordHistory[h1 + t]! + shapeHistory[h1 + t]! +
+          stackHere[s0 + t]! + stackPrev[sPrev + t]! + stackNext[sNext + t]!;
       }
-      this.sparse.length = 0;
-      sparseFeatures(view, i, this.sparse);
-      for (const feature of this.sparse) add(scores, p.table.get(feature), 0);
-      add(scores, p.tag1, prev1 * N);
-      add(scores, p.tag2, (prev2 * N + prev1) * N);
-      add(scores, here.history, prev1 * N);
-      add(scores, p.tagShape[here.shapeId], prev1 * N);
+      if (i === 0) addRow(scores, p.firstShape[here.shapeId]);
+      const g0 = view.gazetteer[i];
+      if (g0) {
+        addRow(scores, p.gazetteerHere.get(g0));
+        addRow(scores, p.gazetteerShape.get(`${g0}|${view.shapes[i] ?? ""}`));
+      }
+      const gPrev = i > 0 ? view.gazetteer[i - 1] : "";
+      if (gPrev) addRow(scores, p.gazetteerPrev.get(gPrev));
+      const gNext = i + 1 < n ? view.gazetteer[i + 1] : "";
+      if (gNext) addRow(scores, p.gazetteerNext.get(gNext));
+      const c = view.casing[i];
+      if (c) addRow(scores, p.casing.get(c));
+      const d = view.doc[i];
+      if (d) {
+        addRow(scores, p.docType.get(d));
+        addRow(scores, (view.caps ? p.docTypeCaps : p.docTypePlain).get(d));
+        addRow(scores, p.docTypeWord.get(d)?.get(here.id));
+      }
 
       let best = START;
       let bestScore = -Infinity;
       for (let t = 0; t < N; t++) {
-        const s = scores[t] ?? 0;
+        const s = scores[t]!;
         if (ALLOWED[prev1 * N + t] === 1 && s > bestScore) {
           best = t;
           bestScore = s;
@@ -89,18 +144,23 @@ export class PassScorer {
 }
 
 export class DocumentTagger {
+  private readonly interner = new Interner();
   private readonly scorers: PassScorer[];
 
   constructor(model: NerModel) {
-    this.scorers = model.passes.map((table) => new PassScorer(table, model.lexicon));
+    this.scorers = model.passes.map((table) => new PassScorer(table, model.lexicon, this.interner));
   }
 
   /** Tags every sentence of one article; `views` gain document features along the way. */
   tag(views: readonly SentenceView[]): string[][] {
+    const generation = this.interner.generation;
+    let ids = views.map((view) => this.interner.idsOf(view));
+    // The table started over midway: ids from before the reset would point at other words.
+    if (this.interner.generation !== generation) ids = views.map((view) => this.interner.idsOf(view));
     let tags: string[][] = [];
     this.scorers.forEach((scorer, pass) => {
       if (pass > 0) applyDocumentFeatures(views, tags);
-      tags = views.map((view) => scorer.tagSentence(view).map((t) => TAGS[t] ?? "O"));
+      tags = views.map((view, s) => scorer.tagSentence(view, ids[s]).map((t) => TAGS[t] ?? "O"));
     });
     return tags;
   }

@@ -123,9 +123,15 @@ function makeToken(text: string, start: number): Token {
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const match of text.matchAll(/\S+/g)) tokenizeChunk(match[0], match.index, out);
+  for (const match of text.matchAll(/\S+/g)) {
+    // Most chunks are plain words: nothing to peel or split.
+    if (PLAIN.test(match[0])) push(out, match[0], match.index);
+    else tokenizeChunk(match[0], match.index, out);
+  }
   return out;
 }
+
+const PLAIN = /^[A-Za-z0-9]+$/;
 
 const TERMINAL = new Set([".", "!", "?", "..."]);
 const CLOSERS = new Set(['"', "'", ")", "]"]);

@@ -34,7 +34,7 @@ const NAV: [string, string][] = [
 export function layout(meta: PageMeta, body: Html, site: SiteContext): string {
   const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
   const current = (path: string): boolean => (path === "/" ? meta.path === "/" : meta.path.startsWith(path));
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">

@@ -4,6 +4,7 @@
  */
 
 import type { ConllDocument } from "../conll.js";
+import { applyCaseEvidence } from "../case-evidence.js";
 import { viewSentence } from "../features.js";
 import type { GazetteerMatcher } from "../gazetteer.js";
 import { TAGS } from "../model.js";
@@ -23,13 +24,15 @@ export function buildLexicon(docs: readonly ConllDocument[]): string[] {
 }
 
 export function toTrainingDocuments(docs: readonly ConllDocument[], gazetteer: GazetteerMatcher): TrainingDocument[] {
-  return docs.map((doc) =>
-    doc.sentences.map((s) => ({
+  return docs.map((doc) => {
+    const sentences = doc.sentences.map((s) => ({
       view: viewSentence(s.tokens, gazetteer),
       gold: s.tags.map((tag) => {
         const t = TAGS.indexOf(tag as (typeof TAGS)[number]);
         return t >= 0 ? t : 0;
       }),
-    })),
-  );
+    }));
+    applyCaseEvidence(sentences.map((s) => s.view));
+    return sentences;
+  });
 }

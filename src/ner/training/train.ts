@@ -13,16 +13,37 @@ import { PassScorer } from "../tagger.js";
 import type { WeightTable } from "../model.js";
 import { buildGazetteer } from "./gazetteer-source.js";
 import { buildLexicon, toTrainingDocuments } from "./corpus.js";
-import { trainPass, type TrainingDocument } from "./perceptron.js";
+import { trainPass, type TrainingDocument, type TrainOptions } from "./perceptron.js";
 
 export interface RecipeOptions {
   epochs: number;
   folds: number;
   seed: number;
+  /** Runs per pass with different shuffles, whose weights are averaged (a cheap ensemble). */
+  runs: number;
   log: (line: string) => void;
 }
 
-export const DEFAULT_RECIPE = { epochs: 12, folds: 4, seed: 20260528 } as const;
+export const DEFAULT_RECIPE = { epochs: 12, folds: 4, seed: 20260528, runs: 1 } as const;
+
+/** The mean of several weight tables (features missing from one count as zero there). */
+function meanTable(tables: readonly WeightTable[]): WeightTable {
+  const out: WeightTable = new Map();
+  for (const table of tables) {
+    for (const [name, w] of table) {
+      const sum = out.get(name) ?? new Float32Array(w.length);
+      for (let t = 0; t < w.length; t++) sum[t] = (sum[t] ?? 0) + (w[t] ?? 0) / tables.length;
+      out.set(name, sum);
+    }
+  }
+  return out;
+}
+
+function trainRuns(docs: readonly TrainingDocument[], options: TrainOptions, runs: number): WeightTable {
+  const tables: WeightTable[] = [];
+  for (let run = 0; run < runs; run++) tables.push(trainPass(docs, { ...options, seed: options.seed + 1000 * run }));
+  return tables.length === 1 ? (tables[0] ?? new Map()) : meanTable(tables);
+}
 
 function addDocumentFeatures(docs: readonly TrainingDocument[], table: WeightTable, lexicon: ReadonlySet<string>): void {
   const scorer = new PassScorer(table, lexicon);
@@ -43,7 +64,7 @@ export function trainModel(train: readonly ConllDocument[], dev: readonly ConllD
   const base = { epochs: options.epochs, lexicon, log: options.log };
 
   options.log("pass 1");
-  const pass1 = trainPass(trainDocs, { ...base, seed: options.seed, dev: devDocs });
+  const pass1 = trainRuns(trainDocs, { ...base, seed: options.seed, dev: devDocs }, options.runs);
 
   for (let fold = 0; fold < options.folds; fold++) {
     options.log(`pass 1, fold ${fold + 1}/${options.folds} (for pass 2's document features)`);
@@ -55,7 +76,7 @@ export function trainModel(train: readonly ConllDocument[], dev: readonly ConllD
   addDocumentFeatures(devDocs, pass1, lexicon);
 
   options.log("pass 2");
-  const pass2 = trainPass(trainDocs, { ...base, seed: options.seed, dev: devDocs });
+  const pass2 = trainRuns(trainDocs, { ...base, seed: options.seed, dev: devDocs }, options.runs);
   return {
     note: "Trained on CoNLL-2003 English (Reuters RCV1, research use only) by scripts/train-ner.ts.",
     lexicon: lexiconList,

@@ -1,0 +1,50 @@
+/**
+ * Casing evidence from the rest of the article: a headline in capitals or a sentence's first word
+ * says nothing by its capital letter, but the same word mid-sentence elsewhere does (`broadband`
+ * → a common word; `Putin` → a name). Each token learns whether its word appears elsewhere
+ * mid-sentence in lowercase (L), capitalised (U), or both, with where the token itself stands:
+ * caps sentence (C), sentence start (F) or mid-sentence (M). Needs no tags, so both passes use it.
+ */
+
+import type { SentenceView } from "./features.js";
+
+interface Counts {
+  lower: number;
+  upper: number;
+}
+
+function evidence(form: string, i: number, caps: boolean): "lower" | "upper" | undefined {
+  if (caps || i === 0) return undefined;
+  const first = form.charAt(0);
+  if (first === first.toLowerCase() && first !== first.toUpperCase()) return "lower";
+  if (first !== first.toLowerCase()) return "upper";
+  return undefined;
+}
+
+/** Fills `view.casing` for every sentence of one article. */
+export function applyCaseEvidence(views: readonly SentenceView[]): void {
+  const counts = new Map<string, Counts>();
+  for (const view of views) {
+    view.forms.forEach((form, i) => {
+      const kind = evidence(form, i, view.caps);
+      if (!kind) return;
+      const key = view.lowers[i] ?? "";
+      const c = counts.get(key) ?? { lower: 0, upper: 0 };
+      c[kind]++;
+      counts.set(key, c);
+    });
+  }
+  for (const view of views) {
+    view.forms.forEach((form, i) => {
+      view.casing[i] = "";
+      const c = counts.get(view.lowers[i] ?? "");
+      if (!c) return;
+      const own = evidence(form, i, view.caps);
+      const lower = c.lower - (own === "lower" ? 1 : 0);
+      const upper = c.upper - (own === "upper" ? 1 : 0);
+      if (lower + upper === 0) return;
+      const where = view.caps ? "C" : i === 0 ? "F" : "M";
+      view.casing[i] = `${lower > 0 ? "L" : ""}${upper > 0 ? "U" : ""}|${where}`;
+    });
+  }
+}
