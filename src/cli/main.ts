@@ -176,6 +176,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     const where = error instanceof IngestError && !error.message.includes(error.file) ? ` (${error.file})` : "";
     console.error(`news-archive: ${error instanceof Error ? error.message : String(error)}${where}`);
+    if (process.env.NEWS_ARCHIVE_DEBUG) console.error(error);
     process.exitCode = EXIT_FATAL;
   }
 }

@@ -11,7 +11,9 @@
  *    surname, it joins the nearest full name mentioned before it (or, failing that, the first
  *    after it): news prose names a person in full, then keeps to the surname until the next one.
  *    A one-word person that is no one's surname joins the only full name starting with it;
- * 4. an organisation's acronym or short form joins its full name (`IMF`, `Microsoft Corp`).
+ * 4. an organisation's acronym or short form joins its full name (`IMF`, `Microsoft Corp`), as
+ *    does the last word of exactly one organisation's name (`United` → `Manchester United`),
+ *    unless that word is generic (`Party`, `Bank`).
  * The longest form becomes the name, the other forms aliases; mentions count every form.
  */
 
@@ -43,6 +45,8 @@ const ABBREVIATIONS: [full: string, type: EntityType, forms: string[]][] = [
   ["Pentagon", "organization", ["pentagon"]],
   ["Downing Street", "organization", ["downing street"]],
   ["Whitehall", "organization", ["whitehall"]],
+  // Since 1996 (CoNLL's Chelsea is often Chelsea Clinton), news means the football club.
+  ["Chelsea", "organization", ["chelsea"]],
 ];
 
 /** Lowercase, dot-free, single-spaced: `U.S.` and `US` share the key `us`. */
@@ -67,6 +71,11 @@ function surnameKeys(key: string): string[] {
 
 const STOP = new Set(["of", "the", "and", "for", "de", "&"]);
 const CORPORATE = new Set(["inc", "corp", "corporation", "co", "ltd", "plc", "group", "company", "holdings", "ag", "sa", "nv", "llc", "limited"]);
+const GENERIC = new Set([
+  ...CORPORATE, "party", "bank", "council", "union", "association", "club", "committee", "ministry",
+  "department", "office", "house", "court", "commission", "agency", "board", "news", "times", "post",
+  "radio", "one", "two", "sport", "world", "international", "city", "county", "airways", "motors",
+]);
 
 function acronym(key: string): string {
   return key
@@ -180,11 +189,13 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
   const orgs = clusters.filter((c) => !merged.has(c) && vote(c) === "organization" && c.key.includes(" "));
   for (const cluster of clusters) {
     if (merged.has(cluster) || cluster.key.includes(" ") || vote(cluster) !== "organization") continue;
-    const owner = orgs.find((o) => {
+    const short = orgs.filter((o) => {
       const words = o.key.split(" ");
       const rest = words.slice(1);
       return acronym(o.key) === cluster.key || (words[0] === cluster.key && rest.every((w) => CORPORATE.has(w)));
     });
+    const lastWord = orgs.filter((o) => o.key.split(" ").pop() === cluster.key && !GENERIC.has(cluster.key));
+    const owner = short[0] ?? (lastWord.length === 1 ? lastWord[0] : undefined);
     if (!owner) continue;
     absorb(owner, cluster);
     merged.add(cluster);

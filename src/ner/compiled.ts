@@ -61,6 +61,10 @@ export class CompiledPass {
   readonly gazetteerPrev = new Map<string, Float32Array>();
   readonly gazetteerNext = new Map<string, Float32Array>();
   readonly gazetteerShape = new Map<string, Float32Array>();
+  /** Name-list weights by the tag of this token, its predecessor and its successor. */
+  readonly namesHere = new Map<string, Float32Array>();
+  readonly namesPrev = new Map<string, Float32Array>();
+  readonly namesNext = new Map<string, Float32Array>();
   /** Document-type weights by type, by type in a caps sentence or not, and by type and word id. */
   readonly docType = new Map<string, Float32Array>();
   readonly docTypeCaps = new Map<string, Float32Array>();
@@ -103,6 +107,9 @@ export class CompiledPass {
       else if (kind === "g-") this.gazetteerPrev.set(value, w);
       else if (kind === "g+") this.gazetteerNext.set(value, w);
       else if (kind === "g0s") this.gazetteerShape.set(value, w);
+      else if (kind === "n0") this.namesHere.set(value, w);
+      else if (kind === "n-") this.namesPrev.set(value, w);
+      else if (kind === "n+") this.namesNext.set(value, w);
       else if (kind === "d") this.docType.set(value, w);
       else if (kind === "ce") this.casing.set(value, w);
       else if (kind === "dC") {

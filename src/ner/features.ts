@@ -116,6 +116,8 @@ export interface SentenceView {
   caps: boolean;
   /** Gazetteer tag per token (`B-LOC`, `I-LOC`, `DEM`...) or "". */
   gazetteer: string[];
+  /** Tag per token from the list of names seen in training (`B-ORG`...), or "". */
+  names: string[];
   /** Document feature per token (see `document.ts`), or "" before the second pass. */
   doc: string[];
   /** Pass 1's tag per token, as an index into `TAGS`; empty before the second pass. */
@@ -124,7 +126,7 @@ export interface SentenceView {
   casing: string[];
 }
 
-export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): SentenceView {
+export function viewSentence(forms: string[], gazetteer: GazetteerMatcher, names: GazetteerMatcher): SentenceView {
   const caps = isCapsSentence(forms);
   return {
     forms,
@@ -132,6 +134,7 @@ export function viewSentence(forms: string[], gazetteer: GazetteerMatcher): Sent
     shapes: forms.map((f) => (caps ? "C" : "") + shape(f)),
     caps,
     gazetteer: gazetteer.match(forms, caps),
+    names: names.match(forms, caps),
     doc: forms.map(() => ""),
     first: [],
     casing: forms.map(() => ""),
@@ -156,7 +159,7 @@ export function contextFeatures(view: SentenceView, i: number, out: string[]): v
 }
 
 /**
- * The context features most tokens lack (sentence start, gazetteer hits, casing elsewhere,
+ * The context features most tokens lack (sentence start, gazetteer and name-list hits, casing elsewhere,
  * document types); the
  * tagger looks these up by name, and the common ones through `compiled.ts`.
  */
@@ -170,6 +173,12 @@ export function sparseFeatures(view: SentenceView, i: number, out: string[]): vo
   if (g0) out.push(`g0=${g0}`, `g0s=${g0}|${s0}`);
   if (gPrev) out.push(`g-=${gPrev}`);
   if (gNext) out.push(`g+=${gNext}`);
+  const n0 = view.names[i] ?? "";
+  const nPrev = i > 0 ? (view.names[i - 1] ?? "") : "";
+  const nNext = i + 1 < n ? (view.names[i + 1] ?? "") : "";
+  if (n0) out.push(`n0=${n0}`);
+  if (nPrev) out.push(`n-=${nPrev}`);
+  if (nNext) out.push(`n+=${nNext}`);
   const c = view.casing[i] ?? "";
   if (c) out.push(`ce=${c}`);
   const d = view.doc[i] ?? "";

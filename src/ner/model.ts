@@ -19,6 +19,8 @@ export type WeightTable = Map<string, Float32Array>;
 export interface NerModel {
   lexicon: ReadonlySet<string>;
   gazetteer: GazetteerMatcher;
+  /** Names seen in training with their usual type. */
+  names: GazetteerMatcher;
   /** Pass 1 tags without document features; pass 2 re-tags with them. */
   passes: WeightTable[];
 }
@@ -33,6 +35,7 @@ interface ModelFile {
   scale: number;
   lexicon: string[];
   gazetteer: GazetteerEntry[];
+  names: GazetteerEntry[];
   passes: Row[][];
 }
 
@@ -40,6 +43,7 @@ export interface ModelContents {
   note: string;
   lexicon: readonly string[];
   gazetteer: readonly GazetteerEntry[];
+  names: readonly GazetteerEntry[];
   passes: WeightTable[];
 }
 
@@ -82,6 +86,7 @@ export function encodeModel(contents: ModelContents): Buffer {
     scale: SCALE,
     lexicon: [...contents.lexicon].sort(byName),
     gazetteer: [...contents.gazetteer].sort((a, b) => byName(a[0], b[0])),
+    names: [...contents.names].sort((a, b) => byName(a[0], b[0])),
     passes: contents.passes.map(encodeTable),
   };
   // Node's gzip header carries mtime 0 and a fixed OS byte, so the bytes depend on the input alone.
@@ -99,6 +104,7 @@ export function decodeModel(bytes: Buffer): NerModel {
   return {
     lexicon: new Set(file.lexicon),
     gazetteer: new GazetteerMatcher(file.gazetteer),
+    names: new GazetteerMatcher(file.names),
     passes: file.passes.map((rows) => decodeTable(rows, file.scale)),
   };
 }

@@ -29,7 +29,7 @@ export function prepareTagger(model: NerModel): DocumentTagger {
 
 export function extractWithModel(model: NerModel, text: string): ExtractedEntity[] {
   const sentences = splitSentences(text);
-  const views = sentences.map((tokens) => viewSentence(tokens.map((t) => t.form), model.gazetteer));
+  const views = sentences.map((tokens) => viewSentence(tokens.map((t) => t.form), model.gazetteer, model.names));
   applyCaseEvidence(views);
   const tags = prepareTagger(model).tag(views);
   const context: NameContext = {

@@ -117,6 +117,12 @@ export class PassScorer {
       if (gPrev) addRow(scores, p.gazetteerPrev.get(gPrev));
       const gNext = i + 1 < n ? view.gazetteer[i + 1] : "";
       if (gNext) addRow(scores, p.gazetteerNext.get(gNext));
+      const n0 = view.names[i];
+      if (n0) addRow(scores, p.namesHere.get(n0));
+      const nPrev = i > 0 ? view.names[i - 1] : "";
+      if (nPrev) addRow(scores, p.namesPrev.get(nPrev));
+      const nNext = i + 1 < n ? view.names[i + 1] : "";
+      if (nNext) addRow(scores, p.namesNext.get(nNext));
       const c = view.casing[i];
       if (c) addRow(scores, p.casing.get(c));
       const d = view.doc[i];

@@ -77,3 +77,16 @@ describe("`groupMentions`", () => {
     expect(group(mentions)).toEqual(expected);
   });
 });
+
+describe("`groupMentions` for organisations", () => {
+  it.each([
+    ["a club's last word", [["Manchester United", "organization"], ["United", "organization"]], "Manchester United", ["United"]],
+    ["a company's short name", [["Microsoft Corp", "organization"], ["Microsoft", "organization"]], "Microsoft Corp", ["Microsoft"]],
+  ] as [string, [string, EntityType][], string, string[]][])("%s joins the full name", (_, mentions, name, aliases) => {
+    expect(group(mentions)).toEqual([{ name, type: "organization", aliases, mentions: mentions.length }]);
+  });
+
+  it("keeps a generic last word apart", () => {
+    expect(group([["Labour Party", "organization"], ["Party", "organization"]])).toHaveLength(2);
+  });
+});

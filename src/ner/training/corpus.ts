@@ -6,7 +6,7 @@
 import type { ConllDocument } from "../conll.js";
 import { applyCaseEvidence } from "../case-evidence.js";
 import { viewSentence } from "../features.js";
-import type { GazetteerMatcher } from "../gazetteer.js";
+import type { GazetteerEntry, GazetteerMatcher } from "../gazetteer.js";
 import { TAGS } from "../model.js";
 import type { TrainingDocument } from "./perceptron.js";
 
@@ -23,10 +23,49 @@ export function buildLexicon(docs: readonly ConllDocument[]): string[] {
   return [...counts].filter(([, n]) => n >= 2).map(([w]) => w);
 }
 
-export function toTrainingDocuments(docs: readonly ConllDocument[], gazetteer: GazetteerMatcher): TrainingDocument[] {
-  return docs.map((doc) => {
+/**
+ * The names of the gold entities with their most frequent type (ties: alphabetical), for the
+ * name-list feature. Entries of one or two letters are left out: mostly initials and noise.
+ */
+export function nameList(docs: readonly ConllDocument[]): GazetteerEntry[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const doc of docs) {
+    for (const sentence of doc.sentences) {
+      let span: string[] = [];
+      let type = "";
+      const close = (): void => {
+        const phrase = span.join(" ");
+        if (span.length > 0 && phrase.length > 2) {
+          const byType = counts.get(phrase) ?? new Map<string, number>();
+          byType.set(type, (byType.get(type) ?? 0) + 1);
+          counts.set(phrase, byType);
+        }
+        span = [];
+      };
+      sentence.tags.forEach((tag, i) => {
+        if (tag === "O" || tag.startsWith("B-")) close();
+        if (tag === "O") return;
+        type = tag.slice(2);
+        span.push(sentence.tokens[i] ?? "");
+      });
+      close();
+    }
+  }
+  return [...counts].map(([phrase, byType]) => {
+    const [best = ""] = [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+    return [phrase, best] as GazetteerEntry;
+  });
+}
+
+/** `names(d)` is the name list document `d` may see: in training, one built without it. */
+export function toTrainingDocuments(
+  docs: readonly ConllDocument[],
+  gazetteer: GazetteerMatcher,
+  names: (d: number) => GazetteerMatcher,
+): TrainingDocument[] {
+  return docs.map((doc, d) => {
     const sentences = doc.sentences.map((s) => ({
-      view: viewSentence(s.tokens, gazetteer),
+      view: viewSentence(s.tokens, gazetteer, names(d)),
       gold: s.tags.map((tag) => {
         const t = TAGS.indexOf(tag as (typeof TAGS)[number]);
         return t >= 0 ? t : 0;

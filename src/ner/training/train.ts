@@ -12,7 +12,7 @@ import { TAGS } from "../model.js";
 import { PassScorer } from "../tagger.js";
 import type { WeightTable } from "../model.js";
 import { buildGazetteer } from "./gazetteer-source.js";
-import { buildLexicon, toTrainingDocuments } from "./corpus.js";
+import { buildLexicon, nameList, toTrainingDocuments } from "./corpus.js";
 import { trainPass, type TrainingDocument, type TrainOptions } from "./perceptron.js";
 
 export interface RecipeOptions {
@@ -59,8 +59,12 @@ export function trainModel(train: readonly ConllDocument[], dev: readonly ConllD
   const lexicon = new Set(lexiconList);
   const gazetteerEntries = buildGazetteer();
   const gazetteer = new GazetteerMatcher(gazetteerEntries);
-  const trainDocs = toTrainingDocuments(train, gazetteer);
-  const devDocs = toTrainingDocuments(dev, gazetteer);
+  const names = nameList(train);
+  const allNames = new GazetteerMatcher(names);
+  // Each training document sees names from the other folds only, as text outside training would.
+  const foldNames = Array.from({ length: options.folds }, (_, fold) => new GazetteerMatcher(nameList(train.filter((_, d) => d % options.folds !== fold))));
+  const trainDocs = toTrainingDocuments(train, gazetteer, (d) => foldNames[d % options.folds] ?? allNames);
+  const devDocs = toTrainingDocuments(dev, gazetteer, () => allNames);
   const base = { epochs: options.epochs, lexicon, log: options.log };
 
   options.log("pass 1");
@@ -81,6 +85,7 @@ export function trainModel(train: readonly ConllDocument[], dev: readonly ConllD
     note: "Trained on CoNLL-2003 English (Reuters RCV1, research use only) by scripts/train-ner.ts.",
     lexicon: lexiconList,
     gazetteer: gazetteerEntries,
+    names,
     passes: [pass1, pass2],
   };
 }
