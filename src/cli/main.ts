@@ -26,6 +26,7 @@ interface IngestFlags {
   entities?: string;
   report?: string;
   timezone: string;
+  timings?: boolean;
 }
 
 interface BuildFlags {
@@ -38,6 +39,7 @@ interface BuildFlags {
   pathPrefix?: string;
   report?: string;
   timezone: string;
+  timings?: boolean;
   serve?: boolean;
   port: number;
 }
@@ -63,11 +65,19 @@ async function requireDir(dir: string, what: string): Promise<void> {
   if (!info?.isDirectory()) throw new IngestError(`${what} folder not found: ${dir}`, { file: dir });
 }
 
-/** Prints the summary and the problems, writes the report; returns the exit code. */
-async function finish(report: IngestReport, reportFile: string | undefined): Promise<number> {
+/** Prints the problems, the timings if asked, then the summary; writes the report; returns the exit code. */
+async function finish(report: IngestReport, reportFile: string | undefined, timings: boolean): Promise<number> {
   const count = (s: string): number => report.articles.filter((a) => a.status === s).length;
   for (const w of report.warnings) console.error(`warning: ${w.file}: ${w.message}`);
   for (const r of report.rejected) console.error(`rejected: ${r.file}: ${r.reason}`);
+  if (timings) {
+    const t = report.timings;
+    const extracted = count("written") + count("unchanged");
+    const perCore = t.extractCpu > 0 ? Math.round(extracted / t.extractCpu) : 0;
+    console.log(
+      `timings: read+parse ${t.read} s, extract ${t.extract} s on ${t.threads} thread(s) (${perCore} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
+    );
+  }
   console.log(
     `${report.seeds} seeds: ${count("written")} written, ${count("unchanged")} unchanged, ${count("duplicate")} duplicates, ${report.rejected.length} rejected`,
   );
@@ -87,7 +97,7 @@ async function runIngest(flags: IngestFlags): Promise<number> {
     onProgress: progress.update,
   });
   progress.stop();
-  return finish(report, flags.report);
+  return finish(report, flags.report, flags.timings === true);
 }
 
 /** The site's language, for Pagefind's stemming. */
@@ -111,6 +121,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     ...(flags.entities ? { entities: flags.entities } : {}),
     ...(flags.report ? { report: flags.report } : {}),
+    ...(flags.timings ? { timings: true } : {}),
   };
   const code = await runIngest(ingestFlags);
   const site = { articlesDir, outputDir: flags.output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
@@ -145,6 +156,7 @@ export function program(): Command {
     .option("--entities <file>", "editorial entity overrides (default: <seeds>/entities.yaml if present)")
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
+    .option("--timings", "print how long each ingest phase took")
     .action(async (flags: IngestFlags) => {
       process.exitCode = await runIngest(flags);
     });
@@ -161,6 +173,7 @@ export function program(): Command {
     .option("--path-prefix <path>", "serve the site under this path, e.g. /archive/")
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
+    .option("--timings", "print how long each ingest phase took")
     .option("--serve", "after building, serve the site and rebuild on changes")
     .option("--port <n>", "port for --serve", port, 8080)
     .action(async (flags: BuildFlags) => {

@@ -7,14 +7,23 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ExtractedEntity } from "./article.ts";
+import { performance } from "node:perf_hooks";
 import { extractEntities } from "../entities/extract.ts";
+import { loadNerModel } from "../ner/load.ts";
 
 export interface ExtractRequest {
   id: number;
   texts: string[];
 }
 
-export type ExtractResponse = { id: number; results: ExtractedEntity[][] } | { id: number; error: string };
+export type ExtractResponse = { id: number; results: ExtractedEntity[][]; ms: number; loadMs: number } | { id: number; error: string };
+
+/** Where extraction time went: `cpuSeconds` sums the extraction itself over all threads, model loads excluded. */
+export interface ExtractTimings {
+  threads: number;
+  cpuSeconds: number;
+  loadSeconds: number;
+}
 
 /** Below this many texts, workers cost more (one model load each) than they save. */
 export const MIN_PARALLEL = 300;
@@ -27,15 +36,23 @@ export interface ExtractOptions {
 }
 
 /** Extracts entities from every text; `results[i]` belongs to `texts[i]`. */
-export async function extractAll(texts: readonly string[], options: ExtractOptions = {}): Promise<ExtractedEntity[][]> {
+export async function extractAll(
+  texts: readonly string[],
+  options: ExtractOptions = {},
+): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(texts.length / BATCH)));
   if (workers === 1 || texts.length < MIN_PARALLEL) {
-    return texts.map((t, i) => {
+    const loadStart = performance.now();
+    loadNerModel();
+    const start = performance.now();
+    const results = texts.map((t, i) => {
       const r = extractEntities(t);
       options.onProgress?.(i + 1);
       return r;
     });
+    return { results, timings: { threads: 1, cpuSeconds: (performance.now() - start) / 1000, loadSeconds: (start - loadStart) / 1000 } };
   }
+  const timings: ExtractTimings = { threads: workers, cpuSeconds: 0, loadSeconds: 0 };
 
   const results: ExtractedEntity[][] = new Array<ExtractedEntity[]>(texts.length);
   const batches: ExtractRequest[] = [];
@@ -46,6 +63,7 @@ export async function extractAll(texts: readonly string[], options: ExtractOptio
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+      let loadCounted = false;
       const send = (): void => {
         const batch = batches[next++];
         if (batch) worker.postMessage(batch);
@@ -58,6 +76,9 @@ export async function extractAll(texts: readonly string[], options: ExtractOptio
           return;
         }
         response.results.forEach((r, i) => (results[response.id * BATCH + i] = r));
+        timings.cpuSeconds += response.ms / 1000;
+        if (!loadCounted) timings.loadSeconds += response.loadMs / 1000;
+        loadCounted = true;
         done += response.results.length;
         options.onProgress?.(done);
         send();
@@ -67,5 +88,5 @@ export async function extractAll(texts: readonly string[], options: ExtractOptio
     });
 
   await Promise.all(Array.from({ length: workers }, runWorker));
-  return results;
+  return { results, timings };
 }

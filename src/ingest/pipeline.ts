@@ -9,6 +9,7 @@
  * report: as an article (`written`, `unchanged` or `duplicate`) or as a reject with a reason.
  */
 import { readdir, readFile, rm } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
 import path from "node:path";
 import type { Article, ParsedSeed } from "./article.ts";
 import { extractAll } from "./extract-pool.ts";
@@ -38,6 +39,16 @@ export interface IngestReport {
   articles: ReportArticle[];
   rejected: { file: string; reason: string }[];
   warnings: { file: string; message: string }[];
+  /** Seconds per phase, wall clock; `extract` also as summed CPU seconds, model loads excluded. */
+  timings: {
+    read: number;
+    extract: number;
+    extractCpu: number;
+    modelLoad: number;
+    threads: number;
+    canonicalise: number;
+    write: number;
+  };
 }
 
 export interface IngestOptions {
@@ -52,6 +63,22 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for entity extraction (default: all cores). */
   workers?: number;
+}
+
+const WRITE_CONCURRENCY = 32;
+
+/** Maps with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return results;
 }
 
 /** Marks files this tool wrote, so stale ones can be removed without touching anything else. */
@@ -166,7 +193,21 @@ function matchManifest(
 
 /** Runs ingest and writes the Markdown; resolves to the report (it never throws for one bad seed). */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
-  const report: IngestReport = { seeds: 0, articles: [], rejected: [], warnings: [] };
+  const report: IngestReport = {
+    seeds: 0,
+    articles: [],
+    rejected: [],
+    warnings: [],
+    timings: { read: 0, extract: 0, extractCpu: 0, modelLoad: 0, threads: 0, canonicalise: 0, write: 0 },
+  };
+  const t = report.timings;
+  let mark = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const seconds = (now - mark) / 1000;
+    mark = now;
+    return Math.round(seconds * 1000) / 1000;
+  };
   const manifest = await loadManifest(options, report.warnings);
   const overrides = await loadOverrides(options);
   const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
@@ -183,6 +224,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     options.onProgress?.(++done, files.length * 2);
   }
 
+  t.read = lap();
   const ids = assignIds(drafts);
   const firstByContent = new Map<string, Draft>();
   const unique: Draft[] = [];
@@ -200,13 +242,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   // Progress runs over two equal halves: reading and parsing, then extraction.
   const total = files.length * 2;
-  const extracted = await extractAll(
+  const { results: extracted, timings: et } = await extractAll(
     unique.map((d) => [d.parsed.headline, ...d.parsed.paragraphs].join("\n")),
     {
       ...(options.workers ? { workers: options.workers } : {}),
       onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, unique.length)), total),
     },
   );
+  t.extract = lap();
+  t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
+  t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
+  t.threads = et.threads;
   const entities = canonicalise(extracted, { overrides, articleIds: unique.map((d) => ids.get(d.file) ?? safeId(d.stem)) });
 
   const takenSlugs = new Set<string>();
@@ -234,13 +280,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     };
   });
 
-  for (const [i, article] of articles.entries()) {
+  t.canonicalise = lap();
+  // Writes overlap (the disk waits, the CPU does not), a bounded number at a time.
+  const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {
+    const output = outputs.get((unique[i] as Draft).file) ?? `${article.id}.md`;
+    return (await writeIfChanged(path.join(options.outDir, output), toMarkdown(article))) ? "written" : "unchanged";
+  });
+  articles.forEach((article, i) => {
     const draft = unique[i] as Draft;
-    const output = outputs.get(draft.file) ?? `${article.id}.md`;
-    const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
-    report.articles.push({ id: article.id, file: draft.file, output, status: changed ? "written" : "unchanged" });
+    report.articles.push({ id: article.id, file: draft.file, output: outputs.get(draft.file) ?? `${article.id}.md`, status: statuses[i] ?? "written" });
     for (const w of article.warnings) report.warnings.push({ file: draft.file, message: w });
-  }
+  });
   for (const { draft, of } of duplicates) {
     report.articles.push({
       id: ids.get(draft.file) ?? safeId(draft.stem),
@@ -253,6 +303,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   report.articles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   await removeStale(options.outDir, new Set(outputs.values()));
+  t.write = lap();
   return report;
 }
 

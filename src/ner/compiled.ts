@@ -191,10 +191,18 @@ export class CompiledPass {
     return this.shapes.get(shape) ?? -1;
   }
 
-  /** The entry of a form; `lower` and `shape` are the view's (shape with caps prefix). Not cached. */
-  word(form: string, lower: string, shape: string, caps: boolean): WordEntry {
+  /** Word-feature names of a form (see `wordFeatures`). */
+  featureNames(form: string, caps: boolean): string[] {
+    return wordFeatures(form, caps, this.lexicon).map(([, feature]) => feature);
+  }
+
+  /**
+   * The entry of a form; `lower` and `shape` are the view's (shape with caps prefix), `features`
+   * its `featureNames`. Not cached here.
+   */
+  word(features: readonly string[], lower: string, shape: string): WordEntry {
     const vector = new Float32Array(OFFSET_COUNT * N);
-    for (const [, feature] of wordFeatures(form, caps, this.lexicon)) {
+    for (const feature of features) {
       const row = this.wordRows.get(feature);
       if (!row) continue;
       for (let k = 0; k < row.length; k++) vector[k] = (vector[k] ?? 0) + (row[k] ?? 0);

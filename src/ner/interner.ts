@@ -8,13 +8,25 @@ import type { SentenceView } from "./features.js";
 
 export class Interner {
   private readonly ids = new Map<string, number>();
+  /** Word-feature names by id, shared by the passes (each weighs them differently). */
+  private features: (string[] | undefined)[] = [];
   generation = 0;
 
   constructor(private readonly limit = 200_000) {}
 
+  featuresOf(id: number, make: () => string[]): string[] {
+    let features = this.features[id];
+    if (!features) {
+      features = make();
+      this.features[id] = features;
+    }
+    return features;
+  }
+
   idsOf(view: SentenceView): Int32Array {
     if (this.ids.size + view.forms.length > this.limit) {
       this.ids.clear();
+      this.features = [];
       this.generation++;
     }
     const out = new Int32Array(view.forms.length);

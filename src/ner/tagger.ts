@@ -44,15 +44,17 @@ export class PassScorer {
   ) {
     this.pass = new CompiledPass(table, lexicon);
     this.boundaries = [false, true].map((caps) => [
-      this.pass.word(BOUNDARY_START, BOUNDARY_START, BOUNDARY_START, caps),
-      this.pass.word(BOUNDARY_END, BOUNDARY_END, BOUNDARY_END, caps),
+      this.pass.word(this.pass.featureNames(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
+      this.pass.word(this.pass.featureNames(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
     ]);
   }
 
   private entry(id: number, view: SentenceView, j: number): WordEntry {
     let entry = this.entries[id];
     if (!entry) {
-      entry = this.pass.word(view.forms[j] ?? "", view.lowers[j] ?? "", view.shapes[j] ?? "", view.caps);
+      const form = view.forms[j] ?? "";
+      const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
+      entry = this.pass.word(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
       this.entries[id] = entry;
     }
     return entry;
