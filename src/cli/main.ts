@@ -4,9 +4,10 @@
  * (all others still written), 1 on a fatal error.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { watch } from "node:fs";
+import { watch, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
@@ -65,39 +66,58 @@ async function requireDir(dir: string, what: string): Promise<void> {
   if (!info?.isDirectory()) throw new IngestError(`${what} folder not found: ${dir}`, { file: dir });
 }
 
-/** Prints the problems, the timings if asked, then the summary; writes the report; returns the exit code. */
-async function finish(report: IngestReport, reportFile: string | undefined, timings: boolean): Promise<number> {
-  const count = (s: string): number => report.articles.filter((a) => a.status === s).length;
+/** How each stage of a build went, added to the ingest report for `build --report`. */
+interface BuildReport extends IngestReport {
+  site?: { output: string; pages: number; removed: number; seconds: number };
+  search?: { pages: number; seconds: number };
+}
+
+const countStatus = (report: IngestReport, status: string): number => report.articles.filter((a) => a.status === status).length;
+
+function printProblems(report: IngestReport): void {
   for (const w of report.warnings) console.error(`warning: ${w.file}: ${w.message}`);
   for (const r of report.rejected) console.error(`rejected: ${r.file}: ${r.reason}`);
-  if (timings) {
-    const t = report.timings;
-    const extracted = count("written") + count("unchanged");
-    const perCore = t.extractCpu > 0 ? Math.round(extracted / t.extractCpu) : 0;
-    console.log(
-      `timings: read+parse ${t.read} s, extract ${t.extract} s on ${t.threads} thread(s) (${perCore} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
-    );
-  }
+}
+
+function printTimings(report: IngestReport): void {
+  const t = report.timings;
+  const extracted = countStatus(report, "written") + countStatus(report, "unchanged");
+  const perThread = t.extractCpu > 0 ? Math.round(extracted / t.extractCpu) : 0;
   console.log(
-    `${report.seeds} seeds: ${count("written")} written, ${count("unchanged")} unchanged, ${count("duplicate")} duplicates, ${report.rejected.length} rejected`,
+    `timings: read+parse ${t.read} s, extract ${t.extract} s on ${t.threads} thread(s) (${perThread} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
   );
+}
+
+/** The last line of every run; writes the report; returns the exit code. */
+async function finish(report: BuildReport, reportFile: string | undefined): Promise<number> {
+  const c = (s: string): number => countStatus(report, s);
+  console.log(`${report.seeds} seeds: ${c("written")} written, ${c("unchanged")} unchanged, ${c("duplicate")} duplicates, ${report.rejected.length} rejected`);
   if (reportFile) await writeAtomic(path.resolve(reportFile), `${JSON.stringify(report, null, 2)}\n`);
   return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
 }
 
-async function runIngest(flags: IngestFlags): Promise<number> {
+async function ingestSeeds(flags: IngestFlags): Promise<IngestReport> {
   await requireDir(flags.seeds, "seeds");
   const progress = progressReporter("ingest");
-  const report = await ingest({
-    seedsDir: path.resolve(flags.seeds),
-    outDir: path.resolve(flags.out),
-    ...(flags.manifest ? { manifestPath: path.resolve(flags.manifest) } : {}),
-    ...(flags.entities ? { entitiesPath: path.resolve(flags.entities) } : {}),
-    timezone: flags.timezone,
-    onProgress: progress.update,
-  });
-  progress.stop();
-  return finish(report, flags.report, flags.timings === true);
+  try {
+    return await ingest({
+      seedsDir: path.resolve(flags.seeds),
+      outDir: path.resolve(flags.out),
+      ...(flags.manifest ? { manifestPath: path.resolve(flags.manifest) } : {}),
+      ...(flags.entities ? { entitiesPath: path.resolve(flags.entities) } : {}),
+      timezone: flags.timezone,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+async function runIngest(flags: IngestFlags): Promise<number> {
+  const report = await ingestSeeds(flags);
+  printProblems(report);
+  if (flags.timings) printTimings(report);
+  return finish(report, flags.report);
 }
 
 /** The site's language, for Pagefind's stemming. */
@@ -120,17 +140,20 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     timezone: flags.timezone,
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     ...(flags.entities ? { entities: flags.entities } : {}),
-    ...(flags.report ? { report: flags.report } : {}),
-    ...(flags.timings ? { timings: true } : {}),
   };
-  const code = await runIngest(ingestFlags);
-  const site = { articlesDir, outputDir: flags.output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
-  const started = Date.now();
+  const report: BuildReport = await ingestSeeds(ingestFlags);
+  printProblems(report);
+  const output = path.resolve(flags.output);
+  const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
+  const started = performance.now();
   const { written, removed } = await buildSite(site);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`site: ${path.resolve(flags.output)}: ${written} pages and feeds, ${removed} stale removed (${seconds} s)`);
-  const search = await indexSearch(path.resolve(flags.output), await siteLanguage());
-  console.log(`search: ${search.pages} articles indexed (${search.seconds.toFixed(1)} s)`);
+  report.site = { output, pages: written, removed, seconds: round((performance.now() - started) / 1000) };
+  console.log(`site: ${output}: ${written} pages and feeds, ${removed} stale removed (${report.site.seconds} s)`);
+  const search = await indexSearch(output, await siteLanguage());
+  report.search = { pages: search.pages, seconds: round(search.seconds) };
+  console.log(`search: ${search.pages} articles indexed (${report.search.seconds} s)`);
+  if (flags.timings) printTimings(report);
+  const code = await finish(report, flags.report);
   if (!flags.serve) return code;
 
   // Re-ingest when a seed changes; Eleventy's watcher then rebuilds the pages.
@@ -141,6 +164,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   });
   return serveSite(site, flags.port);
 }
+
+const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
 export function program(): Command {
   const cli = new Command("news-archive")
@@ -184,6 +209,9 @@ export function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // The benchmark reads this process's peak memory (worker threads included) from here.
+  const usageFile = process.env.NEWS_ARCHIVE_RUSAGE;
+  if (usageFile) process.on("exit", () => writeFileSync(usageFile, JSON.stringify(process.resourceUsage())));
   try {
     await program().parseAsync(argv);
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
  * Casing evidence from the rest of the article: a headline in capitals or a sentence's first word
  * says nothing by its capital letter, but the same word mid-sentence elsewhere does (`broadband`
- * → a common word; `Putin` → a name). Each token learns whether its word appears elsewhere
- * mid-sentence in lowercase (L), capitalised (U), or both, with where the token itself stands:
- * caps sentence (C), sentence start (F) or mid-sentence (M). Needs no tags, so both passes use it.
+ * → a common word; `Putin` → a name). Each such token learns whether its word appears elsewhere
+ * mid-sentence in lowercase (L), capitalised (U), or both, and whether it stands in a caps
+ * sentence (C) or at a sentence start (F). Mid-sentence tokens get nothing: their own capital
+ * says more (`World Boxing Council` next to `world title`). Needs no tags, so both passes use it.
  */
 
 import type { SentenceView } from "./features.js";
@@ -37,13 +38,14 @@ export function applyCaseEvidence(views: readonly SentenceView[]): void {
   for (const view of views) {
     view.forms.forEach((form, i) => {
       view.casing[i] = "";
+      if (!view.caps && i > 0) return;
       const c = counts.get(view.lowers[i] ?? "");
       if (!c) return;
       const own = evidence(form, i, view.caps);
       const lower = c.lower - (own === "lower" ? 1 : 0);
       const upper = c.upper - (own === "upper" ? 1 : 0);
       if (lower + upper === 0) return;
-      const where = view.caps ? "C" : i === 0 ? "F" : "M";
+      const where = view.caps ? "C" : "F";
       view.casing[i] = `${lower > 0 ? "L" : ""}${upper > 0 ? "U" : ""}|${where}`;
     });
   }

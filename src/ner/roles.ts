@@ -4,7 +4,8 @@
  * `Federal Reserve Governor Lawrence Lindsey` → `Federal Reserve` (ORG) + `Lawrence Lindsey` (PER);
  * `Trade and Industry Secretary Patricia Hewitt` (PER) → `Patricia Hewitt`;
  * `Tono Eitel of Germany` (PER) → `Tono Eitel`.
- * Trailing lowercase words and dates (`Albright arrives`, `Insulza Monday`) are cut as well.
+ * Trailing lowercase words, dates and figures (`Albright arrives`, `Insulza Monday`,
+ * `Northampton 46`) are cut as well.
  */
 
 import type { Mention } from "./mentions.js";
@@ -48,7 +49,9 @@ function trimEnd(mention: Mention): Mention {
     if (!last) break;
     const lower = last.form.toLowerCase();
     const lowercaseWord = !mention.caps && !isNamePart(last) && /^\p{Ll}/u.test(last.form) && /\p{L}\p{L}/u.test(last.form);
-    if (!TRAILING_JUNK.has(lower) && !lowercaseWord) break;
+    // A score or figure after a name (`Northampton 46`, `Moody 6-82`); `Channel 4` keeps its digit.
+    const figure = /^\d{2,}$|^\d+[-.:/]\d+$/.test(last.form);
+    if (!TRAILING_JUNK.has(lower) && !lowercaseWord && !figure) break;
     tokens = tokens.slice(0, -1);
   }
   return withTokens(mention, tokens);

@@ -3,7 +3,7 @@
  * `data-pagefind-body`) into `<output>/pagefind/`, which the search page loads. Its binary
  * ships inside the npm package; nothing is downloaded.
  */
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -24,7 +24,10 @@ export async function indexSearch(outputDir: string, language: string): Promise<
     await rm(bundle, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind failed to write ${bundle}: ${written.errors.join("; ")}`);
-    return { pages: added.page_count, seconds: (Date.now() - started) / 1000 };
+    // addDirectory counts every HTML file it read; the entry file says how many were indexed.
+    const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    return { pages, seconds: (Date.now() - started) / 1000 };
   } finally {
     await pagefind.close();
   }

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench -- --articles N`: a benchmark, not a test. Generates a deterministic synthetic
+ * corpus of N seeds (or takes `--seeds DIR`, e.g. ../shared/data/bbc), then runs the real CLI as
+ * a user would, each run in its own process:
+ *
+ *   1. cold build: ingest (entity extraction) + Eleventy + Pagefind into an empty output
+ *   2. rebuild, nothing changed
+ *   3. add one seed, rebuild (the incremental case)
+ *
+ * and prints, per run and phase, wall time, articles/s, peak RSS (the CLI process with its
+ * worker threads; Pagefind's own binary runs as a separate process and is not counted), and the
+ * number of files in the site.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { writeCorpus } from "./corpus.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+interface Report {
+  seeds: number;
+  articles: { status: string }[];
+  timings: { read: number; extract: number; extractCpu: number; modelLoad: number; threads: number; canonicalise: number; write: number };
+  site?: { pages: number; removed: number; seconds: number };
+  search?: { pages: number; seconds: number };
+}
+
+interface Run {
+  label: string;
+  wall: number;
+  maxRssMb: number;
+  report: Report;
+  files: number;
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).length;
+}
+
+async function build(label: string, seeds: string, work: string, heapMb: number): Promise<Run> {
+  const reportFile = path.join(work, `${label}.report.json`);
+  const usageFile = path.join(work, `${label}.rusage.json`);
+  const args = [
+    `--max-old-space-size=${heapMb}`,
+    path.join(ROOT, "bin/news-archive.js"),
+    "build",
+    "--seeds",
+    seeds,
+    "--output",
+    path.join(work, "site"),
+    "--articles",
+    path.join(work, "articles"),
+    "--report",
+    reportFile,
+    "--timings",
+  ];
+  const start = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "ignore"], env: { ...process.env, NEWS_ARCHIVE_RUSAGE: usageFile } });
+    child.on("error", reject);
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
+  const wall = (performance.now() - start) / 1000;
+  if (code === 1) throw new Error(`${label}: news-archive build failed`);
+  const usage = JSON.parse(await readFile(usageFile, "utf8")) as { maxRSS: number };
+  const report = JSON.parse(await readFile(reportFile, "utf8")) as Report;
+  return { label, wall, maxRssMb: Math.round(usage.maxRSS / 1024), report, files: await countFiles(path.join(work, "site")) };
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+function print(runs: Run[], articles: number): void {
+  console.log("\n| run | wall s | ingest s | extract s (threads) | site s | search s | articles/s | peak RSS MB | site files | written |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of runs) {
+    const t = r.report.timings;
+    const ingest = t.read + t.extract + t.canonicalise + t.write;
+    const written = r.report.articles.filter((a) => a.status === "written").length;
+    console.log(
+      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} | ${fmt(r.report.search?.seconds ?? 0)} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.files} | ${written} |`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "1000" },
+      seeds: { type: "string" },
+      work: { type: "string" },
+      heap: { type: "string", default: "8192" },
+      keep: { type: "boolean", default: false },
+    },
+  });
+  const n = Number(values.articles);
+  const work = path.resolve(values.work ?? path.join(ROOT, ".cache", "bench", values.seeds ? path.basename(values.seeds) : String(n)));
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+
+  let seeds: string;
+  if (values.seeds) {
+    seeds = path.resolve(values.seeds);
+    if (!existsSync(seeds)) throw new Error(`no such seeds folder: ${seeds}`);
+  } else {
+    seeds = path.join(work, "seeds");
+    const start = performance.now();
+    const stats = await writeCorpus(seeds, n);
+    console.log(`generate: ${n} articles, ${fmt(stats.bytes / 2 ** 20)} MB in ${fmt((performance.now() - start) / 1000)} s`);
+  }
+
+  const heapMb = Number(values.heap);
+  const runs: Run[] = [];
+  runs.push(await build("cold build", seeds, work, heapMb));
+  runs.push(await build("rebuild, no change", seeds, work, heapMb));
+  if (!values.seeds) {
+    await writeFile(path.join(seeds, "zz-new.txt"), "Maria Smith visits Oslo as Larsen Energy weighs new plans\nMaria Smith arrived in Oslo on Monday for talks with Larsen Energy, officials said.\n");
+    await appendFile(path.join(seeds, "manifest.csv"), "zz-new,2024-12-31,business\n");
+    runs.push(await build("add 1 seed, rebuild", seeds, work, heapMb));
+  }
+  const articles = runs[0]?.report.articles.length ?? n;
+  print(runs, articles);
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+}
+
+await main();
