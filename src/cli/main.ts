@@ -81,10 +81,9 @@ function printProblems(report: IngestReport): void {
 
 function printTimings(report: IngestReport): void {
   const t = report.timings;
-  const extracted = countStatus(report, "written") + countStatus(report, "unchanged");
-  const perThread = t.extractCpu > 0 ? Math.round(extracted / t.extractCpu) : 0;
+  const perThread = t.extractCpu > 0 ? Math.round(t.extracted / t.extractCpu) : 0;
   console.log(
-    `timings: read+parse ${t.read} s, extract ${t.extract} s on ${t.threads} thread(s) (${perThread} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
+    `timings: read+parse ${t.read} s, extract ${t.extracted} articles in ${t.extract} s on ${t.threads} thread(s) (${perThread} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
   );
 }
 

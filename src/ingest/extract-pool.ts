@@ -40,6 +40,7 @@ export async function extractAll(
   texts: readonly string[],
   options: ExtractOptions = {},
 ): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
+  if (texts.length === 0) return { results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } };
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(texts.length / BATCH)));
   if (workers === 1 || texts.length < MIN_PARALLEL) {
     const loadStart = performance.now();

@@ -19,8 +19,8 @@ export const OFFSETS = [0, -1, 1, -2, 2] as const;
 
 /** Which word features a token contributes at each offset: all of them for itself, fewer for neighbours. */
 const KEEP_AT_OFFSET: Record<number, ReadonlySet<string>> = {
-  [-1]: new Set(["l", "s", "lc", "x3", "g"]),
-  [1]: new Set(["l", "s", "lc", "x3", "g"]),
+  [-1]: new Set(["l", "s", "lc", "x3", "w"]),
+  [1]: new Set(["l", "s", "lc", "x3", "w"]),
   [-2]: new Set(["l", "s"]),
   [2]: new Set(["l", "s"]),
 };

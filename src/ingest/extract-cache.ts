@@ -1,0 +1,79 @@
+/**
+ * Entity extraction results kept between runs, so re-ingesting an archive only runs the tagger
+ * on seeds whose text changed. Entries are keyed by the SHA-256 of the text; the whole cache is
+ * tied to a fingerprint of the model file and the extraction code, so a retrained model or a
+ * changed extractor starts from empty rather than serving stale entities.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExtractedEntity } from "./article.ts";
+import { sha256, writeAtomic } from "./files.ts";
+
+const SRC = fileURLToPath(new URL("../", import.meta.url));
+const MODELS = fileURLToPath(new URL("../../models/", import.meta.url));
+export const CACHE_FILE = ".extract-cache.json";
+
+interface CacheFile {
+  fingerprint: string;
+  entries: Record<string, ExtractedEntity[]>;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Hash of everything extraction depends on: the model files and the tagger and extractor code. */
+export async function extractorFingerprint(): Promise<string> {
+  const files = [...(await filesUnder(MODELS)), ...(await filesUnder(path.join(SRC, "ner"))), path.join(SRC, "entities", "extract.ts")];
+  const parts = await Promise.all(files.map(async (f) => `${path.relative(SRC, f)}:${sha256(await readFile(f))}`));
+  return sha256(parts.join("\n"));
+}
+
+export class ExtractCache {
+  private readonly used = new Map<string, ExtractedEntity[]>();
+
+  private constructor(
+    private readonly file: string,
+    readonly fingerprint: string,
+    private readonly entries: Map<string, ExtractedEntity[]>,
+  ) {}
+
+  /** Opens the cache in `dir`; a missing, unreadable or outdated one starts empty. */
+  static async open(dir: string): Promise<ExtractCache> {
+    const file = path.join(dir, CACHE_FILE);
+    const fingerprint = await extractorFingerprint();
+    let entries = new Map<string, ExtractedEntity[]>();
+    try {
+      const data = JSON.parse(await readFile(file, "utf8")) as CacheFile;
+      if (data.fingerprint === fingerprint) entries = new Map(Object.entries(data.entries));
+    } catch {
+      // No cache yet, or one we cannot read: extraction simply runs for every seed.
+    }
+    return new ExtractCache(file, fingerprint, entries);
+  }
+
+  static key(text: string): string {
+    return sha256(text);
+  }
+
+  get(key: string): ExtractedEntity[] | undefined {
+    const hit = this.entries.get(key);
+    if (hit) this.used.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, value: ExtractedEntity[]): void {
+    this.used.set(key, value);
+  }
+
+  /** Writes only the entries this run used, so the cache never outgrows the archive. */
+  async save(): Promise<void> {
+    const data: CacheFile = { fingerprint: this.fingerprint, entries: Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1))) };
+    await writeAtomic(this.file, JSON.stringify(data));
+  }
+}
