@@ -37,8 +37,11 @@ if (values.model) {
 
 const texts = docs.map(documentText);
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const results = texts.map((text) => extract(text));
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 const tally = emptyTally();
 texts.forEach((text, d) => {
@@ -67,4 +70,6 @@ for (const [label, key] of [["PER", "person"], ["ORG", "organization"], ["LOC", 
   const { p, r, f1 } = prf(c);
   console.log(`${label.padEnd(8)} ${pct(p)}  ${pct(r)}  ${pct(f1)}  ${String(c.tp).padStart(4)}  ${String(c.predicted).padStart(4)}  ${String(c.gold).padStart(4)}`);
 }
-console.log(`speed: ${(docs.length / seconds).toFixed(0)} articles/s (${docs.length} articles in ${seconds.toFixed(2)} s, model load excluded, one thread)`);
+console.log(
+  `speed: ${(docs.length / seconds).toFixed(0)} articles/s wall, ${(docs.length / cpuSeconds).toFixed(0)} per CPU second (${docs.length} articles in ${seconds.toFixed(2)} s, model load excluded, one thread)`,
+);

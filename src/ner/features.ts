@@ -128,13 +128,14 @@ export interface SentenceView {
 
 export function viewSentence(forms: string[], gazetteer: GazetteerMatcher, names: GazetteerMatcher): SentenceView {
   const caps = isCapsSentence(forms);
+  const lowers = forms.map((f) => f.toLowerCase());
   return {
     forms,
-    lowers: forms.map((f) => f.toLowerCase()),
+    lowers,
     shapes: forms.map((f) => (caps ? "C" : "") + shape(f)),
     caps,
-    gazetteer: gazetteer.match(forms, caps),
-    names: names.match(forms, caps),
+    gazetteer: gazetteer.match(forms, caps, lowers),
+    names: names.match(forms, caps, lowers),
     doc: forms.map(() => ""),
     first: [],
     casing: forms.map(() => ""),

@@ -1,61 +1,86 @@
 /**
- * Phrase lookup over the gazetteer embedded in the model (countries, capitals, demonyms...).
- * Each sentence is scanned left to right for the longest phrase starting at each token; hits
- * become `B-<kind>` / `I-<kind>` tags that the tagger uses as features, never as answers.
+ * Phrase lookup over a list embedded in the model (countries, capitals, demonyms; names seen in
+ * training). A sentence is scanned left to right for the longest phrase starting at each token,
+ * walking a trie of lowercased words; hits become `B-<kind>` / `I-<kind>` tags that the tagger
+ * uses as features, never as answers.
  */
 
-/** One gazetteer entry: a phrase as written (`Saudi Arabia`) and its kind (`LOC`, `DEM`...). */
+/** One entry: a phrase as written (`Saudi Arabia`) and its kind (`LOC`, `DEM`...). */
 export type GazetteerEntry = [phrase: string, kind: string];
 
+interface Node {
+  next: Map<string, Node>;
+  /** The kind of the phrase ending here, if one does. */
+  kind: string | undefined;
+}
+
+/** Lowercase words that may join a phrase uncapitalised (`Bank of England`, `Bashar al-Assad`). */
+const CONNECTORS = new Set(["of", "the", "and", "de", "da", "du", "al", "el", "van", "von", "der", "la", "le", "y", "for", "on", "in", "&"]);
+
+function newNode(): Node {
+  return { next: new Map(), kind: undefined };
+}
+
 export class GazetteerMatcher {
-  /** Phrases by their first word, lowercased, longest first. */
-  private readonly byFirst = new Map<string, { words: string[]; kind: string }[]>();
+  private readonly root = newNode();
+  /** Tags by kind, built once so matching allocates no strings. */
+  private readonly tags = new Map<string, [begin: string, inside: string]>();
 
   constructor(entries: readonly GazetteerEntry[]) {
     for (const [phrase, kind] of entries) {
-      const words = phrase.split(" ").map((w) => w.toLowerCase());
-      const first = words[0];
-      if (first === undefined) continue;
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ words, kind });
-      this.byFirst.set(first, list);
+      let node = this.root;
+      for (const word of phrase.split(" ")) {
+        const key = word.toLowerCase();
+        let child = node.next.get(key);
+        if (!child) {
+          child = newNode();
+          node.next.set(key, child);
+        }
+        node = child;
+      }
+      // A phrase listed twice keeps its first kind.
+      node.kind ??= kind;
+      if (!this.tags.has(kind)) this.tags.set(kind, [`B-${kind}`, `I-${kind}`]);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   /** The kind of a whole phrase (`Iranian` → `DEM`), if listed. */
   kindOf(phrase: string): string | undefined {
-    const words = phrase.toLowerCase().split(" ");
-    return this.byFirst.get(words[0] ?? "")?.find((e) => e.words.join(" ") === words.join(" "))?.kind;
+    let node: Node | undefined = this.root;
+    for (const word of phrase.toLowerCase().split(" ")) node = node?.next.get(word);
+    return node?.kind;
   }
 
   /**
-   * Tags each token with the gazetteer phrase it starts or continues, or "".
-   * Outside ALL CAPS sentences every matched word must be capitalised, so `turkey` the bird and
-   * `china` the porcelain do not match.
+   * Tags each token with the phrase it starts or continues, or "". Outside ALL CAPS sentences
+   * every matched word must be capitalised (or a connector), so `turkey` the bird and `china`
+   * the porcelain do not match.
    */
-  match(forms: readonly string[], caps: boolean): string[] {
-    const out = forms.map(() => "");
+  match(forms: readonly string[], caps: boolean, lowers: readonly string[] = forms.map((f) => f.toLowerCase())): string[] {
+    const out = new Array<string>(forms.length).fill("");
     for (let i = 0; i < forms.length; i++) {
-      const candidates = this.byFirst.get((forms[i] ?? "").toLowerCase());
-      if (!candidates) continue;
-      for (const { words, kind } of candidates) {
-        if (!this.matchesAt(forms, i, words, caps)) continue;
-        for (let k = 0; k < words.length; k++) out[i + k] = `${k === 0 ? "B" : "I"}-${kind}`;
-        i += words.length - 1;
-        break;
+      // Phrases start with a capital (outside caps sentences): most words are skipped here.
+      const code = (forms[i] ?? "").charCodeAt(0);
+      if (!caps && code >= 97 && code <= 122) continue;
+      let node: Node | undefined = this.root;
+      let end = -1;
+      let kind = "";
+      for (let j = i; j < forms.length && node; j++) {
+        const form = forms[j] ?? "";
+        const lower = lowers[j] ?? "";
+        if (!caps && j > i && form === lower && !CONNECTORS.has(form) && /\p{L}/u.test(form)) break;
+        node = node.next.get(lower);
+        if (node?.kind !== undefined) {
+          end = j;
+          kind = node.kind;
+        }
       }
+      if (end < 0) continue;
+      const [begin, inside] = this.tags.get(kind) ?? ["", ""];
+      out[i] = begin;
+      for (let k = i + 1; k <= end; k++) out[k] = inside;
+      i = end;
     }
     return out;
-  }
-
-  private matchesAt(forms: readonly string[], i: number, words: readonly string[], caps: boolean): boolean {
-    if (i + words.length > forms.length) return false;
-    for (let k = 0; k < words.length; k++) {
-      const form = forms[i + k] ?? "";
-      if (form.toLowerCase() !== words[k]) return false;
-      if (!caps && /^\p{Ll}/u.test(form) && !/^(?:of|the|and|de|da|du|al|el)$/.test(form)) return false;
-    }
-    return true;
   }
 }

@@ -33,6 +33,7 @@ const JUNK = new Set([
   "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "christmas", "easter",
   "ramadan", "pc", "pcs", "tv", "dvd", "dvds", "cd", "cds", "id", "gdp", "mp3", "sms", "vat",
   "hiv", "aids", "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas",
+  "cabinet", "news",
 ]);
 
 /** Whole names of events and awards, which CoNLL calls MISC but taggers often call organisations. */

@@ -1,11 +1,11 @@
 /**
- * Splits mentions the tagger ran together across a job title, which CoNLL-trained taggers do
+ * Splits mentions the tagger ran together. Across a job title, which CoNLL-trained taggers do
  * when an organisation or place is followed by a role and a person:
  * `Federal Reserve Governor Lawrence Lindsey` → `Federal Reserve` (ORG) + `Lawrence Lindsey` (PER);
  * `Trade and Industry Secretary Patricia Hewitt` (PER) → `Patricia Hewitt`;
  * `Tono Eitel of Germany` (PER) → `Tono Eitel`.
  * Trailing lowercase words, dates and figures (`Albright arrives`, `Insulza Monday`,
- * `Northampton 46`) are cut as well.
+ * `Northampton 46`) are cut as well. Across "and": `Interfax and Anatolia` (`splitConjoined`).
  */
 
 import type { Mention } from "./mentions.js";

@@ -33,6 +33,9 @@ function addRow(scores: Float32Array, w: Float32Array | undefined): void {
 export class PassScorer {
   private readonly pass: CompiledPass;
   private entries: (WordEntry | undefined)[] = [];
+  /** The sentence's entries with two boundary entries on each side, reused between sentences. */
+  private readonly padded: WordEntry[] = [];
+  private readonly scores = new Float32Array(N);
   private generation = 0;
   /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
   private readonly boundaries: [WordEntry, WordEntry][];
@@ -70,13 +73,17 @@ export class PassScorer {
     const n = view.forms.length;
     const [start, end] = this.boundaries[view.caps ? 1 : 0] ?? [];
     if (!start || !end) throw new Error("unreachable: boundaries are built for both cases");
-    const entries: WordEntry[] = [start, start];
-    for (let j = 0; j < n; j++) entries.push(this.entry(ids[j] ?? 0, view, j));
-    entries.push(end, end);
+    const entries = this.padded;
+    entries.length = n + 4;
+    entries[0] = start;
+    entries[1] = start;
+    for (let j = 0; j < n; j++) entries[j + 2] = this.entry(ids[j] ?? 0, view, j);
+    entries[n + 2] = end;
+    entries[n + 3] = end;
     const stacked = view.first.length > 0;
 
     const out: number[] = [];
-    const scores = new Float32Array(N);
+    const scores = this.scores;
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {

@@ -24,51 +24,55 @@ export interface MentionLink {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function pattern(names: readonly string[]): RegExp | undefined {
-  const forms = [...new Set(names.filter((n) => n.trim().length > 1))].sort((a, b) => b.length - a.length);
-  if (!forms.length) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "u");
+/** One pattern for every name of every entity, longest first, so one scan finds them all. */
+function namePattern(links: readonly MentionLink[]): { re: RegExp; hrefOf: Map<string, string> } | undefined {
+  const hrefOf = new Map<string, string>();
+  for (const l of links) for (const n of l.names) if (n.trim().length > 1 && !hrefOf.has(n)) hrefOf.set(n, l.href);
+  if (!hrefOf.size) return undefined;
+  const forms = [...hrefOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return { re: new RegExp(forms.join("|"), "g"), hrefOf };
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+/** A match counts only as a whole word: "Iran" must not link inside "Iranian". */
+const wholeWord = (text: string, start: number, end: number): boolean =>
+  !(start > 0 && WORD.test(text.charAt(start - 1))) && !(end < text.length && WORD.test(text.charAt(end)));
+
 function linkFirstMentions(tokens: Token[], links: readonly MentionLink[]): void {
-  const pending = links.flatMap((l) => {
-    const re = pattern(l.names);
-    return re ? [{ re, href: l.href }] : [];
-  });
+  const pattern = namePattern(links);
+  if (!pattern) return;
+  const linked = new Set<string>();
   let quoteDepth = 0;
   for (const block of tokens) {
     if (block.type === "blockquote_open") quoteDepth++;
     if (block.type === "blockquote_close") quoteDepth--;
-    if (block.type !== "inline" || quoteDepth > 0 || !block.children || !pending.length) continue;
+    if (block.type !== "inline" || quoteDepth > 0 || !block.children) continue;
     const out: Token[] = [];
     for (const child of block.children) {
       if (child.type !== "text") {
         out.push(child);
         continue;
       }
-      let rest = child.content;
-      for (;;) {
-        // The earliest mention in the rest of this text node wins; each entity links once.
-        let best: { index: number; length: number; at: number } | undefined;
-        pending.forEach((p, at) => {
-          const m = p.re.exec(rest);
-          if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length))) best = { index: m.index, length: m[0].length, at };
-        });
-        if (!best) break;
-        const [link] = pending.splice(best.at, 1);
+      const text = child.content;
+      let last = 0;
+      pattern.re.lastIndex = 0;
+      for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+        const href = pattern.hrefOf.get(m[0]);
+        // Each entity links once, at its first mention.
+        if (!href || linked.has(href) || !wholeWord(text, m.index, m.index + m[0].length)) continue;
+        linked.add(href);
         const before = new TokenClass("text", "", 0);
-        before.content = rest.slice(0, best.index);
+        before.content = text.slice(last, m.index);
         const open = new TokenClass("link_open", "a", 1);
-        open.attrSet("href", link?.href ?? "");
+        open.attrSet("href", href);
         open.attrSet("class", "mention");
-        const text = new TokenClass("text", "", 0);
-        text.content = rest.slice(best.index, best.index + best.length);
-        const close = new TokenClass("link_close", "a", -1);
-        out.push(before, open, text, close);
-        rest = rest.slice(best.index + best.length);
+        const name = new TokenClass("text", "", 0);
+        name.content = m[0];
+        out.push(before, open, name, new TokenClass("link_close", "a", -1));
+        last = m.index + m[0].length;
       }
       const tail = new TokenClass("text", "", 0);
-      tail.content = rest;
+      tail.content = text.slice(last);
       out.push(tail);
     }
     block.children = out;
