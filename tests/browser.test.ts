@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFixtureSeeds } from "./fixtures/seeds.ts";
+import { HOSTILE_TITLE, writeFixtureSeeds } from "./fixtures/seeds.ts";
 import { ROOT, runCli } from "./helpers/cli.ts";
 import { parseXml } from "./helpers/site.ts";
 import { serve, type Served } from "./helpers/serve.ts";
@@ -83,7 +83,10 @@ describe.skipIf(!available)("in a real browser", () => {
   });
 
   async function open(url: string, width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    // A page of its own context: AxeBuilder refuses pages made by browser.newPage().
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    page.on("close", () => void context.close());
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(url);
@@ -121,12 +124,28 @@ describe.skipIf(!available)("in a real browser", () => {
 
   it("finds the seed when searching for Ushakov", async () => {
     const page = await open(`${root.origin}/search/`);
-    await page.getByRole("searchbox").fill("Ushakov");
+    await page.locator(".pagefind-ui__search-input").fill("Ushakov");
     const results = page.locator(".pagefind-ui__result-link");
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBe(1);
     expect(await results.first().textContent()).toBe("Putin to visit Iran to tighten Syria ties");
     expect(await results.first().getAttribute("href")).toBe(`/${SEED_URL}`);
     expect(await page.locator(".pagefind-ui__result-excerpt mark").first().textContent()).toMatch(/Ushakov/);
+    // The excerpt is the article's text, not its section, headline and date line.
+    expect(await page.locator(".pagefind-ui__result-excerpt").first().textContent()).not.toMatch(/^world\b|13 November 2015/);
+    // A section named with markup shows as text in the filters, not as live markup.
+    const labels = page.locator(".pagefind-ui__filter-label");
+    await expect.poll(() => labels.allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining("<b>odd</b> section"));
+    expect(await page.locator(".pagefind-ui__filter-panel b, .pagefind-ui__filter-panel i").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows a hostile headline and body as text in search results", async () => {
+    const page = await open(`${root.origin}/search/?q=Merkel`);
+    const results = page.locator(".pagefind-ui__result-link");
+    await expect.poll(() => results.allTextContents(), { timeout: 10_000 }).toContain(HOSTILE_TITLE);
+    expect(await page.locator(".pagefind-ui__results :is(script, img, b, i)").count()).toBe(0);
+    expect(await page.locator(".pagefind-ui__results").textContent()).toContain("<img src=x onerror=alert(1)>");
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });
 
@@ -135,8 +154,11 @@ describe.skipIf(!available)("in a real browser", () => {
     const results = page.locator(".pagefind-ui__result-link");
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const before = Number((await page.locator(".pagefind-ui__message").textContent())?.match(/\d+/)?.[0]);
-    await page.locator(".pagefind-ui__filter-name", { hasText: "Year" }).click();
-    await page.getByLabel(/^2014/).check();
+    // The year filter starts open (search.js lists it in openFilters).
+    // Pagefind re-renders the filter list as counts arrive; click the label once it has settled.
+    const year2014 = page.locator(".pagefind-ui__filter-label", { hasText: /^2014 \(\d+\)/ });
+    await expect.poll(() => year2014.textContent(), { timeout: 10_000 }).toMatch(/^2014 \([1-9]/);
+    await year2014.click();
     await expect.poll(async () => Number((await page.locator(".pagefind-ui__message").textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 }).toBeLessThan(before);
     for (const href of await results.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) expect(href).toMatch(/^\/archive\/2014\//);
     await page.close();

@@ -16,7 +16,7 @@ import {
   type YearEntry,
 } from "./archive.ts";
 import { isoDate, monthName, readableDate } from "./format.ts";
-import { html, raw, type Html } from "./html.ts";
+import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
 import { articleHead } from "./meta.ts";
 import { renderTimeline } from "./timeline.ts";
@@ -167,13 +167,23 @@ ${pager(page, site)}`;
 
 const TYPE_HEADINGS: Record<EntityType, string> = { person: "People", organization: "Organizations", place: "Places" };
 
+/**
+ * A Pagefind filter whose value reaches the search page as text. Pagefind decodes entities in
+ * what it indexes twice, and its UI inserts filter values as markup, so a section or entity
+ * called `<b>odd</b>` would become live markup there. Escaped three times in the page (twice
+ * here, once by html``), the value Pagefind stores is escaped once and the UI shows it as text.
+ */
+function filterAttrs(key: string, value: string): Html {
+  return html`data-pagefind-filter="${key}[data-filter]" data-filter="${escapeHtml(escapeHtml(value))}"`;
+}
+
 export function renderArticle(a: ArticleEntry, site: SiteContext): string {
   const groups = ENTITY_TYPES.map((type) => ({ type, terms: a.entityTerms.filter((t) => t.kind === type) })).filter((g) => g.terms.length);
   const body = html`<article class="article" data-pagefind-body>
 <header>
-${a.sectionTerm ? html`<p class="kicker"><a href="${href(a.sectionTerm.url, site)}" data-pagefind-filter="section">${a.sectionTerm.name}</a></p>` : ""}
+${a.sectionTerm ? html`<p class="kicker" data-pagefind-ignore><a href="${href(a.sectionTerm.url, site)}" ${filterAttrs("section", a.sectionTerm.name)}>${a.sectionTerm.name}</a></p>` : ""}
 <h1>${a.title}</h1>
-<p class="meta">${dateLine(a, true)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
+<p class="meta" data-pagefind-ignore>${dateLine(a, true)}${a.byline ? html` · <span class="byline">${a.byline}</span>` : ""}${
     a.sourceUrl ? html` · <a href="${a.sourceUrl}" rel="nofollow noopener">Original</a>` : ""
   }</p>
 </header>
@@ -188,7 +198,7 @@ ${
 ${groups.map(
   (g) => html`<h3>${TYPE_HEADINGS[g.type]}</h3>
 <ul class="chips">
-${g.terms.map((t) => html`<li><a href="${href(t.url, site)}" data-pagefind-filter="${t.kind}">${t.name}</a></li>`)}
+${g.terms.map((t) => html`<li><a href="${href(t.url, site)}" ${filterAttrs(t.kind, t.name)}>${t.name}</a></li>`)}
 </ul>`,
 )}
 </section>`
@@ -301,7 +311,7 @@ export function renderNotFound(site: SiteContext): string {
 
 /** The search page: Pagefind's UI, loaded by a small script; without JavaScript it says so. */
 export function renderSearch(site: SiteContext): string {
-  const body = html`<header><h1>Search</h1></header>
+  const body = html`<header><h1 id="search-heading">Search</h1></header>
 <div id="search" class="search" data-bundle="${href("/pagefind/", site)}"></div>
 <noscript><p>Search needs JavaScript. Everything else in the archive works without it: browse the <a href="${href("/archive/", site)}">archive</a>, <a href="${href("/people/", site)}">people</a>, <a href="${href("/organizations/", site)}">organizations</a> and <a href="${href("/places/", site)}">places</a>.</p></noscript>
 <link rel="stylesheet" href="${href("/pagefind/pagefind-ui.css", site)}">

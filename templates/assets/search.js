@@ -11,6 +11,10 @@
     resetStyles: false,
     openFilters: ["section", "year"],
   });
+  // Pagefind's input carries only a placeholder and a title; name it by the page's visible heading
+  // so screen readers and axe-core see a real label.
+  var input = root.querySelector(".pagefind-ui__search-input");
+  if (input) input.setAttribute("aria-labelledby", "search-heading");
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);
 })();
