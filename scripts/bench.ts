@@ -27,7 +27,7 @@ interface Report {
   seeds: number;
   articles: { status: string }[];
   timings: { read: number; extract: number; extractCpu: number; modelLoad: number; threads: number; canonicalise: number; write: number };
-  site?: { pages: number; removed: number; seconds: number };
+  site?: { pages: number; written: number; removed: number; seconds: number };
   search?: { pages: number; seconds: number };
 }
 
@@ -77,14 +77,14 @@ async function build(label: string, seeds: string, work: string, heapMb: number)
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function print(runs: Run[], articles: number): void {
-  console.log("\n| run | wall s | ingest s | extract s (threads) | site s | search s | articles/s | peak RSS MB | site files | written |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("\n| run | wall s | ingest s | extract s (threads) | site s | search s | articles/s | peak RSS MB | site files | articles written | pages rewritten |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of runs) {
     const t = r.report.timings;
     const ingest = t.read + t.extract + t.canonicalise + t.write;
     const written = r.report.articles.filter((a) => a.status === "written").length;
     console.log(
-      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} | ${fmt(r.report.search?.seconds ?? 0)} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.files} | ${written} |`,
+      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} | ${fmt(r.report.search?.seconds ?? 0)} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.files} | ${written} | ${r.report.site?.written ?? 0} |`,
     );
   }
 }

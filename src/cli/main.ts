@@ -68,7 +68,7 @@ async function requireDir(dir: string, what: string): Promise<void> {
 
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
-  site?: { output: string; pages: number; removed: number; seconds: number };
+  site?: { output: string; pages: number; written: number; removed: number; seconds: number };
   search?: { pages: number; seconds: number };
 }
 
@@ -145,9 +145,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const output = path.resolve(flags.output);
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
   const started = performance.now();
-  const { written, removed } = await buildSite(site);
-  report.site = { output, pages: written, removed, seconds: round((performance.now() - started) / 1000) };
-  console.log(`site: ${output}: ${written} pages and feeds, ${removed} stale removed (${report.site.seconds} s)`);
+  const { pages, written, removed } = await buildSite(site);
+  report.site = { output, pages, written, removed, seconds: round((performance.now() - started) / 1000) };
+  console.log(`site: ${output}: ${pages} pages and feeds, ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`);
   const search = await indexSearch(output, await siteLanguage());
   report.search = { pages: search.pages, seconds: round(search.seconds) };
   console.log(`search: ${search.pages} articles indexed (${report.search.seconds} s)`);

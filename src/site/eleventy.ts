@@ -5,9 +5,11 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { spawn } from "node:child_process";
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeIfChanged } from "../ingest/files.ts";
+import { installOutputWrites, takeWriteCounts } from "./output-writes.ts";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -34,9 +36,20 @@ interface WriteResult {
   outputPath?: unknown;
 }
 
-/** Builds the site into `outputDir`; returns how many files were written and how many stale ones removed. */
-export async function buildSite(options: SiteBuildOptions): Promise<{ written: number; removed: number }> {
+export interface SiteBuildResult {
+  /** Pages and feeds the build produced. */
+  pages: number;
+  /** Of those, how many were (re)written because their bytes changed; the rest were left as they were. */
+  written: number;
+  /** Files of earlier builds that this build no longer produces, removed. */
+  removed: number;
+}
+
+/** Builds the site into `outputDir`, rewriting only pages whose content changed. */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const outputDir = path.resolve(options.outputDir);
+  await installOutputWrites();
+  takeWriteCounts();
   const ours = await isOurs(outputDir);
   Object.assign(process.env, siteEnv(options));
   const previous = process.cwd();
@@ -50,9 +63,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ written: n
   }
   const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
   const written = new Set(templates.map((r) => r.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(PROJECT_ROOT, p)));
-  await writeFile(path.join(outputDir, MARKER), "Built by news-archive; files not written by the latest build are removed.\n");
+  await writeIfChanged(path.join(outputDir, MARKER), "Built by news-archive; files not written by the latest build are removed.\n");
   const removed = ours && written.size ? await prune(outputDir, written) : 0;
-  return { written: written.size, removed };
+  return { pages: written.size, written: takeWriteCounts().written, removed };
 }
 
 async function isOurs(dir: string): Promise<boolean> {

@@ -1,0 +1,89 @@
+/**
+ * Rebuilding through the real CLI: the same seeds give byte-identical sites wherever and
+ * whenever they are built, and adding one seed to a built archive re-ingests only that seed
+ * and rewrites only the pages whose content changed, leaving the rest untouched on disk.
+ */
+import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { IngestReport } from "../../src/ingest/pipeline.ts";
+import { writeFixtureSeeds } from "../fixtures/seeds.ts";
+import { runCli } from "../helpers/cli.ts";
+import { listFiles } from "../helpers/site.ts";
+
+interface Report extends IngestReport {
+  site: { pages: number; written: number; removed: number };
+}
+
+let tmp: string;
+let seeds: string;
+
+async function build(name: string, seedDir = seeds): Promise<Report> {
+  const reportFile = path.join(tmp, `${name}.json`);
+  const result = await runCli(["build", "--seeds", seedDir, "--output", path.join(tmp, name), "--articles", path.join(tmp, `${name}-md`), "--report", reportFile]);
+  expect(result.stderr).not.toMatch(/news-archive:/);
+  return JSON.parse(await readFile(reportFile, "utf8")) as Report;
+}
+
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = (await listFiles(dir)).sort();
+  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "news-archive-rebuild-"));
+  seeds = path.join(tmp, "seeds");
+  await writeFixtureSeeds(seeds);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("rebuilding the site", () => {
+  it("gives byte-identical sites from the same seeds, search index included", async () => {
+    await build("one");
+    // A different seed folder path and a later time must not show in the output either.
+    const copy = path.join(tmp, "seeds-copy");
+    await cp(seeds, copy, { recursive: true });
+    await build("two", copy);
+    const [one, two] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two"))];
+    expect([...two.keys()]).toEqual([...one.keys()]);
+    expect([...one.keys()].some((f) => f.startsWith("pagefind/"))).toBe(true);
+    const differing = [...one].filter(([file, bytes]) => !bytes.equals(two.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
+    expect(differing).toEqual([]);
+  });
+
+  it("after adding one seed, re-ingests only it and rewrites only the pages it changed", async () => {
+    const seedsInc = path.join(tmp, "seeds-inc");
+    await cp(seeds, seedsInc, { recursive: true });
+    const first = await build("inc", seedsInc);
+    expect(first.site.written).toBe(first.site.pages);
+
+    const site = path.join(tmp, "inc");
+    const old = new Date("2001-01-01T00:00:00Z");
+    const files = (await listFiles(site)).filter((f) => !f.startsWith("pagefind/"));
+    for (const f of files) await utimes(path.join(site, f), old, old);
+
+    await writeFile(path.join(seedsInc, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n");
+    const second = await build("inc", seedsInc);
+    expect(second.articles.filter((a) => a.status === "written").map((a) => a.file)).toEqual([path.join("sport", "new-match.txt")]);
+    expect(second.articles.filter((a) => a.status === "unchanged")).toHaveLength(first.articles.filter((a) => a.status !== "duplicate").length);
+
+    const touched = new Set<string>();
+    for (const f of await listFiles(site)) {
+      if (f.startsWith("pagefind/")) continue;
+      if ((await stat(path.join(site, f))).mtime.getTime() !== old.getTime()) touched.add(f);
+    }
+    // The new article's page and the lists and feeds it joins are rewritten...
+    expect([...touched]).toEqual(expect.arrayContaining(["undated/arsenal-beat-chelsea-in-a-late-winner/index.html", "organizations/arsenal/index.html", "sections/sport/index.html", "feed.xml"]));
+    // ...and pages it does not appear on are left alone (its date neighbours change: their
+    // newer/older links now point at it).
+    expect(touched.has("2016/01/01/same-headline/index.html")).toBe(false);
+    expect(touched.has("tags/diplomacy/index.html")).toBe(false);
+    expect(touched.has("people/vladimir-putin/index.html")).toBe(false);
+    expect(second.site.written).toBeLessThan(second.site.pages / 2);
+    expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
+  });
+});
