@@ -10,16 +10,17 @@
  */
 import { DateTime } from "luxon";
 import type { ArticleEntry, FeedSpec } from "./archive.ts";
+import { memo } from "./format.ts";
 import { escapeHtml as esc } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { absoluteUrl, type SiteContext } from "./urls.ts";
 
 const EPOCH = "1970-01-01T00:00:00Z";
 
-const toIso = (date: string | undefined): string =>
-  date ? (DateTime.fromISO(date, { zone: "utc" }).toUTC().toISO({ suppressMilliseconds: true }) ?? EPOCH) : EPOCH;
+const isoInstant = memo((date: string): string => DateTime.fromISO(date, { zone: "utc" }).toUTC().toISO({ suppressMilliseconds: true }) ?? EPOCH);
+const toIso = (date: string | undefined): string => (date ? isoInstant(date) : EPOCH);
 
-const toRfc822 = (date: string): string => DateTime.fromISO(date, { zone: "utc" }).toUTC().toHTTP() ?? "";
+const toRfc822 = memo((date: string): string => DateTime.fromISO(date, { zone: "utc" }).toUTC().toHTTP() ?? "");
 
 /** The newest item date, or the epoch: a feed's "updated" must not be the build time. */
 function updated(spec: FeedSpec): string {
