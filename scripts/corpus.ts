@@ -8,21 +8,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Country } from "world-countries";
+import { seededRandom as random } from "../src/ner/training/random.ts";
 
 // A CommonJS JSON package: loaded with require, typed by its own declarations.
 const countries = createRequire(import.meta.url)("world-countries") as Country[];
-
-/** mulberry32: small, fast, good enough for test data, and the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph Jessica Thomas Sarah Charles Karen Daniel Nancy Matthew Lisa Anthony Betty Mark Margaret Paul Sandra Steven Ashley Andrew Kimberly Kenneth Emily Joshua Donna Kevin Michelle Brian Carol George Amanda Timothy Melissa Ahmed Fatima Wei Mei Hiroshi Yuki Olga Ivan Lars Ingrid Pierre Claire Hans Greta Carlos Lucia".split(" ");
 const LAST = "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Okafor Mensah Tanaka Sato Petrov Ivanova Larsen Dubois Moreau Schmidt Fischer Rossi Bianchi Kowalski Novak Haddad Khan Patel Singh Chen Wang Kim Park".split(" ");
