@@ -171,15 +171,21 @@ function matchManifest(
 ): Map<string, ManifestEntry> {
   const byFile = new Map<string, ManifestEntry>();
   if (!manifest) return byFile;
+  // Indexed once: a manifest has a row per seed, so scanning the seeds per row is quadratic.
+  const group = (key: (d: Draft) => string): Map<string, Draft[]> => {
+    const map = new Map<string, Draft[]>();
+    for (const d of drafts) map.set(key(d), [...(map.get(key(d)) ?? []), d]);
+    return map;
+  };
+  const byPath = group((d) => d.file);
+  const byId = group((d) => ids.get(d.file) ?? "");
+  const byStem = group((d) => d.stem);
   for (const entry of manifest.entries) {
     const value = entry.key.value;
     const matches =
       entry.key.by === "file"
-        ? drafts.filter((d) => d.file === value || d.file === `${value}.txt`)
-        : (() => {
-            const exact = drafts.filter((d) => ids.get(d.file) === safeId(value));
-            return exact.length ? exact : drafts.filter((d) => d.stem === value);
-          })();
+        ? [...(byPath.get(value) ?? []), ...(byPath.get(`${value}.txt`) ?? [])]
+        : (byId.get(safeId(value)) ?? byStem.get(value) ?? []);
     const where = `${manifestFile}:${entry.row}`;
     if (matches.length === 0) {
       warnings.push({ file: where, message: `row names no seed: ${entry.key.by} "${value}"` });
@@ -218,13 +224,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   report.seeds = files.length;
 
   // Parse every seed; a bad one is a reject with a reason, never the end of the run.
+  // Reads overlap like writes do; results keep path order, so ids and reports stay deterministic.
   const drafts: Draft[] = [];
   let done = 0;
-  for (const file of files) {
+  const read = await mapLimit(files, WRITE_CONCURRENCY, async (file) => {
     const result = await readDraft(options.seedsDir, file);
+    options.onProgress?.(++done, files.length * 2);
+    return result;
+  });
+  for (const result of read) {
     if ("reason" in result) report.rejected.push(result);
     else drafts.push(result);
-    options.onProgress?.(++done, files.length * 2);
   }
 
   t.read = lap();
