@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
+import { FAILSAFE_SCHEMA, load } from "js-yaml";
 import type { Entity, EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
 
@@ -81,7 +81,10 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
   if (!match) throw new ArticleFileError(file, "no YAML front matter between --- lines");
   let fm: Fields;
   try {
-    fm = (parse(match[1] ?? "") ?? {}) as Fields;
+    // js-yaml is several times faster than \`yaml\` at reading (it was a fifth of a 10,000-article
+    // site build), and its failsafe schema reads every scalar as text: no guessing that
+    // \`id: 001\` is a number or \`date: 2015-11-13\` a Date; numbers are converted where expected.
+    fm = (load(match[1] ?? "", { schema: FAILSAFE_SCHEMA, filename: file }) ?? {}) as Fields;
   } catch (error) {
     throw new ArticleFileError(file, `invalid YAML: ${(error as Error).message}`);
   }

@@ -11,6 +11,7 @@
  * package-lock.json; `tests/build.test.ts` fails if the patch stops taking effect.
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface WriteCounts {
@@ -36,6 +37,38 @@ export function writeIfDifferentSync(file: string, content: string | Buffer): bo
   return true;
 }
 
+/** The same, asynchronously: the disk works while the next page renders. */
+export async function writeIfDifferent(file: string, content: string | Buffer): Promise<boolean> {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const size = (await stat(file).catch(() => undefined))?.size;
+  if (size === bytes.length && (await readFile(file)).equals(bytes)) return false;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return true;
+}
+
+/** Writes in flight at once: Eleventy starts every page's write together when writes are async. */
+const MAX_IN_FLIGHT = 64;
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function bounded<T>(work: () => Promise<T>): Promise<T> {
+  while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight++;
+  try {
+    return await work();
+  } finally {
+    inFlight--;
+    waiting.shift()?.();
+  }
+}
+
 interface FileSystemManagerClass {
   prototype: {
     writeFile(file: string, content: string | Buffer): Promise<void>;
@@ -54,12 +87,12 @@ export function installOutputWrites(): Promise<void> {
     const module = (await import(url.href)) as { FileSystemManager: FileSystemManagerClass };
     const proto = module.FileSystemManager.prototype;
     if (proto.__newsArchive) return;
-    const write = (file: string, content: string | Buffer): void => {
-      if (writeIfDifferentSync(file, content)) counts.written++;
+    const tally = (written: boolean): void => {
+      if (written) counts.written++;
       else counts.unchanged++;
     };
-    proto.writeFileSync = write;
-    proto.writeFile = async (file, content) => write(file, content);
+    proto.writeFileSync = (file, content) => tally(writeIfDifferentSync(file, content));
+    proto.writeFile = async (file, content) => tally(await bounded(() => writeIfDifferent(file, content)));
     proto.__newsArchive = true;
   })();
   return installed;

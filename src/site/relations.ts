@@ -71,25 +71,43 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
   });
   const n = articles.length;
   const cap = Math.max(50, Math.floor(n * maxShare));
+  // Scores in flat arrays reused across articles (only the touched slots are reset): this runs
+  // millions of times on a large archive, where a Map of objects per article cost seconds.
+  const score = new Float64Array(n);
+  const count = new Uint32Array(n);
+  const touched: number[] = [];
   return articles.map((keys, i) => {
-    const scores = new Map<number, { score: number; count: number }>();
     for (const k of keys) {
       const list = postings.get(k) ?? [];
       if (list.length < 2 || list.length > cap) continue;
       const idf = Math.log(n / list.length);
       for (const j of list) {
         if (j === i) continue;
-        const s = scores.get(j) ?? { score: 0, count: 0 };
-        s.score += idf;
-        s.count++;
-        scores.set(j, s);
+        if (count[j] === 0) touched.push(j);
+        score[j] = (score[j] ?? 0) + idf;
+        count[j] = (count[j] ?? 0) + 1;
       }
     }
-    return [...scores.entries()]
-      .map(([item, s]) => ({ item, ...s }))
-      .sort((a, b) => b.score - a.score || b.count - a.count || a.item - b.item)
-      .slice(0, top);
+    const best: Scored<number>[] = [];
+    for (const j of touched) {
+      const candidate = { item: j, score: score[j] ?? 0, count: count[j] ?? 0 };
+      score[j] = 0;
+      count[j] = 0;
+      // Keep the top few in order as we go: candidates can number thousands, `top` is small.
+      if (best.length === top && !before(candidate, best[top - 1] as Scored<number>)) continue;
+      let at = best.length;
+      while (at > 0 && before(candidate, best[at - 1] as Scored<number>)) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > top) best.pop();
+    }
+    touched.length = 0;
+    return best;
   });
+}
+
+/** Ranking order of related articles: higher score, then more shared entities, then earlier index. */
+function before(a: Scored<number>, b: Scored<number>): boolean {
+  return a.score !== b.score ? a.score > b.score : a.count !== b.count ? a.count > b.count : a.item < b.item;
 }
 
 export interface MonthCount {

@@ -43,6 +43,8 @@ const headlines = [
   "Ünïcödé — em dash … ellipsis",
   "%percent",
   "!tag start",
+  "A headline long enough that a YAML writer folds it across lines: " + "word ".repeat(30).trim(),
+  "Backslash \\ and \\n escapes",
 ];
 
 describe("toMarkdown front matter", () => {
@@ -54,8 +56,19 @@ describe("toMarkdown front matter", () => {
     expect(fm.tags).toEqual(["x: y", "- z"]);
     expect(fm.entities[0].name).toBe('O\'Brien "The" #1');
     expect(fm.entities[0].aliases).toEqual(["*", "&anchor"]);
-    // The site's own loader reads the same values.
-    expect(parseArticleFile(md, "a1.md").title).toBe(title);
+    // The site's own loader (a different YAML library, reading every scalar as text) reads the same values.
+    const loaded = parseArticleFile(md, "a1.md");
+    expect(loaded.title).toBe(title);
+    expect(loaded.summary).toBe(`Summary with ${title}`);
+    expect(loaded.tags).toEqual(["x: y", "- z"]);
+    expect(loaded.entities).toEqual([{ name: 'O\'Brien "The" #1', type: "person", slug: "o-brien", aliases: ["*", "&anchor"], mentions: 2 }]);
+  });
+
+  it.each(["001", "2015_11_13", "1e3", "0x1f", "true", "null", "000_9839d7d5526b8e16"])("keeps the id %j as text through writer and loader", (id) => {
+    const loaded = parseArticleFile(toMarkdown({ ...article("T"), id, tags: [id], date: "2015-11-13" }), "a1.md");
+    expect(loaded.id).toBe(id);
+    expect(loaded.tags).toEqual([id]);
+    expect(loaded.date).toBe("2015-11-13");
   });
 
   it("writes keys in contract order and leaves unknown values out", () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { coMentions, monthlyCounts, relatedArticles } from "../../src/site/relations.ts";
+
+describe("relatedArticles", () => {
+  it("ranks by shared entities weighted by rarity, then by how many are shared, then by order", () => {
+    const articles = [
+      ["rare", "common", "x"], // 0
+      ["rare", "y"], // 1: shares the rare entity
+      ["common", "x"], // 2: shares two commoner ones
+      ["common"], // 3
+      ["common"], // 4
+      ["z"], // 5: shares nothing
+    ];
+    const related = relatedArticles(articles, 5, 1);
+    const idf = (df: number): number => Math.log(articles.length / df);
+    expect(related[0]?.map((r) => r.item)).toEqual([2, 1, 3, 4]);
+    expect(related[0]?.[0]).toEqual({ item: 2, score: idf(4) + idf(2), count: 2 });
+    expect(related[0]?.[1]).toEqual({ item: 1, score: idf(2), count: 1 });
+    expect(related[5]).toEqual([]);
+  });
+
+  it("keeps only the top few and never lists an article as related to itself", () => {
+    const articles = Array.from({ length: 30 }, (_, i) => ["shared", `own-${i}`]);
+    const related = relatedArticles(articles, 3, 1);
+    expect(related[7]?.map((r) => r.item)).toEqual([0, 1, 2]);
+    expect(related.every((list, i) => list.every((r) => r.item !== i))).toBe(true);
+  });
+
+  it("skips entities in too large a share of the archive when gathering candidates", () => {
+    const articles = Array.from({ length: 100 }, () => ["everywhere"]);
+    expect(relatedArticles(articles, 5, 0.05).every((list) => list.length === 0)).toBe(true);
+  });
+});
+
+describe("coMentions", () => {
+  it("prefers telling companions over names that appear everywhere", () => {
+    const articles = [
+      ["putin", "kremlin", "uk"],
+      ["putin", "kremlin", "uk"],
+      ["putin", "uk"],
+      ["blair", "uk"],
+      ["blair", "uk"],
+      ["brown", "uk"],
+    ];
+    const top = coMentions(articles).get("putin")?.map((s) => s.item);
+    expect(top?.[0]).toBe("kremlin");
+    expect(top).toContain("uk");
+    expect(coMentions(articles).get("kremlin")?.[0]).toMatchObject({ item: "putin", count: 2 });
+  });
+});
+
+describe("monthlyCounts", () => {
+  it("fills months without articles, across a year boundary", () => {
+    expect(monthlyCounts(["2014-11", "2015-01", "2015-01"])).toEqual([
+      { month: "2014-11", count: 1 },
+      { month: "2014-12", count: 0 },
+      { month: "2015-01", count: 2 },
+    ]);
+    expect(monthlyCounts([])).toEqual([]);
+  });
+});
