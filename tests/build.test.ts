@@ -170,6 +170,12 @@ describe("news-archive build", () => {
     expect(fileFor(site, "/people/tony-blair-pm/")).toBeDefined();
   });
 
+  it("indexes every article page for search, and only those", async () => {
+    expect(build.stdout).toMatch(/^search: 8 articles indexed/m);
+    const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)).toBe(8);
+  });
+
   it("has a sitemap listing pages that exist, robots.txt and a 404 page", async () => {
     const sitemap = parseXml(await readFile(path.join(site, "sitemap.xml"), "utf8")) as { urlset: { url: { loc: string }[] } };
     const locs = sitemap.urlset.url.map((u) => u.loc);

@@ -1,11 +1,12 @@
 /**
- * Full-text search: Pagefind indexes the built article pages (those marked
- * `data-pagefind-body`) into `<output>/pagefind/`, which the search page loads. Its binary
+ * Full-text search: Pagefind indexes the built article pages (found by `ARTICLE_PAGES_GLOB`,
+ * their text marked `data-pagefind-body`) into `<output>/pagefind/`, which the search page loads. Its binary
  * ships inside the npm package; nothing is downloaded.
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { ARTICLE_PAGES_GLOB } from "./archive.ts";
 
 export interface SearchIndexResult {
   pages: number;
@@ -18,7 +19,7 @@ export async function indexSearch(outputDir: string, language: string): Promise<
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outputDir });
+    const added = await index.addDirectory({ path: outputDir, glob: ARTICLE_PAGES_GLOB });
     if (added.errors.length) throw new Error(`Pagefind failed to index ${outputDir}: ${added.errors.join("; ")}`);
     // A fresh bundle each time: Pagefind's fragment names change with content.
     await rm(bundle, { recursive: true, force: true });
