@@ -28,30 +28,52 @@ const TOP = 8;
  * entities (each once).
  */
 export function coMentions(articles: readonly (readonly string[])[], top = TOP): Map<string, Scored<string>[]> {
-  const df = new Map<string, number>();
-  for (const keys of articles) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const pairs = new Map<string, Map<string, number>>();
-  for (const keys of articles) {
-    for (const a of keys) {
-      let row = pairs.get(a);
-      if (!row) pairs.set(a, (row = new Map()));
-      for (const b of keys) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
+  // Keys become small integers and each unordered pair one number, so counting pairs is
+  // arithmetic on one Map instead of a Map per entity (seconds at 10,000 articles).
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const df: number[] = [];
+  const idOf = (k: string): number => {
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(k, id);
+      names.push(k);
+      df.push(0);
+    }
+    return id;
+  };
+  const encoded = articles.map((keys) => [...new Set(keys.map(idOf))]);
+  for (const list of encoded) for (const id of list) df[id] = (df[id] ?? 0) + 1;
+  const size = names.length;
+  const pairs = new Map<number, number>();
+  for (const list of encoded) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x] as number;
+        const b = list[y] as number;
+        const key = a < b ? a * size + b : b * size + a;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
     }
   }
   const n = articles.length;
-  const result = new Map<string, Scored<string>[]>();
-  for (const [a, row] of pairs) {
-    const da = df.get(a) ?? 1;
-    const scored: Scored<string>[] = [];
-    for (const [b, count] of row) {
-      const pmi = Math.log((count * n) / (da * (df.get(b) ?? 1)));
-      // A pair seen once in a large archive is noise; PMI alone would favour it.
-      const score = count * Math.max(pmi, 0) + count * 1e-6;
-      scored.push({ item: b, score, count });
-    }
-    scored.sort((x, y) => y.score - x.score || y.count - x.count || (x.item < y.item ? -1 : x.item > y.item ? 1 : 0));
-    result.set(a, scored.slice(0, top));
+  const rows: Scored<string>[][] = names.map(() => []);
+  for (const [key, count] of pairs) {
+    const a = Math.floor(key / size);
+    const b = key % size;
+    const pmi = Math.log((count * n) / ((df[a] ?? 1) * (df[b] ?? 1)));
+    // A pair seen once in a large archive is noise; PMI alone would favour it.
+    const score = count * Math.max(pmi, 0) + count * 1e-6;
+    rows[a]?.push({ item: names[b] as string, score, count });
+    rows[b]?.push({ item: names[a] as string, score, count });
   }
+  const result = new Map<string, Scored<string>[]>();
+  rows.forEach((scored, a) => {
+    if (!scored.length) return;
+    scored.sort((x, y) => y.score - x.score || y.count - x.count || (x.item < y.item ? -1 : x.item > y.item ? 1 : 0));
+    result.set(names[a] as string, scored.slice(0, top));
+  });
   return result;
 }
 
