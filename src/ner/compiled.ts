@@ -5,7 +5,8 @@
  *
  * - per word form (cached by the tagger): its word-feature weights at each offset, and its `t1l` weights per
  *   previous tag;
- * - word-pair features keyed by `prevId * V + id`, shape triples by `(a * S + b) * S + c`;
+ * - word-pair features keyed by word-id pairs, shape triples by the middle shape and `a * S + c`,
+ *   in flat hash tables (`pair-table.ts`);
  * - tag-history features in flat arrays indexed by tag numbers.
  *
  * - sentence-start, gazetteer and document features in small tables by their values.
@@ -13,6 +14,7 @@
 
 import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
 import { TAGS, type WeightTable } from "./model.js";
+import { PairTable } from "./pair-table.js";
 
 export const N = TAGS.length;
 
@@ -29,12 +31,12 @@ export interface WordEntry {
   shapeId: number;
   /** `t1l` weights, `N` per previous tag: an offset into `weights` (0 when none). */
   history: number;
-  /** `b-` weight offsets of this word by the previous word's id, or undefined when none exist. */
-  pairPrev: Map<number, number> | undefined;
-  /** `b+` weight offsets of this word by the next word's id, or undefined when none exist. */
-  pairNext: Map<number, number> | undefined;
-  /** `sh` weight offsets of this word's shape by `prevShape * shapeCount + nextShape`, or undefined. */
-  triples: Map<number, number> | undefined;
+  /** Whether any `b-` feature pairs this word with a previous word (see `CompiledPass.pairPrev`). */
+  pairPrev: boolean;
+  /** Whether any `b+` feature pairs this word with a next word. */
+  pairNext: boolean;
+  /** Whether any `sh` feature has this word's shape in the middle. */
+  triples: boolean;
   /** `t1s` weights of this word's shape, `N` per previous tag: an offset into `weights` (0 when none). */
   shapeHistory: number;
 }
@@ -74,14 +76,6 @@ const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 const STACK_INDEX = new Map<string, number>([...TAGS, SENTENCE_START, SENTENCE_END].map((t, i) => [t, i]));
 
 
-function nested<V>(outer: Map<number, Map<number, V>>, key: number): Map<number, V> {
-  let inner = outer.get(key);
-  if (!inner) {
-    inner = new Map();
-    outer.set(key, inner);
-  }
-  return inner;
-}
 
 function split(value: string, parts: number): string[] | undefined {
   const out = value.split("|");
@@ -91,11 +85,14 @@ function split(value: string, parts: number): string[] | undefined {
 export class CompiledPass {
   readonly vocab = new Map<string, number>();
   readonly shapes = new Map<string, number>();
-  /** Word-pair weights nested by this word's id, then the previous (`b-`) or next (`b+`) word's id. */
-  private readonly pairPrev = new Map<number, Map<number, number>>();
-  private readonly pairNext = new Map<number, Map<number, number>>();
-  /** Shape-triple weights nested by the middle shape's id, then `prev * shapeCount + next`. */
-  private readonly shapeTriples = new Map<number, Map<number, number>>();
+  /** Word-pair weight offsets in `weights` by (this word's id, the previous (`b-`) or next (`b+`) word's id). */
+  readonly pairPrev: PairTable;
+  readonly pairNext: PairTable;
+  /** Shape-triple weight offsets by (the middle shape's id, `outerKey(prev, next)`). */
+  readonly shapeTriples: PairTable;
+  private readonly hasPairPrev = new Set<number>();
+  private readonly hasPairNext = new Set<number>();
+  private readonly hasTriples = new Set<number>();
   /** The rows of pairs, triples and `t1l` / `t1s` tables, end to end; offset 0 starts `N * N` zeros. */
   readonly weights: Float32Array;
   readonly tag1 = new Float32Array(N * N);
@@ -138,6 +135,9 @@ export class CompiledPass {
     const arena = new RowArena(N * N);
     const tagWord = new Map<number, Float32Array>();
     const tagShape: (Float32Array | undefined)[] = [];
+    const pairPrev: [number, number, number][] = [];
+    const pairNext: [number, number, number][] = [];
+    const triples: [number, number, number][] = [];
     for (const [name, w] of table) {
       const eq = name.indexOf("=");
       const kind = name.slice(0, eq);
@@ -199,14 +199,14 @@ export class CompiledPass {
         const ia = this.vocab.get(a) ?? -1;
         const ib = this.vocab.get(b) ?? -1;
         // Keyed by the middle word first, so each word entry holds its own small map.
-        if (kind === "b-") nested(this.pairPrev, ib).set(ia, arena.add(w));
-        else nested(this.pairNext, ia).set(ib, arena.add(w));
+        if (kind === "b-") pairPrev.push([ib, ia, arena.add(w)]);
+        else pairNext.push([ia, ib, arena.add(w)]);
       } else if (kind === "sh") {
         const [a, b, c] = split(value, 3) ?? [];
         if (a === undefined || b === undefined || c === undefined) continue;
         const ia = this.shapes.get(a) ?? -1;
         const ic = this.shapes.get(c) ?? -1;
-        if (ia >= 0 && ic >= 0) nested(this.shapeTriples, this.shapes.get(b) ?? -1).set(this.outerKey(ia, ic), arena.add(w));
+        if (ia >= 0 && ic >= 0) triples.push([this.shapes.get(b) ?? -1, this.outerKey(ia, ic), arena.add(w)]);
       } else if (kind === "F") {
         this.firstShape[this.shapes.get(value) ?? -1] = w;
       } else if (kind === "dl") {
@@ -235,6 +235,12 @@ export class CompiledPass {
       if (rows) this.tagShapeAt[id] = arena.add(rows);
     });
     this.weights = arena.build();
+    this.pairPrev = new PairTable(pairPrev);
+    this.pairNext = new PairTable(pairNext);
+    this.shapeTriples = new PairTable(triples);
+    for (const [id] of pairPrev) this.hasPairPrev.add(id);
+    for (const [id] of pairNext) this.hasPairNext.add(id);
+    for (const [id] of triples) this.hasTriples.add(id);
   }
 
   private intern(map: Map<string, number>, key: string): void {
@@ -278,9 +284,9 @@ export class CompiledPass {
       id,
       shapeId,
       history: this.tagWordAt.get(id) ?? 0,
-      pairPrev: this.pairPrev.get(id),
-      pairNext: this.pairNext.get(id),
-      triples: this.shapeTriples.get(shapeId),
+      pairPrev: this.hasPairPrev.has(id),
+      pairNext: this.hasPairNext.has(id),
+      triples: this.hasTriples.has(shapeId),
       shapeHistory: this.tagShapeAt[shapeId] ?? 0,
     };
   }

@@ -109,6 +109,9 @@ export class PassScorer {
     const w = p.weights;
     const tag1 = p.tag1;
     const tag2 = p.tag2;
+    const pairsBefore = p.pairPrev;
+    const pairsAfter = p.pairNext;
+    const shapeTriples = p.shapeTriples;
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
@@ -121,9 +124,9 @@ export class PassScorer {
       const vp1 = after.vector + 2 * N;
       const vm2 = (entries[i] ?? start).vector + 3 * N;
       const vp2 = (entries[i + 4] ?? end).vector + 4 * N;
-      const pairPrev = here.pairPrev?.get(before.id) ?? 0;
-      const pairNext = here.pairNext?.get(after.id) ?? 0;
-      const triple = here.triples?.get(p.outerKey(before.shapeId, after.shapeId)) ?? 0;
+      const pairPrev = here.pairPrev ? pairsBefore.get(here.id, before.id, 0) : 0;
+      const pairNext = here.pairNext ? pairsAfter.get(here.id, after.id, 0) : 0;
+      const triple = here.triples ? shapeTriples.get(here.shapeId, p.outerKey(before.shapeId, after.shapeId), 0) : 0;
       const h1 = prev1 * N;
       const h2 = (prev2 * N + prev1) * N;
       const wordHistory = here.history + h1;
