@@ -7,9 +7,12 @@
  *   previous tag;
  * - word-pair features keyed by word-id pairs, shape triples by the middle shape and `a * S + c`,
  *   in flat hash tables (`pair-table.ts`);
- * - tag-history features in flat arrays indexed by tag numbers.
- *
+ * - tag-history features in flat arrays indexed by tag numbers;
  * - sentence-start, gazetteer and document features in small tables by their values.
+ *
+ * The rows the inner loop reads for every token (pairs, triples, `t1l`, `t1s`) sit end to end in
+ * one `weights` array and are addressed by offset; the tagger keeps word vectors the same way.
+ * Memory latency, not arithmetic, bounds tagging, so one flat array beats a typed array per row.
  */
 
 import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
