@@ -87,10 +87,13 @@ export class PassScorer {
     }
     const p = this.pass;
     const n = view.forms.length;
-    const [start, end] = this.boundaries[view.caps ? 1 : 0] ?? [];
+    const pair = this.boundaries[view.caps ? 1 : 0];
+    const start = pair?.[0];
+    const end = pair?.[1];
     if (!start || !end) throw new Error("unreachable: boundaries are built for both cases");
     const entries = this.padded;
-    entries.length = n + 4;
+    // Grown, never shrunk: entries past n + 3 are stale and never read.
+    while (entries.length < n + 4) entries.push(start);
     entries[0] = start;
     entries[1] = start;
     for (let j = 0; j < n; j++) entries[j + 2] = this.entry(ids[j] ?? 0, view, j);
