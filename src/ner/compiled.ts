@@ -32,7 +32,7 @@ export interface WordEntry {
   /** Id of the lowercased form in `vocab`, or -1 when no pair feature mentions it. */
   id: number;
   shapeId: number;
-  /** `t1l` weights, `N` per previous tag: an offset into `weights` (0 when none). */
+  /** `t1l` weights, `N` per previous tag: an offset into `weights` (0 when none); the tagger moves them next to the vector. */
   history: number;
   /** Whether any `b-` feature pairs this word with a previous word (see `CompiledPass.pairPrev`). */
   pairPrev: boolean;

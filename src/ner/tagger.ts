@@ -33,9 +33,13 @@ export class PassScorer {
   /** The sentence's entries with two boundary entries on each side, reused between sentences. */
   private readonly padded: WordEntry[] = [];
   private readonly scores = new Float64Array(N);
-  /** Word vectors of the cached entries end to end (`VECTOR` floats each), boundaries first. */
+  /**
+   * The cached entries' rows end to end: `N * N` zeros (the history of words without one), then
+   * per entry its word vector (`VECTOR` floats) and, if it has one, a copy of its `t1l` rows, so
+   * a token's weights sit together in memory.
+   */
   private vectors = new Float32Array(VECTOR * 4096);
-  private used = 0;
+  private used = N * N;
   private readonly boundaryEnd: number;
   private generation = 0;
   /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
@@ -54,17 +58,25 @@ export class PassScorer {
     this.boundaryEnd = this.used;
   }
 
-  /** Builds an entry with its word vector in the next free slot of `vectors`. */
+  /** Builds an entry with its rows in the next free slot of `vectors`; its `history` then points there. */
   private place(features: readonly string[], lower: string, shape: string): WordEntry {
-    if (this.used + VECTOR > this.vectors.length) {
-      const grown = new Float32Array(this.vectors.length * 2);
+    const size = VECTOR + N * N;
+    if (this.used + size > this.vectors.length) {
+      const grown = new Float32Array(Math.max(this.vectors.length * 2, this.used + size));
       grown.set(this.vectors);
       this.vectors = grown;
     }
     const at = this.used;
-    this.used += VECTOR;
     this.vectors.fill(0, at, at + VECTOR);
-    return this.pass.word(features, lower, shape, this.vectors, at);
+    const entry = this.pass.word(features, lower, shape, this.vectors, at);
+    this.used += VECTOR;
+    if (entry.history > 0) {
+      const weights = this.pass.weights;
+      this.vectors.set(weights.subarray(entry.history, entry.history + N * N), this.used);
+      entry.history = this.used;
+      this.used += N * N;
+    }
+    return entry;
   }
 
   private entry(id: number, view: SentenceView, j: number): WordEntry {
@@ -140,7 +152,7 @@ export class PassScorer {
       }
       for (let t = 0; t < N; t++) scores[t] = scores[t]! + w[pairPrev + t]! + w[pairNext + t]! + w[triple + t]!;
       for (let t = 0; t < N; t++) {
-        scores[t] = scores[t]! + tag1[h1 + t]! + tag2[h2 + t]! + w[wordHistory + t]! + w[shapeHistory + t]!;
+        scores[t] = scores[t]! + tag1[h1 + t]! + tag2[h2 + t]! + vec[wordHistory + t]! + w[shapeHistory + t]!;
       }
       if (stacked) {
         const s0 = first[i]! * N;
