@@ -20,6 +20,11 @@ interface Counts {
 
 function evidence(form: string, i: number, caps: boolean): "lower" | "upper" | undefined {
   if (caps || i === 0) return undefined;
+  // ASCII without allocating case-mapped strings; the rest through the case maps.
+  const code = form.charCodeAt(0);
+  if (code >= 97 && code <= 122) return "lower";
+  if (code >= 65 && code <= 90) return "upper";
+  if (code < 128) return undefined;
   const first = form.charAt(0);
   if (first === first.toLowerCase() && first !== first.toUpperCase()) return "lower";
   if (first !== first.toLowerCase()) return "upper";

@@ -80,13 +80,15 @@ export class PassScorer {
   }
 
   private entry(id: number, view: SentenceView, j: number): WordEntry {
-    let entry = this.entries[id];
-    if (!entry) {
-      const form = view.forms[j] ?? "";
-      const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
-      entry = this.place(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
-      this.entries[id] = entry;
-    }
+    // No closure here: one capturing `view` would allocate a context on every call, hit or miss.
+    return this.entries[id] ?? this.newEntry(id, view, j);
+  }
+
+  private newEntry(id: number, view: SentenceView, j: number): WordEntry {
+    const form = view.forms[j] ?? "";
+    const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
+    const entry = this.place(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
+    this.entries[id] = entry;
     return entry;
   }
 
@@ -117,7 +119,7 @@ export class PassScorer {
     const stackPrev = this.pass.stackPrev;
     const stackNext = this.pass.stackNext;
 
-    const out: number[] = [];
+    const out = new Array<number>(n);
     const scores = this.scores;
     // Read after the entries are placed: placing may have grown the arena.
     const vec = this.vectors;
@@ -196,7 +198,7 @@ export class PassScorer {
           bestScore = s;
         }
       }
-      out.push(best);
+      out[i] = best;
       prev2 = prev1;
       prev1 = best;
     }
