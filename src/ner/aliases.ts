@@ -164,12 +164,15 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
   const clusters = [...byKey.values()].flatMap(splitByType);
   const persons = clusters.filter((c) => vote(c) === "person" && !c.full && c.key.includes(" "));
   const merged = new Set<Cluster>();
+  // Split once, not once per pair of clusters.
+  const personWords = new Map(persons.map((p) => [p, { surnames: surnameKeys(p.key), first: p.key.split(" ")[0] }]));
 
   for (const cluster of clusters) {
     if (cluster.full || cluster.key.includes(" ")) continue;
-    let owners = persons.filter((p) => surnameKeys(p.key).some((k) => k === cluster.key || surnameKeys(cluster.key).includes(k)));
+    const own = surnameKeys(cluster.key);
+    let owners = persons.filter((p) => (personWords.get(p)?.surnames ?? []).some((k) => k === cluster.key || own.includes(k)));
     if (owners.length === 0 && vote(cluster) === "person") {
-      const byFirstName = persons.filter((p) => p.key.split(" ")[0] === cluster.key);
+      const byFirstName = persons.filter((p) => personWords.get(p)?.first === cluster.key);
       if (byFirstName.length === 1) owners = byFirstName;
     }
     if (owners.length === 0) continue;
@@ -187,14 +190,15 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
   }
 
   const orgs = clusters.filter((c) => !merged.has(c) && vote(c) === "organization" && c.key.includes(" "));
+  const orgWords = new Map(orgs.map((o) => [o, { words: o.key.split(" "), acronym: acronym(o.key) }]));
   for (const cluster of clusters) {
     if (merged.has(cluster) || cluster.key.includes(" ") || vote(cluster) !== "organization") continue;
     const short = orgs.filter((o) => {
-      const words = o.key.split(" ");
+      const { words = [], acronym: letters = "" } = orgWords.get(o) ?? {};
       const rest = words.slice(1);
-      return acronym(o.key) === cluster.key || (words[0] === cluster.key && rest.every((w) => CORPORATE.has(w)));
+      return letters === cluster.key || (words[0] === cluster.key && rest.every((w) => CORPORATE.has(w)));
     });
-    const lastWord = orgs.filter((o) => o.key.split(" ").pop() === cluster.key && !GENERIC.has(cluster.key));
+    const lastWord = orgs.filter((o) => orgWords.get(o)?.words.at(-1) === cluster.key && !GENERIC.has(cluster.key));
     const owner = short[0] ?? (lastWord.length === 1 ? lastWord[0] : undefined);
     if (!owner) continue;
     absorb(owner, cluster);

@@ -9,6 +9,10 @@
 
 import type { SentenceView } from "./features.js";
 
+/** The feature values by (seen lowercase ? 2 : 0) + (seen capitalised ? 1 : 0), built once. */
+const IN_CAPS = ["", "U|C", "L|C", "LU|C"];
+const AT_START = ["", "U|F", "L|F", "LU|F"];
+
 interface Counts {
   lower: number;
   upper: number;
@@ -16,6 +20,11 @@ interface Counts {
 
 function evidence(form: string, i: number, caps: boolean): "lower" | "upper" | undefined {
   if (caps || i === 0) return undefined;
+  // ASCII without allocating case-mapped strings; the rest through the case maps.
+  const code = form.charCodeAt(0);
+  if (code >= 97 && code <= 122) return "lower";
+  if (code >= 65 && code <= 90) return "upper";
+  if (code < 128) return undefined;
   const first = form.charAt(0);
   if (first === first.toLowerCase() && first !== first.toUpperCase()) return "lower";
   if (first !== first.toLowerCase()) return "upper";
@@ -45,8 +54,7 @@ export function applyCaseEvidence(views: readonly SentenceView[]): void {
       const lower = c.lower - (own === "lower" ? 1 : 0);
       const upper = c.upper - (own === "upper" ? 1 : 0);
       if (lower + upper === 0) return;
-      const where = view.caps ? "C" : "F";
-      view.casing[i] = `${lower > 0 ? "L" : ""}${upper > 0 ? "U" : ""}|${where}`;
+      view.casing[i] = (view.caps ? IN_CAPS : AT_START)[(lower > 0 ? 2 : 0) + (upper > 0 ? 1 : 0)] ?? "";
     });
   }
 }

@@ -20,10 +20,16 @@ export function lowercaseWords(sentences: readonly (readonly Token[])[]): Set<st
   return words;
 }
 
-export function isCommonWord(mention: Mention, tokens: readonly Token[], view: SentenceView, lowercase: ReadonlySet<string>): boolean {
+/** `lowercase` gives the article's `lowercaseWords`, called only when a mention needs them. */
+export function isCommonWord(
+  mention: Mention,
+  tokens: readonly Token[],
+  view: SentenceView,
+  lowercase: () => ReadonlySet<string>,
+): boolean {
   const token = mention.tokens[0];
   if (mention.tokens.length !== 1 || !token) return false;
   const i = tokens.indexOf(token);
   const atStart = view.caps || tokens.slice(0, i).every((t) => !/\p{L}/u.test(t.form));
-  return atStart && !view.gazetteer[i] && lowercase.has(token.form.toLowerCase());
+  return atStart && !view.gazetteer[i] && lowercase().has(token.form.toLowerCase());
 }

@@ -5,31 +5,79 @@
  *
  * - per word form (cached by the tagger): its word-feature weights at each offset, and its `t1l` weights per
  *   previous tag;
- * - word-pair features keyed by `prevId * V + id`, shape triples by `(a * S + b) * S + c`;
- * - tag-history features in flat arrays indexed by tag numbers.
- *
+ * - word-pair features keyed by word-id pairs, shape triples by the middle shape and `a * S + c`,
+ *   in flat hash tables (`pair-table.ts`);
+ * - tag-history features in flat arrays indexed by tag numbers;
  * - sentence-start, gazetteer and document features in small tables by their values.
+ *
+ * The rows the inner loop reads for every token (pairs, triples, `t1l`, `t1s`) sit end to end in
+ * one `weights` array and are addressed by offset; the tagger keeps word vectors the same way.
+ * Memory latency, not arithmetic, bounds tagging, so one flat array beats a typed array per row.
  */
 
 import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
 import { TAGS, type WeightTable } from "./model.js";
+import { PairTable } from "./pair-table.js";
 
 export const N = TAGS.length;
 
+/**
+ * What tagging needs of one word form. Weight rows are offsets into the pass's `weights` arena
+ * (offset 0 is a run of zeros standing in for absent rows), so the inner loop reads one flat
+ * array instead of chasing a typed array per feature.
+ */
 export interface WordEntry {
-  /** Summed word-feature weights at each offset of `OFFSETS`, `N` per offset. */
-  vector: Float32Array;
+  /** Offset of the summed word-feature weights (`VECTOR` floats: `N` per offset of `OFFSETS`) in the tagger's vector arena. */
+  vector: number;
   /** Id of the lowercased form in `vocab`, or -1 when no pair feature mentions it. */
   id: number;
   shapeId: number;
-  /** `t1l` weights, `N` per previous tag, or undefined when none exist. */
-  history: Float32Array | undefined;
+  /** `t1l` weights, `N` per previous tag: an offset into `weights` (0 when none); the tagger moves them next to the vector. */
+  history: number;
+  /** Whether any `b-` feature pairs this word with a previous word (see `CompiledPass.pairPrev`). */
+  pairPrev: boolean;
+  /** Whether any `b+` feature pairs this word with a next word. */
+  pairNext: boolean;
+  /** Whether any `sh` feature has this word's shape in the middle. */
+  triples: boolean;
+  /** `t1s` weights of this word's shape, `N` per previous tag: an offset into `weights` (0 when none). */
+  shapeHistory: number;
 }
 
-const OFFSET_COUNT = OFFSETS.length;
+/** Floats per word vector: `N` weights at each offset of `OFFSETS`. */
+export const VECTOR = OFFSETS.length * N;
+
+/** Lays rows end to end after `zeros` leading zeros; `add` returns where a row will be. */
+class RowArena {
+  private readonly rows: Float32Array[] = [];
+  private size: number;
+
+  constructor(private readonly zeros: number) {
+    this.size = zeros;
+  }
+
+  add(row: Float32Array): number {
+    const at = this.size;
+    this.rows.push(row);
+    this.size += row.length;
+    return at;
+  }
+
+  build(): Float32Array {
+    const out = new Float32Array(this.size);
+    let at = this.zeros;
+    for (const row of this.rows) {
+      out.set(row, at);
+      at += row.length;
+    }
+    return out;
+  }
+}
+
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 /** Pass-1 tags as stacking features see them: the tags, then the two sentence boundaries. */
 const STACK_INDEX = new Map<string, number>([...TAGS, SENTENCE_START, SENTENCE_END].map((t, i) => [t, i]));
+
 
 
 function split(value: string, parts: number): string[] | undefined {
@@ -40,18 +88,26 @@ function split(value: string, parts: number): string[] | undefined {
 export class CompiledPass {
   readonly vocab = new Map<string, number>();
   readonly shapes = new Map<string, number>();
-  readonly pairPrev = new Map<number, Float32Array>();
-  readonly pairNext = new Map<number, Float32Array>();
-  readonly shapeTriples = new Map<number, Float32Array>();
+  /** Word-pair weight offsets in `weights` by (this word's id, the previous (`b-`) or next (`b+`) word's id). */
+  readonly pairPrev: PairTable;
+  readonly pairNext: PairTable;
+  /** Shape-triple weight offsets by (the middle shape's id, `outerKey(prev, next)`). */
+  readonly shapeTriples: PairTable;
+  private readonly hasPairPrev = new Set<number>();
+  private readonly hasPairNext = new Set<number>();
+  private readonly hasTriples = new Set<number>();
+  /** The rows of pairs, triples and `t1l` / `t1s` tables, end to end; offset 0 starts `N * N` zeros. */
+  readonly weights: Float32Array;
   readonly tag1 = new Float32Array(N * N);
   readonly tag2 = new Float32Array(N * N * N);
-  /** `t1s` weights by shape id, `N` per previous tag. */
-  readonly tagShape: (Float32Array | undefined)[] = [];
+  /** `t1s` weight offsets in `weights` by shape id. */
+  private readonly tagShapeAt: number[] = [];
+  /** `t1l` weight offsets in `weights` by word id. */
+  private readonly tagWordAt = new Map<number, number>();
   /** Stacking weights by pass-1 tag of the token, its predecessor and successor (`STACK_INDEX`: tags, then `<S>`, `</S>`). */
   readonly stackHere = new Float32Array((N + 2) * N);
   readonly stackPrev = new Float32Array((N + 2) * N);
   readonly stackNext = new Float32Array((N + 2) * N);
-  private readonly tagWord = new Map<number, Float32Array>();
   /** Word features by name without offset (`l=putin`), `N` weights per offset of `OFFSETS`. */
   private readonly wordRows = new Map<string, Float32Array>();
   /** Sentence-start weights by shape id. */
@@ -72,7 +128,6 @@ export class CompiledPass {
   readonly docTypeWord = new Map<string, Map<number, Float32Array>>();
   /** Casing-evidence weights by value (`LU|F`...). */
   readonly casing = new Map<string, Float32Array>();
-  private vocabSize = 0;
   private shapeCount = 0;
 
   constructor(
@@ -80,6 +135,12 @@ export class CompiledPass {
     private readonly lexicon: ReadonlySet<string>,
   ) {
     const deferred: [string, Float32Array][] = [];
+    const arena = new RowArena(N * N);
+    const tagWord = new Map<number, Float32Array>();
+    const tagShape: (Float32Array | undefined)[] = [];
+    const pairPrev: [number, number, number][] = [];
+    const pairNext: [number, number, number][] = [];
+    const triples: [number, number, number][] = [];
     for (const [name, w] of table) {
       const eq = name.indexOf("=");
       const kind = name.slice(0, eq);
@@ -90,7 +151,7 @@ export class CompiledPass {
         const base = name.slice(colon + 1);
         let row = this.wordRows.get(base);
         if (!row) {
-          row = new Float32Array(OFFSETS.length * N);
+          row = new Float32Array(VECTOR);
           this.wordRows.set(base, row);
         }
         row.set(w, o * N);
@@ -130,7 +191,6 @@ export class CompiledPass {
       if (kind === "sh") parts.forEach((p) => this.intern(this.shapes, p));
       if (kind === "t1s") this.intern(this.shapes, parts.slice(1).join("|"));
     }
-    this.vocabSize = this.vocab.size;
     this.shapeCount = this.shapes.size;
     for (const [name, w] of deferred) {
       const eq = name.indexOf("=");
@@ -139,12 +199,17 @@ export class CompiledPass {
       if (kind === "b-" || kind === "b+") {
         const [a, b] = split(value, 2) ?? [];
         if (a === undefined || b === undefined) continue;
-        const key = this.pairKey(this.vocab.get(a) ?? -1, this.vocab.get(b) ?? -1);
-        (kind === "b-" ? this.pairPrev : this.pairNext).set(key, w);
+        const ia = this.vocab.get(a) ?? -1;
+        const ib = this.vocab.get(b) ?? -1;
+        // Keyed by the middle word first, so each word entry holds its own small map.
+        if (kind === "b-") pairPrev.push([ib, ia, arena.add(w)]);
+        else pairNext.push([ia, ib, arena.add(w)]);
       } else if (kind === "sh") {
         const [a, b, c] = split(value, 3) ?? [];
         if (a === undefined || b === undefined || c === undefined) continue;
-        this.shapeTriples.set(this.tripleKey(this.shapes.get(a) ?? -1, this.shapes.get(b) ?? -1, this.shapes.get(c) ?? -1), w);
+        const ia = this.shapes.get(a) ?? -1;
+        const ic = this.shapes.get(c) ?? -1;
+        if (ia >= 0 && ic >= 0) triples.push([this.shapes.get(b) ?? -1, this.outerKey(ia, ic), arena.add(w)]);
       } else if (kind === "F") {
         this.firstShape[this.shapes.get(value) ?? -1] = w;
       } else if (kind === "dl") {
@@ -159,15 +224,26 @@ export class CompiledPass {
         const rest = value.slice(bar + 1);
         if (prev === undefined) continue;
         const id = (kind === "t1l" ? this.vocab : this.shapes).get(rest) ?? -1;
-        let rows = kind === "t1l" ? this.tagWord.get(id) : this.tagShape[id];
+        let rows = kind === "t1l" ? tagWord.get(id) : tagShape[id];
         if (!rows) {
           rows = new Float32Array(N * N);
-          if (kind === "t1l") this.tagWord.set(id, rows);
-          else this.tagShape[id] = rows;
+          if (kind === "t1l") tagWord.set(id, rows);
+          else tagShape[id] = rows;
         }
         this.addTagRow(rows, prev, w);
       }
     }
+    for (const [id, rows] of tagWord) this.tagWordAt.set(id, arena.add(rows));
+    tagShape.forEach((rows, id) => {
+      if (rows) this.tagShapeAt[id] = arena.add(rows);
+    });
+    this.weights = arena.build();
+    this.pairPrev = new PairTable(pairPrev);
+    this.pairNext = new PairTable(pairNext);
+    this.shapeTriples = new PairTable(triples);
+    for (const [id] of pairPrev) this.hasPairPrev.add(id);
+    for (const [id] of pairNext) this.hasPairNext.add(id);
+    for (const [id] of triples) this.hasTriples.add(id);
   }
 
   private intern(map: Map<string, number>, key: string): void {
@@ -179,12 +255,9 @@ export class CompiledPass {
     for (let t = 0; t < N; t++) into[row * N + t] = (into[row * N + t] ?? 0) + (w[t] ?? 0);
   }
 
-  pairKey(a: number, b: number): number {
-    return a < 0 || b < 0 ? -1 : a * this.vocabSize + b;
-  }
-
-  tripleKey(a: number, b: number, c: number): number {
-    return a < 0 || b < 0 || c < 0 ? -1 : (a * this.shapeCount + b) * this.shapeCount + c;
+  /** The key of a shape triple's outer shapes in a middle shape's map (see `WordEntry.triples`). */
+  outerKey(prev: number, next: number): number {
+    return prev < 0 || next < 0 ? -1 : prev * this.shapeCount + next;
   }
 
   shapeId(shape: string): number {
@@ -198,16 +271,26 @@ export class CompiledPass {
 
   /**
    * The entry of a form; `lower` and `shape` are the view's (shape with caps prefix), `features`
-   * its `featureNames`. Not cached here.
+   * its `featureNames`. Its word vector is summed into `vectors` at `at` (`VECTOR` floats, zero
+   * on entry). Not cached here.
    */
-  word(features: readonly string[], lower: string, shape: string): WordEntry {
-    const vector = new Float32Array(OFFSET_COUNT * N);
+  word(features: readonly string[], lower: string, shape: string, vectors: Float32Array, at: number): WordEntry {
     for (const feature of features) {
       const row = this.wordRows.get(feature);
       if (!row) continue;
-      for (let k = 0; k < row.length; k++) vector[k] = (vector[k] ?? 0) + (row[k] ?? 0);
+      for (let k = 0; k < VECTOR; k++) vectors[at + k] = vectors[at + k]! + row[k]!;
     }
     const id = this.vocab.get(lower) ?? -1;
-    return { vector, id, shapeId: this.shapeId(shape), history: this.tagWord.get(id) };
+    const shapeId = this.shapeId(shape);
+    return {
+      vector: at,
+      id,
+      shapeId,
+      history: this.tagWordAt.get(id) ?? 0,
+      pairPrev: this.hasPairPrev.has(id),
+      pairNext: this.hasPairNext.has(id),
+      triples: this.hasTriples.has(shapeId),
+      shapeHistory: this.tagShapeAt[shapeId] ?? 0,
+    };
   }
 }

@@ -58,7 +58,7 @@ export function isCapsSentence(forms: readonly string[]): boolean {
   for (const form of forms) {
     if (!hasTwoLetters(form)) continue;
     words++;
-    if (form === form.toUpperCase()) upper++;
+    if (isUpper(form)) upper++;
   }
   return words > 0 && upper / words >= 0.7 && !(words === 1 && forms.length > 3);
 }
@@ -67,11 +67,28 @@ export function isCapsSentence(forms: readonly string[]): boolean {
 function hasTwoLetters(form: string): boolean {
   let run = 0;
   for (let k = 0; k < form.length; k++) {
-    const c = form.charAt(k);
-    run = c.toLowerCase() !== c.toUpperCase() ? run + 1 : 0;
+    run = isCased(form, k) ? run + 1 : 0;
     if (run === 2) return true;
   }
   return false;
+}
+
+/** Whether the character at `k` has case (ASCII without allocating; the rest through the case maps). */
+function isCased(form: string, k: number): boolean {
+  const code = form.charCodeAt(k);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  const c = form.charAt(k);
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+/** `form === form.toUpperCase()`, without allocating for ASCII words. */
+function isUpper(form: string): boolean {
+  for (let k = 0; k < form.length; k++) {
+    const code = form.charCodeAt(k);
+    if (code >= 128) return form === form.toUpperCase();
+    if (code >= 97 && code <= 122) return false;
+  }
+  return true;
 }
 
 /** Word features as `[group, feature]` pairs, before offset prefixes are added. */

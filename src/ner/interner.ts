@@ -7,7 +7,10 @@
 import type { SentenceView } from "./features.js";
 
 export class Interner {
+  /** Ids of forms in ordinary sentences, and of forms in ALL CAPS sentences (which score apart). */
   private readonly ids = new Map<string, number>();
+  private readonly capsIds = new Map<string, number>();
+  private size = 0;
   /** Word-feature names by id, shared by the passes (each weighs them differently). */
   private features: (string[] | undefined)[] = [];
   generation = 0;
@@ -24,21 +27,25 @@ export class Interner {
   }
 
   idsOf(view: SentenceView): Int32Array {
-    if (this.ids.size + view.forms.length > this.limit) {
+    const forms = view.forms;
+    if (this.size + forms.length > this.limit) {
       this.ids.clear();
+      this.capsIds.clear();
+      this.size = 0;
       this.features = [];
       this.generation++;
     }
-    const out = new Int32Array(view.forms.length);
-    view.forms.forEach((form, i) => {
-      const key = view.caps ? `C${form}` : form;
-      let id = this.ids.get(key);
+    const ids = view.caps ? this.capsIds : this.ids;
+    const out = new Int32Array(forms.length);
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i]!;
+      let id = ids.get(form);
       if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(key, id);
+        id = this.size++;
+        ids.set(form, id);
       }
       out[i] = id;
-    });
+    }
     return out;
   }
 }

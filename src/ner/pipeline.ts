@@ -32,16 +32,22 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
   const views = sentences.map((tokens) => viewSentence(tokens.map((t) => t.form), model.gazetteer, model.names));
   applyCaseEvidence(views);
   const tags = prepareTagger(model).tag(views);
+  // Built on first use: most articles never need them.
+  let casedText: string | undefined;
   const context: NameContext = {
     text,
-    casedText: sentences
-      .filter((_, s) => !views[s]?.caps)
-      .map((tokens) => text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0))
-      .join("\n"),
+    get casedText(): string {
+      casedText ??= sentences
+        .filter((_, s) => !views[s]?.caps)
+        .map((tokens) => text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0))
+        .join("\n");
+      return casedText;
+    },
     isDemonym: (word) => model.gazetteer.kindOf(word.replace(/’/g, "'")) === "DEM",
     spellings: new Map(),
   };
-  const lowercase = lowercaseWords(sentences);
+  let lowercaseSet: Set<string> | undefined;
+  const lowercase = (): Set<string> => (lowercaseSet ??= lowercaseWords(sentences));
   const isListed = (phrase: string): boolean => model.gazetteer.kindOf(phrase) !== undefined;
   const named: NamedMention[] = [];
   sentences.forEach((tokens, s) => {

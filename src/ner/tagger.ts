@@ -3,7 +3,7 @@
  * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
-import { CompiledPass, type WordEntry } from "./compiled.js";
+import { CompiledPass, VECTOR, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
 import { SENTENCE_END, SENTENCE_START, type SentenceView } from "./features.js";
 import { Interner } from "./interner.js";
@@ -22,12 +22,9 @@ const BOUNDARY_END = SENTENCE_END;
 const STACK_END = N + 1;
 const ALLOWED = Uint8Array.from(TAGS.flatMap((prev) => TAGS.map((next) => (allowed(prev, next) ? 1 : 0))));
 const START = TAGS.indexOf("O");
-/** Stands in for absent weights, so the inner loop has no branches; long enough for any row. */
-const ZERO = new Float32Array((N + 2) * N * N);
-
 /** Adds one feature's weights (the sparse features must mirror `sparseFeatures` in `features.ts`). */
-function addRow(scores: Float32Array, w: Float32Array | undefined): void {
-  if (w) for (let t = 0; t < N; t++) scores[t] = scores[t]! + w[t]!;
+function addRow(scores: Float64Array, w: Float32Array | undefined): void {
+  if (w) for (let t = 0; t < N; t++) scores[t] = Math.fround(scores[t]! + w[t]!);
 }
 
 export class PassScorer {
@@ -35,7 +32,15 @@ export class PassScorer {
   private entries: (WordEntry | undefined)[] = [];
   /** The sentence's entries with two boundary entries on each side, reused between sentences. */
   private readonly padded: WordEntry[] = [];
-  private readonly scores = new Float32Array(N);
+  private readonly scores = new Float64Array(N);
+  /**
+   * The cached entries' rows end to end: `N * N` zeros (the history of words without one), then
+   * per entry its word vector (`VECTOR` floats) and, if it has one, a copy of its `t1l` rows, so
+   * a token's weights sit together in memory.
+   */
+  private vectors = new Float32Array(VECTOR * 4096);
+  private used = N * N;
+  private readonly boundaryEnd: number;
   private generation = 0;
   /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
   private readonly boundaries: [WordEntry, WordEntry][];
@@ -47,19 +52,43 @@ export class PassScorer {
   ) {
     this.pass = new CompiledPass(table, lexicon);
     this.boundaries = [false, true].map((caps) => [
-      this.pass.word(this.pass.featureNames(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
-      this.pass.word(this.pass.featureNames(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
+      this.place(this.pass.featureNames(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
+      this.place(this.pass.featureNames(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
     ]);
+    this.boundaryEnd = this.used;
+  }
+
+  /** Builds an entry with its rows in the next free slot of `vectors`; its `history` then points there. */
+  private place(features: readonly string[], lower: string, shape: string): WordEntry {
+    const size = VECTOR + N * N;
+    if (this.used + size > this.vectors.length) {
+      const grown = new Float32Array(Math.max(this.vectors.length * 2, this.used + size));
+      grown.set(this.vectors);
+      this.vectors = grown;
+    }
+    const at = this.used;
+    this.vectors.fill(0, at, at + VECTOR);
+    const entry = this.pass.word(features, lower, shape, this.vectors, at);
+    this.used += VECTOR;
+    if (entry.history > 0) {
+      const weights = this.pass.weights;
+      this.vectors.set(weights.subarray(entry.history, entry.history + N * N), this.used);
+      entry.history = this.used;
+      this.used += N * N;
+    }
+    return entry;
   }
 
   private entry(id: number, view: SentenceView, j: number): WordEntry {
-    let entry = this.entries[id];
-    if (!entry) {
-      const form = view.forms[j] ?? "";
-      const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
-      entry = this.pass.word(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
-      this.entries[id] = entry;
-    }
+    // No closure here: one capturing `view` would allocate a context on every call, hit or miss.
+    return this.entries[id] ?? this.newEntry(id, view, j);
+  }
+
+  private newEntry(id: number, view: SentenceView, j: number): WordEntry {
+    const form = view.forms[j] ?? "";
+    const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
+    const entry = this.place(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
+    this.entries[id] = entry;
     return entry;
   }
 
@@ -67,23 +96,39 @@ export class PassScorer {
   tagSentence(view: SentenceView, ids = this.interner.idsOf(view)): number[] {
     if (this.generation !== this.interner.generation) {
       this.entries = [];
+      this.used = this.boundaryEnd;
       this.generation = this.interner.generation;
     }
     const p = this.pass;
     const n = view.forms.length;
-    const [start, end] = this.boundaries[view.caps ? 1 : 0] ?? [];
+    const pair = this.boundaries[view.caps ? 1 : 0];
+    const start = pair?.[0];
+    const end = pair?.[1];
     if (!start || !end) throw new Error("unreachable: boundaries are built for both cases");
     const entries = this.padded;
-    entries.length = n + 4;
+    // Grown, never shrunk: entries past n + 3 are stale and never read.
+    while (entries.length < n + 4) entries.push(start);
     entries[0] = start;
     entries[1] = start;
     for (let j = 0; j < n; j++) entries[j + 2] = this.entry(ids[j] ?? 0, view, j);
     entries[n + 2] = end;
     entries[n + 3] = end;
-    const stacked = view.first.length > 0;
+    const first = view.first;
+    const stacked = first.length > 0;
+    const stackHere = this.pass.stackHere;
+    const stackPrev = this.pass.stackPrev;
+    const stackNext = this.pass.stackNext;
 
-    const out: number[] = [];
+    const out = new Array<number>(n);
     const scores = this.scores;
+    // Read after the entries are placed: placing may have grown the arena.
+    const vec = this.vectors;
+    const w = p.weights;
+    const tag1 = p.tag1;
+    const tag2 = p.tag2;
+    const pairsBefore = p.pairPrev;
+    const pairsAfter = p.pairNext;
+    const shapeTriples = p.shapeTriples;
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
@@ -92,30 +137,33 @@ export class PassScorer {
       const before = entries[i + 1] ?? start;
       const after = entries[i + 3] ?? end;
       const v0 = here.vector;
-      const vm1 = before.vector;
-      const vp1 = after.vector;
-      const vm2 = (entries[i] ?? start).vector;
-      const vp2 = (entries[i + 4] ?? end).vector;
-      const pairPrev = p.pairPrev.get(p.pairKey(before.id, here.id)) ?? ZERO;
-      const pairNext = p.pairNext.get(p.pairKey(here.id, after.id)) ?? ZERO;
-      const triple = p.shapeTriples.get(p.tripleKey(before.shapeId, here.shapeId, after.shapeId)) ?? ZERO;
-      const wordHistory = here.history ?? ZERO;
-      const shapeHistory = p.tagShape[here.shapeId] ?? ZERO;
+      const vm1 = before.vector + N;
+      const vp1 = after.vector + 2 * N;
+      const vm2 = (entries[i] ?? start).vector + 3 * N;
+      const vp2 = (entries[i + 4] ?? end).vector + 4 * N;
+      const pairPrev = here.pairPrev ? pairsBefore.get(here.id, before.id, 0) : 0;
+      const pairNext = here.pairNext ? pairsAfter.get(here.id, after.id, 0) : 0;
+      const triple = here.triples ? shapeTriples.get(here.shapeId, p.outerKey(before.shapeId, after.shapeId), 0) : 0;
       const h1 = prev1 * N;
       const h2 = (prev2 * N + prev1) * N;
-      const stackHere = stacked ? p.stackHere : ZERO;
-      const stackPrev = stacked ? p.stackPrev : ZERO;
-      const stackNext = stacked ? p.stackNext : ZERO;
-      const s0 = (view.first[i] ?? 0) * N;
-      const sPrev = (i > 0 ? (view.first[i - 1] ?? 0) : STACK_START) * N;
-      const sNext = (i + 1 < n ? (view.first[i + 1] ?? 0) : STACK_END) * N;
+      const wordHistory = here.history + h1;
+      const shapeHistory = here.shapeHistory + h1;
+      // Summed in double in a fixed order, then rounded once (see below).
       for (let t = 0; t < N; t++) {
-        scores[t] =
-          v0[t]! + vm1[N + t]! + vp1[2 * N + t]! + vm2[3 * N + t]! + vp2[4 * N + t]! +
-          pairPrev[t]! + pairNext[t]! + triple[t]! +
-          p.tag1[h1 + t]! + p.tag2[h2 + t]! + wordHistory[h1 + t]! + shapeHistory[h1 + t]! +
-          stackHere[s0 + t]! + stackPrev[sPrev + t]! + stackNext[sNext + t]!;
+        scores[t] = vec[v0 + t]! + vec[vm1 + t]! + vec[vp1 + t]! + vec[vm2 + t]! + vec[vp2 + t]!;
       }
+      for (let t = 0; t < N; t++) scores[t] = scores[t]! + w[pairPrev + t]! + w[pairNext + t]! + w[triple + t]!;
+      for (let t = 0; t < N; t++) {
+        scores[t] = scores[t]! + tag1[h1 + t]! + tag2[h2 + t]! + vec[wordHistory + t]! + w[shapeHistory + t]!;
+      }
+      if (stacked) {
+        const s0 = first[i]! * N;
+        const sPrev = (i > 0 ? first[i - 1]! : STACK_START) * N;
+        const sNext = (i + 1 < n ? first[i + 1]! : STACK_END) * N;
+        for (let t = 0; t < N; t++) scores[t] = scores[t]! + stackHere[s0 + t]! + stackPrev[sPrev + t]! + stackNext[sNext + t]!;
+      }
+      // Rounded as a Float32Array would, so tags do not hinge on summation width.
+      for (let t = 0; t < N; t++) scores[t] = Math.fround(scores[t]!);
       if (i === 0) addRow(scores, p.firstShape[here.shapeId]);
       const g0 = view.gazetteer[i];
       if (g0) {
@@ -150,7 +198,7 @@ export class PassScorer {
           bestScore = s;
         }
       }
-      out.push(best);
+      out[i] = best;
       prev2 = prev1;
       prev1 = best;
     }

@@ -38,7 +38,7 @@ function normaliseForm(text: string): string {
   if (text === "“" || text === "”" || text === "„" || text === "«" || text === "»") return '"';
   if (text === "‘" || text === "’") return "'";
   if (text === "—" || text === "–" || text === "--") return "-";
-  return text.replace(/’/g, "'");
+  return text.includes("’") ? text.replace(/’/g, "'") : text;
 }
 
 function keepsFinalDot(word: string): boolean {
@@ -123,15 +123,40 @@ function makeToken(text: string, start: number): Token {
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const match of text.matchAll(/\S+/g)) {
+  // The chunks of /\S+/g, found by hand: no match objects per word.
+  let k = 0;
+  while (k < text.length) {
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    if (k >= text.length) break;
+    const start = k;
+    let plain = true;
+    while (k < text.length) {
+      const code = text.charCodeAt(k);
+      if (isSpace(code)) break;
+      plain &&= isAlphanumeric(code);
+      k++;
+    }
+    const chunk = text.slice(start, k);
     // Most chunks are plain words: nothing to peel or split.
-    if (PLAIN.test(match[0])) push(out, match[0], match.index);
-    else tokenizeChunk(match[0], match.index, out);
+    if (plain) push(out, chunk, start);
+    else tokenizeChunk(chunk, start, out);
   }
   return out;
 }
 
-const PLAIN = /^[A-Za-z0-9]+$/;
+function isAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 const TERMINAL = new Set([".", "!", "?", "..."]);
 const CLOSERS = new Set(['"', "'", ")", "]"]);

@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { splitSentences, tokenize } from "../../src/ner/tokenize.js";
 
 describe("`tokenize`", () => {
+  it("splits on the whitespace `\\s` matches, keeping offsets", () => {
+    const text = "Putin\u00a0visits\u2009Tehran\u3000today\t\r\n.";
+    expect(tokenize(text).map((t) => [t.text, t.start])).toEqual([
+      ["Putin", 0],
+      ["visits", 6],
+      ["Tehran", 13],
+      ["today", 20],
+      [".", 28],
+    ]);
+  });
+
   it.each([
     ["keeps Arabic articles attached", "Bashar al-Assad spoke", ["Bashar", "al-Assad", "spoke"]],
     ["keeps dotted abbreviations", "the U.S. and U.N. agreed", ["the", "U.S.", "and", "U.N.", "agreed"]],

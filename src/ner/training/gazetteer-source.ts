@@ -17,6 +17,24 @@ const EXTRA_PLACES = [
   "Gulf", "Caribbean", "Scandinavia",
 ];
 
+/**
+ * First-level divisions that news names as often as countries: US states, Canadian provinces,
+ * Australian states. A kind of their own (`STATE`): `Washington`, `Victoria` and `Georgia` are
+ * also people, cities or countries, and the tagger learns how far to trust the list.
+ */
+const STATES = [
+  "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+  "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+  "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+  "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico",
+  "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+  "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+  "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+  "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Nova Scotia",
+  "Ontario", "Quebec", "Saskatchewan",
+  "New South Wales", "Queensland", "South Australia", "Tasmania", "Victoria", "Western Australia",
+];
+
 /** Demonyms of regions and groups, beyond the per-country ones. */
 const EXTRA_DEMONYMS = [
   "British", "English", "Scottish", "Welsh", "European", "African", "Asian", "Arab", "Kurdish",
@@ -73,7 +91,7 @@ function phrase(text: string): string | undefined {
   return words.length > 0 && words.length <= 5 ? words.join(" ") : undefined;
 }
 
-/** Country names, capitals and demonyms from `world-countries`, plus the lists above, sorted. */
+/** Country names, capitals, demonyms and world regions from `world-countries`, plus the lists above, sorted. */
 export function buildGazetteer(): GazetteerEntry[] {
   const require = createRequire(import.meta.url);
   const countries = require("world-countries") as Country[];
@@ -93,6 +111,9 @@ export function buildGazetteer(): GazetteerEntry[] {
   }
   for (const o of ORGANISATIONS) add(o, "ORG");
   for (const p of EXTRA_PLACES) add(p, "PLACE");
+  // World regions and subregions as `world-countries` names them (`Central America`, `Western Europe`).
+  for (const c of countries) for (const region of [c.region, c.subregion]) if (region) add(region, "PLACE");
+  for (const p of STATES) add(p, "STATE");
   for (const c of countries) for (const cap of c.capital) add(cap, "CAP");
   for (const c of countries) {
     const eng = c.demonyms["eng"];
