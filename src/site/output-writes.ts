@@ -53,7 +53,10 @@ export async function writeIfDifferent(file: string, content: string | Buffer): 
   return true;
 }
 
-/** Writes in flight at once: Eleventy starts every page's write together when writes are async. */
+/**
+ * Writes in flight at once, should Eleventy be switched to async writes (it then starts every
+ * page's write together). Its default, synchronous writes, measured no slower here.
+ */
 const MAX_IN_FLIGHT = 64;
 let inFlight = 0;
 const waiting: (() => void)[] = [];

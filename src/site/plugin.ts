@@ -40,7 +40,6 @@ export interface EleventyConfigLike {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(target: string): void;
   on(event: string, callback: () => void): void;
-  configureTemplateHandling(options: { writeMode: "sync" | "async" }): void;
 }
 
 async function loadBuildData(options: PluginOptions, dataDir: string): Promise<BuildData> {
@@ -70,6 +69,4 @@ export default function newsArchivePlugin(eleventyConfig: EleventyConfigLike, op
   });
   eleventyConfig.addGlobalData("build", () => (cached ??= loadBuildData(options, eleventyConfig.directories.data)));
   eleventyConfig.addWatchTarget(options.articlesDir);
-  // Pages are written while others render; the writes themselves are bounded (output-writes.ts).
-  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
 }
