@@ -13,6 +13,27 @@ export interface ConllDocument {
   sentences: ConllSentence[];
 }
 
+/** One gold entity in a sentence: its CoNLL type (`PER`, `ORG`, `LOC`, `MISC`) and tokens. */
+export interface GoldSpan {
+  type: string;
+  tokens: string[];
+}
+
+/** The gold entities of a sentence, in order, read from its IOB2 tags. */
+export function goldSpans(sentence: ConllSentence): GoldSpan[] {
+  const spans: GoldSpan[] = [];
+  let current: GoldSpan | undefined;
+  sentence.tags.forEach((tag, i) => {
+    if (tag === "O" || tag.startsWith("B-")) current = undefined;
+    if (tag === "O") return;
+    if (!current) spans.push((current = { type: "", tokens: [] }));
+    // A span takes the type of its last tag, as the scorer always has.
+    current.type = tag.slice(2);
+    current.tokens.push(sentence.tokens[i] ?? "");
+  });
+  return spans;
+}
+
 /** Parses CoNLL text into documents; IOB1 tags are converted to IOB2. */
 export function parseConll(text: string): ConllDocument[] {
   const docs: ConllDocument[] = [];

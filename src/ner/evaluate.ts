@@ -9,7 +9,7 @@
  */
 
 import type { EntityType, ExtractedEntity } from "../ingest/article.js";
-import { detokenize, type ConllDocument } from "./conll.js";
+import { detokenize, goldSpans, type ConllDocument } from "./conll.js";
 
 const LEADING_TITLES = /^(?:(?:president|mr|mrs|ms|dr|sir|prime minister|minister|chancellor|secretary|general|gen|senator|sen|king|queen)\s+)+/;
 
@@ -37,23 +37,12 @@ export function goldOf(doc: ConllDocument, text: string): GoldDocument {
   const pairs = new Set<string>();
   const misc = new Set<string>();
   for (const sentence of doc.sentences) {
-    let span: string[] = [];
-    let type = "";
-    const close = (): void => {
-      const name = normaliseName(detokenize(span));
+    for (const { type, tokens } of goldSpans(sentence)) {
+      const name = normaliseName(detokenize(tokens));
       const entityType = CONLL_TYPES[type];
       if (name && entityType) pairs.add(`${name}\t${entityType}`);
       else if (name && type === "MISC") misc.add(name);
-      span = [];
-      type = "";
-    };
-    sentence.tags.forEach((tag, i) => {
-      if (tag === "O" || tag.startsWith("B-")) close();
-      if (tag === "O") return;
-      type = tag.slice(2);
-      span.push(sentence.tokens[i] ?? "");
-    });
-    close();
+    }
   }
   return { text, pairs, misc };
 }

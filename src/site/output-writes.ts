@@ -11,7 +11,6 @@
  * package-lock.json; `tests/build.test.ts` fails if the patch stops taking effect.
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface WriteCounts {
@@ -37,41 +36,6 @@ export function writeIfDifferentSync(file: string, content: string | Buffer): bo
   return true;
 }
 
-/** The same, asynchronously: the disk works while the next page renders. */
-export async function writeIfDifferent(file: string, content: string | Buffer): Promise<boolean> {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  const size = (await stat(file).catch(() => undefined))?.size;
-  if (size === bytes.length && (await readFile(file)).equals(bytes)) return false;
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  return true;
-}
-
-/**
- * Writes in flight at once, should Eleventy be switched to async writes (it then starts every
- * page's write together). Its default, synchronous writes, measured no slower here.
- */
-const MAX_IN_FLIGHT = 64;
-let inFlight = 0;
-const waiting: (() => void)[] = [];
-
-async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
-  inFlight++;
-  try {
-    return await work();
-  } finally {
-    inFlight--;
-    waiting.shift()?.();
-  }
-}
-
 interface FileSystemManagerClass {
   prototype: {
     writeFile(file: string, content: string | Buffer): Promise<void>;
@@ -95,7 +59,8 @@ export function installOutputWrites(): Promise<void> {
       else counts.unchanged++;
     };
     proto.writeFileSync = (file, content) => tally(writeIfDifferentSync(file, content));
-    proto.writeFile = async (file, content) => tally(await bounded(() => writeIfDifferent(file, content)));
+    // Only used if a config switches Eleventy to async writes; written the same way.
+    proto.writeFile = async (file, content) => tally(writeIfDifferentSync(file, content));
     proto.__newsArchive = true;
   })();
   return installed;

@@ -3,7 +3,7 @@
  * indices, and the lowercase lexicon the `lc` feature consults.
  */
 
-import type { ConllDocument } from "../conll.js";
+import { goldSpans, type ConllDocument } from "../conll.js";
 import { applyCaseEvidence } from "../case-evidence.js";
 import { viewSentence } from "../features.js";
 import type { GazetteerEntry, GazetteerMatcher } from "../gazetteer.js";
@@ -31,24 +31,13 @@ export function nameList(docs: readonly ConllDocument[]): GazetteerEntry[] {
   const counts = new Map<string, Map<string, number>>();
   for (const doc of docs) {
     for (const sentence of doc.sentences) {
-      let span: string[] = [];
-      let type = "";
-      const close = (): void => {
-        const phrase = span.join(" ");
-        if (span.length > 0 && phrase.length > 2) {
-          const byType = counts.get(phrase) ?? new Map<string, number>();
-          byType.set(type, (byType.get(type) ?? 0) + 1);
-          counts.set(phrase, byType);
-        }
-        span = [];
-      };
-      sentence.tags.forEach((tag, i) => {
-        if (tag === "O" || tag.startsWith("B-")) close();
-        if (tag === "O") return;
-        type = tag.slice(2);
-        span.push(sentence.tokens[i] ?? "");
-      });
-      close();
+      for (const { type, tokens } of goldSpans(sentence)) {
+        const phrase = tokens.join(" ");
+        if (phrase.length <= 2) continue;
+        const byType = counts.get(phrase) ?? new Map<string, number>();
+        byType.set(type, (byType.get(type) ?? 0) + 1);
+        counts.set(phrase, byType);
+      }
     }
   }
   return [...counts].map(([phrase, byType]) => {
