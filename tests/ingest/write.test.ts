@@ -45,6 +45,13 @@ const headlines = [
   "!tag start",
   "A headline long enough that a YAML writer folds it across lines: " + "word ".repeat(30).trim(),
   "Backslash \\ and \\n escapes",
+  "No",
+  "on",
+  "~",
+  "0x1F",
+  "1_000",
+  "'quoted'",
+  "\"double\"",
 ];
 
 describe("toMarkdown front matter", () => {
@@ -69,6 +76,10 @@ describe("toMarkdown front matter", () => {
     expect(loaded.id).toBe(id);
     expect(loaded.tags).toEqual([id]);
     expect(loaded.date).toBe("2015-11-13");
+  });
+
+  it.each(["No", "yes", "on", "OFF", "~", "null", "0o17"])("quotes %j, which some YAML reader would take for something other than text", (title) => {
+    expect(toMarkdown(article(title))).toContain(`\ntitle: "${title}"\n`);
   });
 
   it("writes keys in contract order and leaves unknown values out", () => {
