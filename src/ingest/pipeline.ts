@@ -174,7 +174,12 @@ function matchManifest(
   // Indexed once: a manifest has a row per seed, so scanning the seeds per row is quadratic.
   const group = (key: (d: Draft) => string): Map<string, Draft[]> => {
     const map = new Map<string, Draft[]>();
-    for (const d of drafts) map.set(key(d), [...(map.get(key(d)) ?? []), d]);
+    for (const d of drafts) {
+      const k = key(d);
+      const list = map.get(k);
+      if (list) list.push(d);
+      else map.set(k, [d]);
+    }
     return map;
   };
   const byPath = group((d) => d.file);

@@ -9,7 +9,7 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeIfChanged } from "../ingest/files.ts";
-import { installOutputWrites, takeWriteCounts } from "./output-writes.ts";
+import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -49,7 +49,7 @@ export interface SiteBuildResult {
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const outputDir = path.resolve(options.outputDir);
   await installOutputWrites();
-  takeWriteCounts();
+  takeWrittenCount();
   const ours = await isOurs(outputDir);
   Object.assign(process.env, siteEnv(options));
   const previous = process.cwd();
@@ -65,7 +65,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const written = new Set(templates.map((r) => r.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(PROJECT_ROOT, p)));
   await writeIfChanged(path.join(outputDir, MARKER), "Built by news-archive; files not written by the latest build are removed.\n");
   const removed = ours && written.size ? await prune(outputDir, written) : 0;
-  return { pages: written.size, written: takeWriteCounts().written, removed };
+  return { pages: written.size, written: takeWrittenCount(), removed };
 }
 
 async function isOurs(dir: string): Promise<boolean> {

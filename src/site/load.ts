@@ -45,9 +45,9 @@ function str(fm: Fields, key: string, file: string, required: boolean): string |
     if (required) throw new ArticleFileError(file, `front matter lacks "${key}"`);
     return undefined;
   }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v !== "string" && typeof v !== "number") throw new ArticleFileError(file, `"${key}" must be text`);
-  return String(v);
+  // The failsafe schema gives text for every scalar; anything else is a list or a mapping.
+  if (typeof v !== "string") throw new ArticleFileError(file, `"${key}" must be text`);
+  return v;
 }
 
 function strings(fm: Fields, key: string, file: string): string[] {
@@ -81,9 +81,9 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
   if (!match) throw new ArticleFileError(file, "no YAML front matter between --- lines");
   let fm: Fields;
   try {
-    // js-yaml is several times faster than \`yaml\` at reading (it was a fifth of a 10,000-article
+    // js-yaml is several times faster than `yaml` at reading (it was a fifth of a 10,000-article
     // site build), and its failsafe schema reads every scalar as text: no guessing that
-    // \`id: 001\` is a number or \`date: 2015-11-13\` a Date; numbers are converted where expected.
+    // `id: 001` is a number or `date: 2015-11-13` a Date; numbers are converted where expected.
     fm = (load(match[1] ?? "", { schema: FAILSAFE_SCHEMA, filename: file }) ?? {}) as Fields;
   } catch (error) {
     throw new ArticleFileError(file, `invalid YAML: ${(error as Error).message}`);

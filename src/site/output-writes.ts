@@ -8,17 +8,13 @@
  * Eleventy 3 has no public hook for writing its output; every template writes through one
  * FileSystemManager class, which is not exported, so it is loaded by file path and its two
  * write methods are replaced once per process. The Eleventy version is pinned in
- * package-lock.json; `tests/build.test.ts` fails if the patch stops taking effect.
+ * package-lock.json; `tests/site/rebuild.test.ts` fails if the patch stops taking effect.
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export interface WriteCounts {
-  written: number;
-  unchanged: number;
-}
-
-const counts: WriteCounts = { written: 0, unchanged: 0 };
+/** Pages (re)written since the count was last taken; the rest of a build's pages were unchanged. */
+let written = 0;
 
 /** Writes `content` to `file` unless it already holds exactly those bytes; true when written. */
 export function writeIfDifferentSync(file: string, content: string | Buffer): boolean {
@@ -54,9 +50,8 @@ export function installOutputWrites(): Promise<void> {
     const module = (await import(url.href)) as { FileSystemManager: FileSystemManagerClass };
     const proto = module.FileSystemManager.prototype;
     if (proto.__newsArchive) return;
-    const tally = (written: boolean): void => {
-      if (written) counts.written++;
-      else counts.unchanged++;
+    const tally = (changed: boolean): void => {
+      if (changed) written++;
     };
     proto.writeFileSync = (file, content) => tally(writeIfDifferentSync(file, content));
     // Only used if a config switches Eleventy to async writes; written the same way.
@@ -66,10 +61,9 @@ export function installOutputWrites(): Promise<void> {
   return installed;
 }
 
-/** Counts since the last call, then starts again from zero (one build's worth). */
-export function takeWriteCounts(): WriteCounts {
-  const taken = { ...counts };
-  counts.written = 0;
-  counts.unchanged = 0;
+/** Pages written since the last call, then starts again from zero (one build's worth). */
+export function takeWrittenCount(): number {
+  const taken = written;
+  written = 0;
   return taken;
 }

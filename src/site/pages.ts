@@ -28,7 +28,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLoca
 function dateLine(a: ArticleEntry, filter = false): Html {
   if (!a.date) return html`<span class="undated">Date unknown</span>`;
   return filter
-    ? html`<time datetime="${isoDate(a.date)}" data-pagefind-filter="year[data-year]" data-year="${a.date.slice(0, 4)}">${readableDate(a.date)}</time>`
+    ? html`<time datetime="${isoDate(a.date)}" ${filterAttrs("year", a.date.slice(0, 4))}>${readableDate(a.date)}</time>`
     : html`<time datetime="${isoDate(a.date)}">${readableDate(a.date)}</time>`;
 }
 

@@ -90,3 +90,10 @@ describe("toMarkdown front matter", () => {
     expect(Object.keys(parse(/^---\n([\s\S]*?)\n---\n/.exec(toMarkdown(article("T")))?.[1] ?? ""))).not.toContain("date");
   });
 });
+
+describe("parseArticleFile", () => {
+  it("rejects a hand-edited field that is not text, naming the file and the field", () => {
+    const md = toMarkdown(article("T")).replace("title: T\n", "title:\n  nested: map\n");
+    expect(() => parseArticleFile(md, "edited.md")).toThrow(/edited\.md: "title" must be text/);
+  });
+});
