@@ -9,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "build.archive.articles", size: 1, alias: "article" },
+  pagination: { data: "build.todo.articles", size: 1, alias: "article" },
   permalink: (d: Data) => d.article.url,
   eleventyExcludeFromCollections: true,
 };

@@ -8,7 +8,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "build.feedFiles", size: 1, alias: "feed" },
+  pagination: { data: "build.todo.feeds", size: 1, alias: "feed" },
   permalink: (d: Data) => d.feed.url,
   eleventyExcludeFromCollections: true,
 };

@@ -1,14 +1,14 @@
 // A–Z indexes: /people/, /organizations/, /places/, /tags/, /sections/.
 import { renderTermIndex } from "../src/site/pages.ts";
-import type { BuildData } from "../src/site/plugin.ts";
+import type { BuildData, TermIndex } from "../src/site/plugin.ts";
 
 interface Data {
   build: BuildData;
-  index: BuildData["termIndexes"][number];
+  index: TermIndex;
 }
 
 export const data = {
-  pagination: { data: "build.termIndexes", size: 1, alias: "index" },
+  pagination: { data: "build.todo.indexes", size: 1, alias: "index" },
   permalink: (d: Data) => d.index.url,
   eleventyExcludeFromCollections: true,
 };

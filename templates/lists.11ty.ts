@@ -9,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "build.archive.lists", size: 1, alias: "list" },
+  pagination: { data: "build.todo.lists", size: 1, alias: "list" },
   permalink: (d: Data) => d.list.url,
   eleventyExcludeFromCollections: true,
 };

@@ -9,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "build.archive.years", size: 1, alias: "year" },
+  pagination: { data: "build.todo.years", size: 1, alias: "year" },
   permalink: (d: Data) => d.year.url,
   eleventyExcludeFromCollections: true,
 };

@@ -68,8 +68,9 @@ async function requireDir(dir: string, what: string): Promise<void> {
 
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
-  site?: { output: string; pages: number; written: number; removed: number; seconds: number };
-  search?: { pages: number; seconds: number };
+  site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number };
+  /** `unchanged`: no article page changed since the index was built, so it was kept as it was. */
+  search?: { pages: number; seconds: number; unchanged?: true };
 }
 
 const countStatus = (report: IngestReport, status: string): number => report.articles.filter((a) => a.status === status).length;
@@ -145,12 +146,21 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const output = path.resolve(flags.output);
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
   const started = performance.now();
-  const { pages, written, removed } = await buildSite(site);
-  report.site = { output, pages, written, removed, seconds: round((performance.now() - started) / 1000) };
-  console.log(`site: ${output}: ${pages} pages and feeds, ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`);
-  const search = await indexSearch(output, await siteLanguage());
-  report.search = { pages: search.pages, seconds: round(search.seconds) };
-  console.log(`search: ${search.pages} articles indexed (${report.search.seconds} s)`);
+  const built = await buildSite(site);
+  const { pages, rendered, written, removed } = built;
+  report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000) };
+  console.log(
+    `site: ${output}: ${pages} pages and feeds, ${rendered} rendered (the rest unchanged), ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`,
+  );
+  if (built.searchStale) {
+    const search = await indexSearch(output, await siteLanguage());
+    await built.recordSearch();
+    report.search = { pages: search.pages, seconds: round(search.seconds) };
+    console.log(`search: ${search.pages} articles indexed (${report.search.seconds} s)`);
+  } else {
+    report.search = { pages: 0, seconds: 0, unchanged: true };
+    console.log("search: no article page changed; index kept");
+  }
   if (flags.timings) printTimings(report);
   const code = await finish(report, flags.report);
   if (!flags.serve) return code;

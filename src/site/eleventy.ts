@@ -5,11 +5,14 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeIfChanged } from "../ingest/files.ts";
+import { codeFingerprint, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
+import { batches, outputFileOf, selectPages } from "./page-table.ts";
+import { handOver, loadBuildData } from "./plugin.ts";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -27,62 +30,102 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
   return env;
 }
 
-/** Marks an output folder as ours, so pages left from earlier builds may be removed from it. */
-const MARKER = ".news-archive-build";
 /** Copied as is, or written by Pagefind, not rendered: never pruned. */
 const COPIED = new Set(["assets", "pagefind"]);
+
+/**
+ * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends;
+ * each run costs about a second of set-up. 8,000 pages keep a 10,000-article build to four runs.
+ */
+export const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 8000;
 
 interface WriteResult {
   outputPath?: unknown;
 }
 
 export interface SiteBuildResult {
-  /** Pages and feeds the build produced. */
+  /** Pages and feeds the site has. */
   pages: number;
-  /** Of those, how many were (re)written because their bytes changed; the rest were left as they were. */
+  /** Of those, how many Eleventy rendered: the rest had the same records as in the last build. */
+  rendered: number;
+  /** Of those rendered, how many were (re)written because their bytes changed. */
   written: number;
   /** Files of earlier builds that this build no longer produces, removed. */
   removed: number;
+  /** Eleventy runs (batches of pages). */
+  runs: number;
+  /** Whether the article pages differ from those the search index was last built from. */
+  searchStale: boolean;
+  /** Records that the search index now matches this build's article pages. */
+  recordSearch(): Promise<void>;
 }
 
-/** Builds the site into `outputDir`, rewriting only pages whose content changed. */
+/**
+ * Builds the site into `outputDir`. Pages whose index record is unchanged since the last build
+ * of this folder are not rendered at all; of those rendered, only changed bytes are written.
+ */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const outputDir = path.resolve(options.outputDir);
   await installOutputWrites();
   takeWrittenCount();
-  const ours = await isOurs(outputDir);
+  const dataDir = path.join(PROJECT_ROOT, "templates", "_data");
+  const data = await loadBuildData({ articlesDir: path.resolve(options.articlesDir), siteUrl: options.siteUrl, pathPrefix: options.pathPrefix }, dataDir);
+  const code = await codeFingerprint(PROJECT_ROOT, data.site);
+  const [state, existing] = await Promise.all([readBuildState(outputDir), listFiles(outputDir)]);
+  const ours = existing === undefined || existing.size === 0 || existing.has(STATE_FILE);
+  const previous = ours && state?.code === code ? state : undefined;
+  const selection = selectPages(data.all, previous?.pages, existing ?? new Set());
+
   Object.assign(process.env, siteEnv(options));
-  const previous = process.cwd();
+  const cwd = process.cwd();
   process.chdir(PROJECT_ROOT);
-  let results: unknown;
+  const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
+  const rendered = new Set<string>();
+  const runs = batches(selection.todo, BATCH_PAGES);
   try {
-    const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
-    results = await eleventy.write();
+    for (const todo of runs) {
+      handOver({ ...data, todo });
+      const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+      const results = await eleventy.write();
+      // One-off pages (search, sitemap, ...) are known only from Eleventy's results.
+      const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
+      for (const r of templates) if (typeof r.outputPath === "string") rendered.add(path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/"));
+    }
   } finally {
-    process.chdir(previous);
+    handOver(undefined);
+    process.chdir(cwd);
   }
-  const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
-  const written = new Set(templates.map((r) => r.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(PROJECT_ROOT, p)));
-  await writeIfChanged(path.join(outputDir, MARKER), "Built by news-archive; files not written by the latest build are removed.\n");
-  const removed = ours && written.size ? await prune(outputDir, written) : 0;
-  return { pages: written.size, written: takeWrittenCount(), removed };
+  for (const file of rendered) produced.add(file);
+  const written = takeWrittenCount();
+  const removed = ours && existing ? await prune(outputDir, existing, produced) : 0;
+  const next = { code, pages: selection.digests, ...(previous?.search ? { search: previous.search } : {}) };
+  await writeBuildState(outputDir, next);
+  const searchStale = next.search !== selection.articlesDigest || !existsSync(path.join(outputDir, "pagefind", "pagefind-entry.json"));
+  return {
+    pages: produced.size,
+    rendered: rendered.size,
+    written,
+    removed,
+    runs: runs.length,
+    searchStale,
+    recordSearch: () => writeBuildState(outputDir, { ...next, search: selection.articlesDigest }),
+  };
 }
 
-async function isOurs(dir: string): Promise<boolean> {
-  const names = await readdir(dir).catch(() => undefined);
-  return names === undefined || names.length === 0 || names.includes(MARKER);
+/** Every file below `dir` (`/`-separated, relative), or undefined when there is no such folder. */
+async function listFiles(dir: string): Promise<Set<string> | undefined> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
+  if (!entries) return undefined;
+  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
 }
 
-/** Removes rendered files an earlier build wrote that this build did not (deleted articles, entities). */
-async function prune(outputDir: string, written: Set<string>): Promise<number> {
+/** Removes rendered files an earlier build wrote that this build does not produce (deleted articles, entities). */
+async function prune(outputDir: string, existing: ReadonlySet<string>, produced: ReadonlySet<string>): Promise<number> {
   let removed = 0;
-  const entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.name === MARKER) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const top = path.relative(outputDir, file).split(path.sep)[0] ?? "";
-    if (COPIED.has(top) || written.has(file)) continue;
-    await rm(file);
+  for (const file of existing) {
+    const top = file.split("/")[0] ?? "";
+    if (COPIED.has(top) || file === STATE_FILE || produced.has(file)) continue;
+    await rm(path.join(outputDir, file), { force: true });
     removed++;
   }
   if (removed) await removeEmptyDirs(outputDir);

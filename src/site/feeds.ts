@@ -10,7 +10,7 @@
  */
 import { DateTime } from "luxon";
 import type { ArticleEntry, FeedSpec } from "./archive.ts";
-import { memo } from "./format.ts";
+import { memo, perRecord } from "./memo.ts";
 import { escapeHtml as esc } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { absoluteUrl, type SiteContext } from "./urls.ts";
@@ -27,28 +27,42 @@ function updated(spec: FeedSpec): string {
   return toIso(spec.items.find((i) => i.date)?.date);
 }
 
-function content(item: ArticleEntry, spec: FeedSpec): string {
-  return spec.fullText ? renderMarkdown(item.body) : `<p>${esc(item.summary)}</p>`;
+const bodyHtml = perRecord((item: ArticleEntry, _site: SiteContext) => renderMarkdown(item.body));
+
+function content(item: ArticleEntry, fullText: boolean, site: SiteContext): string {
+  return fullText ? bodyHtml(item, site) : `<p>${esc(item.summary)}</p>`;
 }
 
+/**
+ * An article's item is the same in every feed it is in (one per entity, tag and section), but
+ * for full text: remembered for each of the two.
+ */
+function perItem(render: (item: ArticleEntry, site: SiteContext, fullText: boolean) => string) {
+  const summary = perRecord((item: ArticleEntry, site: SiteContext) => render(item, site, false));
+  const full = perRecord((item: ArticleEntry, site: SiteContext) => render(item, site, true));
+  return (item: ArticleEntry, site: SiteContext, fullText: boolean): string => (fullText ? full : summary)(item, site);
+}
+
+const rssItem = perItem((item, site, fullText) => {
+  const link = absoluteUrl(item.url, site);
+  return [
+    "    <item>",
+    `      <title>${esc(item.title)}</title>`,
+    `      <link>${esc(link)}</link>`,
+    `      <guid isPermaLink="true">${esc(link)}</guid>`,
+    item.date ? `      <pubDate>${toRfc822(item.date)}</pubDate>` : "",
+    item.byline ? `      <dc:creator>${esc(item.byline)}</dc:creator>` : "",
+    ...item.entityTerms.map((t) => `      <category>${esc(t.name)}</category>`),
+    `      <description>${esc(item.summary)}</description>`,
+    fullText ? `      <content:encoded>${esc(content(item, true, site))}</content:encoded>` : "",
+    "    </item>",
+  ]
+    .filter(Boolean)
+    .join("\n");
+});
+
 export function renderRss(spec: FeedSpec, site: SiteContext): string {
-  const items = spec.items.map((item) => {
-    const link = absoluteUrl(item.url, site);
-    return [
-      "    <item>",
-      `      <title>${esc(item.title)}</title>`,
-      `      <link>${esc(link)}</link>`,
-      `      <guid isPermaLink="true">${esc(link)}</guid>`,
-      item.date ? `      <pubDate>${toRfc822(item.date)}</pubDate>` : "",
-      item.byline ? `      <dc:creator>${esc(item.byline)}</dc:creator>` : "",
-      ...item.entityTerms.map((t) => `      <category>${esc(t.name)}</category>`),
-      `      <description>${esc(item.summary)}</description>`,
-      spec.fullText ? `      <content:encoded>${esc(content(item, spec))}</content:encoded>` : "",
-      "    </item>",
-    ]
-      .filter(Boolean)
-      .join("\n");
-  });
+  const items = spec.items.map((item) => rssItem(item, site, spec.fullText));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
@@ -66,25 +80,27 @@ export function renderRss(spec: FeedSpec, site: SiteContext): string {
   ].join("\n");
 }
 
+const atomEntry = perItem((item, site, fullText) => {
+  const link = absoluteUrl(item.url, site);
+  return [
+    "  <entry>",
+    `    <title>${esc(item.title)}</title>`,
+    `    <link href="${esc(link)}"/>`,
+    `    <id>${esc(link)}</id>`,
+    `    <updated>${toIso(item.date)}</updated>`,
+    item.date ? `    <published>${toIso(item.date)}</published>` : "",
+    item.byline ? `    <author><name>${esc(item.byline)}</name></author>` : "",
+    ...item.entityTerms.map((t) => `    <category term="${esc(t.slug)}" label="${esc(t.name)}"/>`),
+    `    <summary>${esc(item.summary)}</summary>`,
+    `    <content type="html">${esc(content(item, fullText, site))}</content>`,
+    "  </entry>",
+  ]
+    .filter(Boolean)
+    .join("\n");
+});
+
 export function renderAtom(spec: FeedSpec, site: SiteContext): string {
-  const entries = spec.items.map((item) => {
-    const link = absoluteUrl(item.url, site);
-    return [
-      "  <entry>",
-      `    <title>${esc(item.title)}</title>`,
-      `    <link href="${esc(link)}"/>`,
-      `    <id>${esc(link)}</id>`,
-      `    <updated>${toIso(item.date)}</updated>`,
-      item.date ? `    <published>${toIso(item.date)}</published>` : "",
-      item.byline ? `    <author><name>${esc(item.byline)}</name></author>` : "",
-      ...item.entityTerms.map((t) => `    <category term="${esc(t.slug)}" label="${esc(t.name)}"/>`),
-      `    <summary>${esc(item.summary)}</summary>`,
-      `    <content type="html">${esc(content(item, spec))}</content>`,
-      "  </entry>",
-    ]
-      .filter(Boolean)
-      .join("\n");
-  });
+  const entries = spec.items.map((item) => atomEntry(item, site, spec.fullText));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(site.language)}">`,
@@ -112,7 +128,7 @@ export function renderJsonFeed(spec: FeedSpec, site: SiteContext): string {
       url: absoluteUrl(item.url, site),
       title: item.title,
       summary: item.summary,
-      content_html: content(item, spec),
+      content_html: content(item, spec.fullText, site),
       ...(item.date ? { date_published: toIso(item.date) } : {}),
       ...(item.byline ? { authors: [{ name: item.byline }] } : {}),
       tags: item.entityTerms.map((t) => t.name),

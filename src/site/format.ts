@@ -2,25 +2,9 @@
  * Date formatting, late and in one place: the index stores ISO strings, pages show them.
  */
 import { DateTime } from "luxon";
+import { memo } from "./memo.ts";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * Remembers a pure string function's answers. A build formats the same few thousand dates
- * hundreds of thousands of times (every card, feed item and timeline cell), and luxon parsing
- * dominated the site's render time before this.
- */
-export function memo(fn: (value: string) => string): (value: string) => string {
-  const seen = new Map<string, string>();
-  return (value) => {
-    let out = seen.get(value);
-    if (out === undefined) {
-      out = fn(value);
-      seen.set(value, out);
-    }
-    return out;
-  };
-}
 
 /** @example readableDate("2015-11-13") // "13 November 2015" */
 export function readableDate(iso: string | undefined): string {

@@ -22,7 +22,6 @@ export interface SiteArticle {
   entities: Entity[];
   /** Markdown body, escaped at ingest. */
   body: string;
-  sourceFile: string;
 }
 
 export class ArticleFileError extends Error {
@@ -99,7 +98,6 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
     summary: str(fm, "summary", file, false) ?? "",
     entities: entities(fm, file),
     body: match[2] ?? "",
-    sourceFile: file,
   };
   for (const key of ["date", "section", "byline", "sourceUrl"] as const) {
     const v = str(fm, key, file, false);

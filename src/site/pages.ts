@@ -18,6 +18,7 @@ import {
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
+import { perRecord } from "./memo.ts";
 import { articleHead } from "./meta.ts";
 import { renderTimeline } from "./timeline.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -32,13 +33,14 @@ function dateLine(a: ArticleEntry, filter = false): Html {
     : html`<time datetime="${isoDate(a.date)}">${readableDate(a.date)}</time>`;
 }
 
-function articleCard(a: ArticleEntry, site: SiteContext): Html {
+/** The same card in every list an article is in: rendered once. */
+const articleCard = perRecord((a: ArticleEntry, site: SiteContext): Html => {
   return html`<li class="card">
 <h3><a href="${href(a.url, site)}">${a.title}</a></h3>
 <p class="meta">${dateLine(a)}${a.sectionTerm ? html` · <a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a>` : ""}</p>
 <p class="summary">${a.summary}</p>
 </li>`;
-}
+});
 
 function articleList(items: readonly ArticleEntry[], site: SiteContext): Html {
   return html`<ol class="cards">

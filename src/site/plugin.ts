@@ -1,13 +1,20 @@
 /**
  * The Eleventy side of the archive, registered as one plugin: TypeScript templates, the archive
- * index as global data (built once per build), and the stylesheet. Templates paginate over
- * `build.*` arrays and call the pure renderers in `pages.ts`, `feeds.ts` and `sitemap.ts`.
+ * index as global data, and the stylesheet. Templates paginate over `build.todo.*` and call the
+ * pure renderers in `pages.ts`, `feeds.ts` and `sitemap.ts`.
+ *
+ * `news-archive build` prepares the data itself (it decides which pages need rendering, and may
+ * run Eleventy several times over batches of them) and hands it over through `handOver`; when
+ * Eleventy runs on its own (`--serve`), the plugin loads the archive and renders every page.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildArchive, KIND_PATH, type Archive, type FeedSpec, type Term, type TermKind } from "./archive.ts";
+import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
 import { loadArticles } from "./load.ts";
+import type { PagedItems } from "./page-table.ts";
 import { normalisePrefix, type SiteContext } from "./urls.ts";
+
+export type { FeedFile, TermIndex } from "./page-table.ts";
 
 export interface PluginOptions {
   /** Folder of Markdown written by ingest. */
@@ -17,18 +24,14 @@ export interface PluginOptions {
   pathPrefix?: string | undefined;
 }
 
-export interface FeedFile {
-  url: string;
-  format: "rss" | "atom" | "json";
-  spec: FeedSpec;
-}
-
 /** Everything templates read, under the global `build`. */
 export interface BuildData {
   site: SiteContext;
   archive: Archive;
-  termIndexes: { kind: TermKind; url: string; terms: Term[] }[];
-  feedFiles: FeedFile[];
+  /** Every paginated page of the site. */
+  all: PagedItems;
+  /** The pages this Eleventy run renders. */
+  todo: PagedItems;
 }
 
 /** The part of Eleventy's `UserConfig` this plugin uses. */
@@ -42,21 +45,34 @@ export interface EleventyConfigLike {
   on(event: string, callback: () => void): void;
 }
 
-async function loadBuildData(options: PluginOptions, dataDir: string): Promise<BuildData> {
+/** The site settings: `_data/site.json`, with the deployment's URL and path prefix. */
+export async function siteContext(options: Omit<PluginOptions, "articlesDir">, dataDir: string): Promise<SiteContext> {
   const defaults = JSON.parse(await readFile(path.join(dataDir, "site.json"), "utf8")) as Omit<SiteContext, "pathPrefix">;
-  const site: SiteContext = {
-    ...defaults,
-    url: (options.siteUrl ?? defaults.url).replace(/\/+$/, ""),
-    pathPrefix: normalisePrefix(options.pathPrefix),
-  };
+  return { ...defaults, url: (options.siteUrl ?? defaults.url).replace(/\/+$/, ""), pathPrefix: normalisePrefix(options.pathPrefix) };
+}
+
+/** The whole archive and every page of it, with all of them to render. */
+export async function loadBuildData(options: PluginOptions, dataDir: string): Promise<BuildData> {
+  const site = await siteContext(options, dataDir);
   const archive = buildArchive(await loadArticles(options.articlesDir), site.title);
-  const termIndexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind] }));
-  const feedFiles: FeedFile[] = archive.feeds.flatMap((spec) => [
+  const indexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind] }));
+  const feeds = archive.feeds.flatMap((spec) => [
     { url: spec.rss, format: "rss" as const, spec },
     { url: spec.atom, format: "atom" as const, spec },
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
-  return { site, archive, termIndexes, feedFiles };
+  const all: PagedItems = { articles: archive.articles, lists: archive.lists, feeds, indexes, years: archive.years };
+  return { site, archive, all, todo: all };
+}
+
+// A global, not a module variable: Eleventy loads this file through its own import of the
+// config, which need not share module instances with the CLI that calls it.
+const HANDOVER = Symbol.for("news-archive.build-data");
+type WithHandover = typeof globalThis & { [HANDOVER]?: BuildData | undefined };
+
+/** Gives the next Eleventy run this data instead of loading it (undefined: load it again). */
+export function handOver(data: BuildData | undefined): void {
+  (globalThis as WithHandover)[HANDOVER] = data;
 }
 
 export default function newsArchivePlugin(eleventyConfig: EleventyConfigLike, options: PluginOptions): void {
@@ -67,6 +83,9 @@ export default function newsArchivePlugin(eleventyConfig: EleventyConfigLike, op
   eleventyConfig.on("eleventy.before", () => {
     cached = undefined;
   });
-  eleventyConfig.addGlobalData("build", () => (cached ??= loadBuildData(options, eleventyConfig.directories.data)));
+  eleventyConfig.addGlobalData("build", () => {
+    const given = (globalThis as WithHandover)[HANDOVER];
+    return given ? Promise.resolve(given) : (cached ??= loadBuildData(options, eleventyConfig.directories.data));
+  });
   eleventyConfig.addWatchTarget(options.articlesDir);
 }

@@ -11,7 +11,6 @@ const art = (slug: string, date?: string, extra: Partial<SiteArticle> = {}): Sit
   summary: "",
   entities: [],
   body: "",
-  sourceFile: `${slug}.md`,
   ...(date ? { date } : {}),
   ...extra,
 });

@@ -9,8 +9,8 @@ const site: SiteContext = { title: "T & <Co>", description: "d", language: "en",
 const hostile = 'A ]]> B ]]> <script>x</script> & "q"';
 
 const articles: SiteArticle[] = [
-  { id: "a", title: hostile, slug: "a", date: "2015-11-13", dateSource: "manifest", tags: [], summary: hostile, entities: [{ name: hostile, type: "person", slug: "h", aliases: [], mentions: 1 }], body: "Body \\<b\\>", sourceFile: "a.md", byline: hostile },
-  { id: "b", title: "Undated", slug: "b", dateSource: "unknown", tags: [], summary: "s", entities: [], body: "x", sourceFile: "b.md" },
+  { id: "a", title: hostile, slug: "a", date: "2015-11-13", dateSource: "manifest", tags: [], summary: hostile, entities: [{ name: hostile, type: "person", slug: "h", aliases: [], mentions: 1 }], body: "Body \\<b\\>", byline: hostile },
+  { id: "b", title: "Undated", slug: "b", dateSource: "unknown", tags: [], summary: "s", entities: [], body: "x"},
 ];
 const archive = buildArchive(articles, site.title);
 

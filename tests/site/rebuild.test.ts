@@ -3,7 +3,7 @@
  * whenever they are built, and adding one seed to a built archive re-ingests only that seed
  * and rewrites only the pages whose content changed, leaving the rest untouched on disk.
  */
-import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,8 @@ import { runCli } from "../helpers/cli.ts";
 import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
-  site: { pages: number; written: number; removed: number };
+  site: { pages: number; rendered: number; written: number; removed: number };
+  search: { pages: number; unchanged?: true };
 }
 
 let tmp: string;
@@ -85,5 +86,51 @@ describe("rebuilding the site", () => {
     expect(touched.has("people/vladimir-putin/index.html")).toBe(false);
     expect(second.site.written).toBeLessThan(second.site.pages / 2);
     expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
+  });
+
+  it("renders only pages whose records changed, and leaves the site as a cold build would", async () => {
+    const seedsEq = path.join(tmp, "seeds-eq");
+    await cp(seeds, seedsEq, { recursive: true });
+    const first = await build("eq", seedsEq);
+    expect(first.site.rendered).toBe(first.site.pages);
+
+    const unchanged = await build("eq", seedsEq);
+    // Only the one-off pages (search, sitemap, archive, ...) are rendered every time.
+    expect(unchanged.site.rendered).toBeLessThan(10);
+    expect(unchanged.site.written).toBe(0);
+    expect(unchanged.search.unchanged).toBe(true);
+
+    // Each change is rebuilt in place, then compared with a cold build of the same seeds.
+    const changes: [string, () => Promise<void>][] = [
+      ["a new seed", () => writeFile(path.join(seedsEq, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n")],
+      ["an edited headline", () => writeFile(path.join(seedsEq, "politics", "001.txt"), "Politics story, revised\n\nGordon Brown spoke in Westminster.\n")],
+      ["a deleted seed", () => unlink(path.join(seedsEq, "same-headline-2.txt"))],
+      ["an editorial override", () => appendFile(path.join(seedsEq, "entities.yaml"), "- name: Gordon Brown\n  description: Chancellor of the Exchequer\n")],
+      ["a new date in the manifest", () => appendFile(path.join(seedsEq, "manifest.csv"), "sport/001.txt,2016-03-04,sport,,,\n")],
+    ];
+    for (const [what, change] of changes) {
+      await change();
+      const incremental = await build("eq", seedsEq);
+      expect(incremental.site.rendered, what).toBeLessThan(incremental.site.pages);
+      await rm(path.join(tmp, "eq-cold"), { recursive: true, force: true });
+      await build("eq-cold", seedsEq);
+      const [warm, cold] = [await snapshot(path.join(tmp, "eq")), await snapshot(path.join(tmp, "eq-cold"))];
+      expect([...warm.keys()], what).toEqual([...cold.keys()]);
+      const differing = [...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
+      expect(differing, what).toEqual([]);
+    }
+  }, 120_000);
+
+  it("renders every page again when a page's file has gone missing or the state is unreadable", async () => {
+    const site = path.join(tmp, "inc");
+    await rm(path.join(site, "people", "vladimir-putin", "index.html"));
+    const missing = await build("inc", path.join(tmp, "seeds-inc"));
+    expect(missing.site.written).toBe(1);
+    expect(await readFile(path.join(site, "people", "vladimir-putin", "index.html"), "utf8")).toContain("Vladimir Putin");
+
+    await writeFile(path.join(site, ".news-archive-build"), "not json");
+    const damaged = await build("inc", path.join(tmp, "seeds-inc"));
+    expect(damaged.site.rendered).toBe(damaged.site.pages);
+    expect(damaged.site.written).toBe(0);
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * Every page the paginated templates produce, by template, and the choice of which of them a
+ * build hands to Eleventy. Templates paginate over `build.todo.<kind>`: on a first build that
+ * is every page; on a rebuild, only pages whose record changed since the last build (or whose
+ * file has gone), so adding one article renders the few hundred pages it touches rather than
+ * the whole site. One-off pages (search, archive, sitemap, ...) are rendered every time.
+ */
+import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, YearEntry } from "./archive.ts";
+import { Digester } from "./digest.ts";
+
+export interface FeedFile {
+  url: string;
+  format: "rss" | "atom" | "json";
+  spec: FeedSpec;
+}
+
+export interface TermIndex {
+  kind: TermKind;
+  url: string;
+  terms: Term[];
+}
+
+/** The records each paginated template renders one page from. */
+export interface PagedItems {
+  articles: ArticleEntry[];
+  lists: ListPage[];
+  feeds: FeedFile[];
+  indexes: TermIndex[];
+  years: YearEntry[];
+}
+
+export type PagedKind = keyof PagedItems;
+const KINDS: PagedKind[] = ["articles", "lists", "feeds", "indexes", "years"];
+
+export const emptyPaged = (): PagedItems => ({ articles: [], lists: [], feeds: [], indexes: [], years: [] });
+
+/** The file a page URL is written to, relative to the output folder (`/a/` → `a/index.html`). */
+export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");
+
+export interface PageSelection {
+  todo: PagedItems;
+  /** URL → digest of every paginated page, rendered or not. */
+  digests: Record<string, string>;
+  /** Digest of all article pages together: what the search index is built from. */
+  articlesDigest: string;
+}
+
+/**
+ * Picks the pages to render: all of them without a previous build's digests, else those whose
+ * digest differs or whose file is missing. Pure, given the listing of the output folder.
+ */
+export function selectPages(all: PagedItems, previous: Record<string, string> | undefined, existingFiles: ReadonlySet<string>): PageSelection {
+  const digester = new Digester();
+  const todo = emptyPaged();
+  const digests: Record<string, string> = {};
+  for (const kind of KINDS) {
+    const chosen = todo[kind] as { url: string }[];
+    for (const item of all[kind] as { url: string }[]) {
+      const digest = `${kind}:${digester.of(item)}`;
+      digests[item.url] = digest;
+      if (!previous || previous[item.url] !== digest || !existingFiles.has(outputFileOf(item.url))) chosen.push(item);
+    }
+  }
+  return { todo, digests, articlesDigest: digester.of(all.articles.map((a) => digests[a.url])) };
+}
+
+export const pagedCount = (items: PagedItems): number => KINDS.reduce((n, kind) => n + items[kind].length, 0);
+
+/**
+ * Splits the pages to render into batches of about `size` pages, each a separate Eleventy run:
+ * Eleventy keeps every page it renders in memory until its run ends, so batches bound the
+ * build's memory by the batch, not the archive.
+ */
+export function batches(todo: PagedItems, size: number): PagedItems[] {
+  const out: PagedItems[] = [];
+  let current = emptyPaged();
+  let count = 0;
+  for (const kind of KINDS) {
+    for (const item of todo[kind] as unknown[]) {
+      (current[kind] as unknown[]).push(item);
+      if (++count === size) {
+        out.push(current);
+        current = emptyPaged();
+        count = 0;
+      }
+    }
+  }
+  if (count || !out.length) out.push(current);
+  return out;
+}
