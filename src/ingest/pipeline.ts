@@ -21,6 +21,8 @@ import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts"
 import { parseSeed } from "./parse.ts";
 import { summarise } from "./summary.ts";
 import { toMarkdown } from "./write.ts";
+import { WrittenState } from "./written.ts";
+import { Digester } from "../digest.ts";
 import { canonicalise } from "../entities/canonical.ts";
 import { IngestError, ManifestError } from "./errors.ts";
 import { Overrides, OverridesError, parseOverrides } from "../entities/overrides.ts";
@@ -313,10 +315,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   t.canonicalise = lap();
   // Writes overlap (the disk waits, the CPU does not), a bounded number at a time.
+  const written = await WrittenState.open(options.outDir);
+  const digester = new Digester();
   const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {
     const output = outputs.get((unique[i] as Draft).file) ?? `${article.id}.md`;
-    return (await writeIfChanged(path.join(options.outDir, output), toMarkdown(article))) ? "written" : "unchanged";
+    const digest = digester.of(article);
+    if (await written.unchanged(output, digest)) return "unchanged";
+    const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
+    await written.record(output, digest);
+    return changed ? "written" : "unchanged";
   });
+  await written.save();
   articles.forEach((article, i) => {
     const draft = unique[i] as Draft;
     report.articles.push({ id: article.id, file: draft.file, output: outputs.get(draft.file) ?? `${article.id}.md`, status: statuses[i] ?? "written" });

@@ -8,13 +8,13 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { codeFingerprint, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
+import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
+import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
 import { handOver, loadBuildData } from "./plugin.ts";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { PROJECT_ROOT };
 
 export interface SiteBuildOptions {
   articlesDir: string;
@@ -70,7 +70,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   takeWrittenCount();
   const dataDir = path.join(PROJECT_ROOT, "templates", "_data");
   const data = await loadBuildData({ articlesDir: path.resolve(options.articlesDir), siteUrl: options.siteUrl, pathPrefix: options.pathPrefix }, dataDir);
-  const code = await codeFingerprint(PROJECT_ROOT, data.site);
+  const code = await codeFingerprint(data.site);
   const [state, existing] = await Promise.all([readBuildState(outputDir), listFiles(outputDir)]);
   const ours = existing === undefined || existing.size === 0 || existing.has(STATE_FILE);
   const previous = ours && state?.code === code ? state : undefined;

@@ -6,7 +6,7 @@
  * the whole site. One-off pages (search, archive, sitemap, ...) are rendered every time.
  */
 import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, YearEntry } from "./archive.ts";
-import { Digester } from "./digest.ts";
+import { Digester } from "../digest.ts";
 
 export interface FeedFile {
   url: string;

@@ -50,6 +50,20 @@ describe("incremental ingest", () => {
     expect(third.timings.extracted).toBe(1);
   });
 
+  it("rewrites an output file edited or removed by hand, though its seed is unchanged", async () => {
+    const file = path.join(out(), "b.md");
+    const original = await readFile(file, "utf8");
+    await writeFile(file, original.replace("Chelsea", "Chelsea FC"));
+    await rm(path.join(out(), "a.md"));
+    const again = await ingest({ seedsDir: seeds(), outDir: out() });
+    expect(again.articles.map((a) => [a.file, a.status])).toEqual([
+      ["a.txt", "written"],
+      ["b.txt", "written"],
+      ["c.txt", "unchanged"],
+    ]);
+    expect(await readFile(file, "utf8")).toBe(original);
+  });
+
   it("gives the same Markdown from a cold start as incrementally", async () => {
     const cold = path.join(tmp, "cold");
     await ingest({ seedsDir: seeds(), outDir: cold });
