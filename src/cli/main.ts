@@ -12,7 +12,7 @@ import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
 import { ingest, type IngestReport } from "../ingest/pipeline.ts";
-import { buildSite, PROJECT_ROOT, serveSite } from "../site/eleventy.ts";
+import { buildSite, PROJECT_ROOT, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -68,7 +68,7 @@ async function requireDir(dir: string, what: string): Promise<void> {
 
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
-  site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number };
+  site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
   /** `unchanged`: no article page changed since the index was built, so it was kept as it was. */
   search?: { pages: number; seconds: number; unchanged?: true };
 }
@@ -148,7 +148,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
   const built = await buildSite(site);
   const { pages, rendered, written, removed } = built;
-  report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000) };
+  report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(
     `site: ${output}: ${pages} pages and feeds, ${rendered} rendered (the rest unchanged), ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`,
   );
@@ -161,7 +161,11 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     report.search = { pages: 0, seconds: 0, unchanged: true };
     console.log("search: no article page changed; index kept");
   }
-  if (flags.timings) printTimings(report);
+  if (flags.timings) {
+    printTimings(report);
+    const st = built.timings;
+    console.log(`site timings: read articles ${st.load} s, index ${st.index} s, choose pages ${st.select} s, Eleventy ${st.render} s, prune ${st.prune} s`);
+  }
   const code = await finish(report, flags.report);
   if (!flags.serve) return code;
 

@@ -12,7 +12,8 @@ import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
-import { handOver, loadBuildData } from "./plugin.ts";
+import { loadArticles } from "./load.ts";
+import { buildData, handOver, siteContext } from "./plugin.ts";
 
 export { PROJECT_ROOT };
 
@@ -58,6 +59,8 @@ export interface SiteBuildResult {
   searchStale: boolean;
   /** Records that the search index now matches this build's article pages. */
   recordSearch(): Promise<void>;
+  /** Seconds spent reading the articles, building the index, choosing pages, in Eleventy, and pruning. */
+  timings: { load: number; index: number; select: number; render: number; prune: number };
 }
 
 /**
@@ -68,13 +71,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const outputDir = path.resolve(options.outputDir);
   await installOutputWrites();
   takeWrittenCount();
-  const dataDir = path.join(PROJECT_ROOT, "templates", "_data");
-  const data = await loadBuildData({ articlesDir: path.resolve(options.articlesDir), siteUrl: options.siteUrl, pathPrefix: options.pathPrefix }, dataDir);
-  const code = await codeFingerprint(data.site);
-  const [state, existing] = await Promise.all([readBuildState(outputDir), listFiles(outputDir)]);
-  const ours = existing === undefined || existing.size === 0 || existing.has(STATE_FILE);
+  let mark = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const seconds = Math.round(now - mark) / 1000;
+    mark = now;
+    return seconds;
+  };
+  const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
+  const articles = await loadArticles(path.resolve(options.articlesDir));
+  const load = lap();
+  const data = buildData(site, articles);
+  const index = lap();
+  const code = await codeFingerprint(site);
+  const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
+  const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
   const previous = ours && state?.code === code ? state : undefined;
-  const selection = selectPages(data.all, previous?.pages, existing ?? new Set());
+  const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
+  const select = lap();
 
   Object.assign(process.env, siteEnv(options));
   const cwd = process.cwd();
@@ -82,6 +96,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
   const rendered = new Set<string>();
   const runs = batches(selection.todo, BATCH_PAGES);
+  if (previous) {
+    // Should this build die half way, the next must still know every page it may have written
+    // (to prune it) and must not trust any of them (to render it again).
+    const pending: Record<string, string> = { ...previous.pages };
+    for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
+    await writeBuildState(outputDir, { ...previous, pages: pending });
+  }
   try {
     for (const todo of runs) {
       handOver({ ...data, todo });
@@ -95,9 +116,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     handOver(undefined);
     process.chdir(cwd);
   }
+  const render = lap();
   for (const file of rendered) produced.add(file);
   const written = takeWrittenCount();
-  const removed = ours && existing ? await prune(outputDir, existing, produced) : 0;
+  // What the last build produced is known from its state; without one, from the folder itself.
+  const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
+  const removed = await prune(outputDir, before, produced);
   const next = { code, pages: selection.digests, ...(previous?.search ? { search: previous.search } : {}) };
   await writeBuildState(outputDir, next);
   const searchStale = next.search !== selection.articlesDigest || !existsSync(path.join(outputDir, "pagefind", "pagefind-entry.json"));
@@ -109,22 +133,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     runs: runs.length,
     searchStale,
     recordSearch: () => writeBuildState(outputDir, { ...next, search: selection.articlesDigest }),
+    timings: { load, index, select, render, prune: lap() },
   };
 }
 
-/** Every file below `dir` (`/`-separated, relative), or undefined when there is no such folder. */
-async function listFiles(dir: string): Promise<Set<string> | undefined> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
-  if (!entries) return undefined;
-  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
+/** Every file below `dir` (`/`-separated, relative). Slow on a large site: seconds at 36,000 files. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
-/** Removes rendered files an earlier build wrote that this build does not produce (deleted articles, entities). */
-async function prune(outputDir: string, existing: ReadonlySet<string>, produced: ReadonlySet<string>): Promise<number> {
+/** Removes files an earlier build wrote that this build does not produce (deleted articles, entities). */
+async function prune(outputDir: string, before: readonly string[], produced: ReadonlySet<string>): Promise<number> {
   let removed = 0;
-  for (const file of existing) {
+  for (const file of before) {
     const top = file.split("/")[0] ?? "";
-    if (COPIED.has(top) || file === STATE_FILE || produced.has(file)) continue;
+    if (COPIED.has(top) || file === STATE_FILE || produced.has(file) || !existsSync(path.join(outputDir, file))) continue;
     await rm(path.join(outputDir, file), { force: true });
     removed++;
   }

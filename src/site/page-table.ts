@@ -47,9 +47,9 @@ export interface PageSelection {
 
 /**
  * Picks the pages to render: all of them without a previous build's digests, else those whose
- * digest differs or whose file is missing. Pure, given the listing of the output folder.
+ * digest differs or whose file (relative to the output folder) does not exist.
  */
-export function selectPages(all: PagedItems, previous: Record<string, string> | undefined, existingFiles: ReadonlySet<string>): PageSelection {
+export function selectPages(all: PagedItems, previous: Record<string, string> | undefined, exists: (file: string) => boolean): PageSelection {
   const digester = new Digester();
   const todo = emptyPaged();
   const digests: Record<string, string> = {};
@@ -58,7 +58,7 @@ export function selectPages(all: PagedItems, previous: Record<string, string> | 
     for (const item of all[kind] as { url: string }[]) {
       const digest = `${kind}:${digester.of(item)}`;
       digests[item.url] = digest;
-      if (!previous || previous[item.url] !== digest || !existingFiles.has(outputFileOf(item.url))) chosen.push(item);
+      if (!previous || previous[item.url] !== digest || !exists(outputFileOf(item.url))) chosen.push(item);
     }
   }
   return { todo, digests, articlesDigest: digester.of(all.articles.map((a) => digests[a.url])) };

@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
-import { loadArticles } from "./load.ts";
+import { loadArticles, type SiteArticle } from "./load.ts";
 import type { PagedItems } from "./page-table.ts";
 import { normalisePrefix, type SiteContext } from "./urls.ts";
 
@@ -53,8 +53,12 @@ export async function siteContext(options: Omit<PluginOptions, "articlesDir">, d
 
 /** The whole archive and every page of it, with all of them to render. */
 export async function loadBuildData(options: PluginOptions, dataDir: string): Promise<BuildData> {
-  const site = await siteContext(options, dataDir);
-  const archive = buildArchive(await loadArticles(options.articlesDir), site.title);
+  return buildData(await siteContext(options, dataDir), await loadArticles(options.articlesDir));
+}
+
+/** The archive index and its pages, from loaded articles. Pure. */
+export function buildData(site: SiteContext, articles: readonly SiteArticle[]): BuildData {
+  const archive = buildArchive(articles, site.title);
   const indexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind] }));
   const feeds = archive.feeds.flatMap((spec) => [
     { url: spec.rss, format: "rss" as const, spec },
