@@ -90,13 +90,16 @@ export class Digester {
 
   private hashObject(value: object): number {
     let nested = false;
+    let size: number;
     if (Array.isArray(value)) {
+      size = value.length;
       start(4);
       for (let i = 0; i < value.length; i++) nested = this.mixChild(value[i]) || nested;
     } else {
       start(5);
       const record = value as Record<string, unknown>;
       const keys = Object.keys(record);
+      size = keys.length;
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
         mixText(key);
@@ -104,9 +107,10 @@ export class Digester {
       }
     }
     const digest = finish();
-    // Only records that hold records are remembered: they are the shared ones (articles, terms,
-    // lists of them); leaves are cheaper to digest again than to keep in a Map.
-    if (nested) this.memo.set(value, digest);
+    // Remembered: records that hold records (the shared ones: articles, terms, lists of them)
+    // and large leaves (a list's page URLs, shared by all its pages). Small leaves are cheaper
+    // to digest again than to keep in a Map.
+    if (nested || size > 16) this.memo.set(value, digest);
     return digest;
   }
 

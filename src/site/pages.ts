@@ -90,9 +90,13 @@ function pager(page: ListPage, site: SiteContext): Html {
   const prev = page.pageUrls[i - 1];
   const next = page.pageUrls[i + 1];
   // A window of page numbers around the current one keeps the pager short on long lists.
-  const shown = page.pageUrls
-    .map((url, n) => ({ url, n: n + 1 }))
-    .filter(({ n }) => n === 1 || n === page.pages || Math.abs(n - page.page) <= 2);
+  // Built from the window alone: mapping every page URL on every page was quadratic in a
+  // list's length (the home list of 100,000 articles has 5,000 pages).
+  const wanted = new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages]);
+  const shown = [...wanted]
+    .filter((n) => n >= 1 && n <= page.pages)
+    .sort((a, b) => a - b)
+    .map((n) => ({ url: page.pageUrls[n - 1] as string, n }));
   let last = 0;
   const items: Html[] = [];
   for (const { url, n } of shown) {

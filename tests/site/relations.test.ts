@@ -30,6 +30,15 @@ describe("relatedArticles", () => {
     const articles = Array.from({ length: 100 }, () => ["everywhere"]);
     expect(relatedArticles(articles, 5, 0.05).every((list) => list.length === 0)).toBe(true);
   });
+
+  it("skips entities in more than a few hundred articles, however large the archive", () => {
+    // 600 of 12,000 is within the 5% share, but over the cap of 500 postings.
+    const articles = Array.from({ length: 12_000 }, (_, i) => (i < 600 ? ["big"] : i < 610 ? ["small"] : [`own-${i}`]));
+    const related = relatedArticles(articles, 5, 0.05, 500);
+    expect(related[0]).toEqual([]);
+    expect(related[600]?.map((r) => r.item)).toEqual([601, 602, 603, 604, 605]);
+    expect(relatedArticles(articles, 5, 0.05, 1000)[0]).toHaveLength(5);
+  });
 });
 
 describe("coMentions", () => {
