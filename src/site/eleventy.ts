@@ -8,6 +8,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
@@ -35,10 +37,22 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
 const COPIED = new Set(["assets", "pagefind"]);
 
 /**
- * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends;
- * each run costs about a second of set-up. 8,000 pages keep a 10,000-article build to four runs.
+ * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends, and
+ * each run costs a few tenths of a second to set up. At 10,000 articles (26,000 pages), runs
+ * of 4,000 pages with a collection between them peaked at 0.92 GB, against 1.13 GB for 8,000
+ * and 1.56 GB for one run without collections.
  */
-export const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 8000;
+export const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
+
+/**
+ * A full garbage collection between Eleventy runs. What a run leaves is garbage once it ends,
+ * but V8 collects lazily while allocation runs high: at 10,000 articles the process grew to
+ * 1.5 GB with about 350 MB live. The flag is set at run time so the CLI needs no node option.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
 
 interface WriteResult {
   outputPath?: unknown;
@@ -111,6 +125,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // One-off pages (search, sitemap, ...) are known only from Eleventy's results.
       const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
       for (const r of templates) if (typeof r.outputPath === "string") rendered.add(path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/"));
+      collectGarbage();
     }
   } finally {
     handOver(undefined);

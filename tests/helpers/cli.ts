@@ -9,10 +9,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `news-archive` bin, as a user would, from `cwd`. */
-export function runCli(args: string[], cwd = ROOT): Promise<CliResult> {
+/** Runs the real `news-archive` bin, as a user would, from `cwd`, with extra environment. */
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}bin/news-archive.js`, ...args], { cwd, env: { ...process.env, CI: "true" } });
+    const child = spawn(process.execPath, [`${ROOT}bin/news-archive.js`, ...args], { cwd, env: { ...process.env, CI: "true", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -20,9 +20,9 @@ interface Report extends IngestReport {
 let tmp: string;
 let seeds: string;
 
-async function build(name: string, seedDir = seeds): Promise<Report> {
+async function build(name: string, seedDir = seeds, env: Record<string, string> = {}): Promise<Report> {
   const reportFile = path.join(tmp, `${name}.json`);
-  const result = await runCli(["build", "--seeds", seedDir, "--output", path.join(tmp, name), "--articles", path.join(tmp, `${name}-md`), "--report", reportFile]);
+  const result = await runCli(["build", "--seeds", seedDir, "--output", path.join(tmp, name), "--articles", path.join(tmp, `${name}-md`), "--report", reportFile], undefined, env);
   expect(result.stderr).not.toMatch(/news-archive:/);
   return JSON.parse(await readFile(reportFile, "utf8")) as Report;
 }
@@ -54,6 +54,14 @@ describe("rebuilding the site", () => {
     expect([...one.keys()].some((f) => f.startsWith("pagefind/"))).toBe(true);
     const differing = [...one].filter(([file, bytes]) => !bytes.equals(two.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
     expect(differing).toEqual([]);
+  });
+
+  it("gives the same site when Eleventy runs over many small batches of pages", async () => {
+    const batched = await build("batched", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" });
+    expect(batched.site.pages).toBeGreaterThan(50);
+    const [one, many] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "batched"))];
+    expect([...many.keys()]).toEqual([...one.keys()]);
+    expect([...one].filter(([file, bytes]) => !bytes.equals(many.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
   it("after adding one seed, re-ingests only it and rewrites only the pages it changed", async () => {

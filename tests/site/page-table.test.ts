@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { batches, emptyPaged, outputFileOf, selectPages, type PagedItems } from "../../src/site/page-table.ts";
+import type { ArticleEntry, YearEntry } from "../../src/site/archive.ts";
+
+const article = (slug: string, title = slug): ArticleEntry =>
+  ({ id: slug, title, slug, dateSource: "unknown", tags: [], summary: "", entities: [], body: "", url: `/undated/${slug}/`, related: [], tagTerms: [], entityTerms: [] }) as ArticleEntry;
+const year = (y: string, count: number): YearEntry => ({ year: y, url: `/${y}/`, count, months: [] });
+
+const site = (articles: ArticleEntry[], years: YearEntry[] = []): PagedItems => ({ ...emptyPaged(), articles, years });
+
+describe("choosing the pages a build renders", () => {
+  it("renders everything without a previous build", () => {
+    const all = site([article("a"), article("b")], [year("2015", 2)]);
+    expect(selectPages(all, undefined, () => true).todo).toEqual(all);
+  });
+
+  it("renders only pages whose record changed, was added, or whose file is gone", () => {
+    const before = selectPages(site([article("a"), article("b"), article("c")], [year("2015", 2)]), undefined, () => true);
+    const now = site([article("a"), article("b", "B, retitled"), article("c"), article("d")], [year("2015", 2)]);
+    const missing = new Set(["undated/c/index.html"]);
+    const chosen = selectPages(now, before.digests, (file) => !missing.has(file));
+    expect(chosen.todo.articles.map((a) => a.slug)).toEqual(["b", "c", "d"]);
+    expect(chosen.todo.years).toEqual([]);
+    expect(Object.keys(chosen.digests)).toHaveLength(5);
+  });
+
+  it("sees a change anywhere in a record, however deep", () => {
+    const a = article("a");
+    const before = selectPages(site([a]), undefined, () => true);
+    const changed = { ...a, related: [{ title: "Other", url: "/undated/other/" }] };
+    expect(selectPages(site([changed]), before.digests, () => true).todo.articles).toHaveLength(1);
+    expect(selectPages(site([{ ...a }]), before.digests, () => true).todo.articles).toHaveLength(0);
+  });
+
+  it("changes the search digest only when article pages change", () => {
+    const one = selectPages(site([article("a")], [year("2015", 1)]), undefined, () => true);
+    const otherYear = selectPages(site([article("a")], [year("2015", 2)]), undefined, () => true);
+    const otherArticle = selectPages(site([article("a", "A2")], [year("2015", 1)]), undefined, () => true);
+    expect(otherYear.articlesDigest).toBe(one.articlesDigest);
+    expect(otherArticle.articlesDigest).not.toBe(one.articlesDigest);
+  });
+});
+
+describe("batches", () => {
+  it("splits pages into runs of the given size, in order, losing none", () => {
+    const all = site(["a", "b", "c", "d", "e"].map((s) => article(s)), [year("2014", 1), year("2015", 1)]);
+    const runs = batches(all, 3);
+    expect(runs.map((r) => r.articles.length + r.years.length)).toEqual([3, 3, 1]);
+    expect(runs.flatMap((r) => r.articles.map((a) => a.slug))).toEqual(["a", "b", "c", "d", "e"]);
+    expect(batches(emptyPaged(), 3)).toEqual([emptyPaged()]);
+  });
+
+  it("maps page URLs to the files they are written to", () => {
+    expect(outputFileOf("/people/x/")).toBe("people/x/index.html");
+    expect(outputFileOf("/feed.xml")).toBe("feed.xml");
+    expect(outputFileOf("/")).toBe("index.html");
+  });
+});
