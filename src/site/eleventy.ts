@@ -183,7 +183,11 @@ async function removeEmptyDirs(dir: string): Promise<boolean> {
 }
 
 /** Serves `outputDir` with Eleventy's dev server, rebuilding on template or article changes. */
-export function serveSite(options: SiteBuildOptions, port: number): Promise<number> {
+export async function serveSite(options: SiteBuildOptions, port: number): Promise<number> {
+  // The server rewrites pages as seeds change, without recording digests: the next build must
+  // not trust the last one's, so it renders everything (and the folder stays marked as ours).
+  const outputDir = path.resolve(options.outputDir);
+  if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: "served", pages: {} });
   const cli = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
   const child = spawn(
     process.execPath,
