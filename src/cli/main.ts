@@ -12,7 +12,7 @@ import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
 import { ingest, type IngestReport } from "../ingest/pipeline.ts";
-import { buildSite, PROJECT_ROOT, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
+import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -153,6 +153,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     `site: ${output}: ${pages} pages and feeds, ${rendered} rendered (the rest unchanged), ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`,
   );
   if (built.searchStale) {
+    releaseSiteMemory();
     const search = await indexSearch(output, await siteLanguage());
     await built.recordSearch();
     report.search = { pages: search.pages, seconds: round(search.seconds) };
