@@ -150,7 +150,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const { pages, rendered, written, removed } = built;
   report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(
-    `site: ${output}: ${pages} pages and feeds, ${rendered} rendered (the rest unchanged), ${written} of them new or changed, ${removed} stale removed (${report.site.seconds} s)`,
+    `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
   if (built.searchStale) {
     releaseSiteMemory();
