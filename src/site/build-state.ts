@@ -5,8 +5,9 @@
  * built from. A rebuild renders only pages whose digest changed (or whose file is gone), and
  * re-indexes search only when an article page changed.
  *
- * The file is written last, atomically, after the pages it describes; a build that dies half
- * way leaves the previous state, whose digests then differ for every page it had yet to write.
+ * Before rendering, a build marks the pages it is about to change as pending; a build that dies
+ * half way thus leaves a state that distrusts those pages (they are rendered again) and still
+ * lists them (they can be pruned). The final state is written atomically, after the pages.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
