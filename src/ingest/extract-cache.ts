@@ -4,14 +4,12 @@
  * tied to a fingerprint of the model file and the extraction code, so a retrained model or a
  * changed extractor starts from empty rather than serving stale entities.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ExtractedEntity } from "./article.ts";
+import { filesFingerprint } from "../code-fingerprint.ts";
 import { sha256, writeAtomic } from "./files.ts";
 
-const SRC = fileURLToPath(new URL("../", import.meta.url));
-const MODELS = fileURLToPath(new URL("../../models/", import.meta.url));
 export const CACHE_FILE = ".extract-cache.json";
 
 interface CacheFile {
@@ -19,19 +17,9 @@ interface CacheFile {
   entries: Record<string, ExtractedEntity[]>;
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 /** Hash of everything extraction depends on: the model files and the tagger and extractor code. */
-export async function extractorFingerprint(): Promise<string> {
-  const files = [...(await filesUnder(MODELS)), ...(await filesUnder(path.join(SRC, "ner"))), path.join(SRC, "entities", "extract.ts")];
-  const parts = await Promise.all(files.map(async (f) => `${path.relative(SRC, f)}:${sha256(await readFile(f))}`));
-  return sha256(parts.join("\n"));
+export function extractorFingerprint(): Promise<string> {
+  return filesFingerprint(["models", "src/ner", "src/entities/extract.ts"]);
 }
 
 export class ExtractCache {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
 import { readFile, writeAtomic } from "./files.ts";
 
-export const WRITTEN_FILE = ".written.json";
+const WRITTEN_FILE = ".written.json";
 
 interface Entry {
   digest: string;

@@ -42,23 +42,30 @@ const COPIED = new Set(["assets", "pagefind"]);
  * of 4,000 pages with a collection after each peaked at 0.92 GB (1.10 GB collecting as below),
  * against 1.13 GB for runs of 8,000 and 1.56 GB for one run without collections.
  */
-export const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
+const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
 
 /**
  * A full garbage collection between Eleventy runs once their garbage has grown to the size of
  * what is live. What a run leaves is garbage once it ends, but V8 collects lazily while
  * allocation runs high: at 10,000 articles the process grew to 1.5 GB with about 350 MB live.
  * Collecting after every run would walk the whole live heap each time (2 GB, 27 times, at
- * 50,000 articles). The flag is set at run time so the CLI needs no node option.
+ * 50,000 articles). The flag is set when first needed, so the CLI needs no node option and
+ * commands that build no site never set it.
  */
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
+let gcFunction: (() => void) | undefined;
 let live = 0;
 
-function collectGarbage(): void {
-  if (process.memoryUsage().heapUsed < 2 * live) return;
-  gc();
+function gc(): void {
+  if (!gcFunction) {
+    setFlagsFromString("--expose-gc");
+    gcFunction = runInNewContext("gc") as () => void;
+  }
+  gcFunction();
   live = process.memoryUsage().heapUsed;
+}
+
+function collectGarbage(): void {
+  if (process.memoryUsage().heapUsed >= 2 * live) gc();
 }
 
 /**
@@ -68,7 +75,6 @@ function collectGarbage(): void {
  */
 export function releaseSiteMemory(): void {
   gc();
-  live = process.memoryUsage().heapUsed;
 }
 
 interface WriteResult {
@@ -84,8 +90,6 @@ export interface SiteBuildResult {
   written: number;
   /** Files of earlier builds that this build no longer produces, removed. */
   removed: number;
-  /** Eleventy runs (batches of pages). */
-  runs: number;
   /** Whether the article pages differ from those the search index was last built from. */
   searchStale: boolean;
   /** Records that the search index now matches this build's article pages. */
@@ -163,7 +167,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     rendered: rendered.size,
     written,
     removed,
-    runs: runs.length,
     searchStale,
     // Holds the digest alone: the search index, built next, needs all the memory it can get.
     recordSearch: () => writeBuildState(outputDir, { ...next, search: articlesDigest }),

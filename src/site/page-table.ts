@@ -64,8 +64,6 @@ export function selectPages(all: PagedItems, previous: Record<string, string> | 
   return { todo, digests, articlesDigest: digester.of(all.articles.map((a) => digests[a.url])) };
 }
 
-export const pagedCount = (items: PagedItems): number => KINDS.reduce((n, kind) => n + items[kind].length, 0);
-
 /**
  * Splits the pages to render into batches of about `size` pages, each a separate Eleventy run:
  * Eleventy keeps every page it renders in memory until its run ends, so batches bound the

@@ -38,9 +38,11 @@ describe("entity links in article bodies", () => {
     expect($("blockquote a").length).toBe(0);
   });
 
-  it("keeps hostile names as text", () => {
-    const hostile: MentionLink = { names: ["<b>Evil</b> Corp"], href: "/organizations/evil-corp/" };
-    const html = renderMarkdown("We saw \\<b\\>Evil\\</b\\> Corp today.", [hostile]);
-    expect(html).not.toContain("<b>");
+  it("keeps hostile names as text, inside the link too", () => {
+    const hostile: MentionLink = { names: ["Evil <b>Corp</b>"], href: "/organizations/evil-corp/" };
+    const html = renderMarkdown("We saw Evil \\<b\\>Corp\\</b\\> today.", [hostile]);
+    const $ = cheerio.load(html);
+    expect($("a.mention").text()).toBe("Evil <b>Corp</b>");
+    expect($("b").length).toBe(0);
   });
 });
