@@ -87,11 +87,17 @@ function acronym(key: string): string {
 
 interface Cluster {
   key: string;
-  full?: string;
+  /** The fixed full name of a well-known abbreviation (rule 1). */
+  full: string | undefined;
   forms: string[];
   votes: Map<EntityType, number>;
   firstType: EntityType;
   mentions: NamedMention[];
+}
+
+/** Every cluster is made here, so all share one object shape and the hot loops stay monomorphic. */
+function newCluster(key: string, full: string | undefined, firstType: EntityType, forms: string[], votes: Map<EntityType, number>, mentions: NamedMention[]): Cluster {
+  return { key, full, forms, votes, firstType, mentions };
 }
 
 function vote(cluster: Cluster): EntityType {
@@ -119,7 +125,7 @@ function splitByType(cluster: Cluster): Cluster[] {
     const mentions = cluster.mentions.filter((m) => m.type === type || (m.type !== majority && !types.includes(m.type) && type === majority));
     const forms: string[] = [];
     for (const m of mentions) if (!forms.includes(m.name)) forms.push(m.name);
-    return { key: cluster.key, forms, votes: new Map([[type, mentions.length]]), firstType: type, mentions };
+    return newCluster(cluster.key, undefined, type, forms, new Map([[type, mentions.length]]), mentions);
   });
 }
 
@@ -151,8 +157,7 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
     const key = known ? nameKey(known.full) : raw;
     let cluster = byKey.get(key);
     if (!cluster) {
-      cluster = { key, forms: [], votes: new Map(), firstType: known?.type ?? m.type, mentions: [] };
-      if (known) cluster.full = known.full;
+      cluster = newCluster(key, known?.full, known?.type ?? m.type, [], new Map(), []);
       byKey.set(key, cluster);
     }
     if (!cluster.forms.includes(m.name)) cluster.forms.push(m.name);
@@ -184,7 +189,7 @@ export function groupMentions(mentions: readonly NamedMention[]): ExtractedEntit
         .sort((a, b) => b.last - a.last)[0]?.p;
       const owner = before ?? owners[0];
       if (!owner) continue;
-      absorb(owner, { ...cluster, forms: [m.name], votes: new Map([["person", 1]]), mentions: [m] });
+      absorb(owner, newCluster(cluster.key, cluster.full, cluster.firstType, [m.name], new Map([["person", 1]]), [m]));
     }
     merged.add(cluster);
   }

@@ -131,7 +131,7 @@ export class CompiledPass {
   private shapeCount = 0;
 
   constructor(
-    readonly table: WeightTable,
+    table: WeightTable,
     private readonly lexicon: ReadonlySet<string>,
   ) {
     const deferred: [string, Float32Array][] = [];

@@ -33,7 +33,7 @@ export function applyDocumentFeatures(views: readonly SentenceView[], tags: read
     });
   });
   views.forEach((view, s) => {
-    view.first = (tags[s] ?? []).map((tag) => Math.max(0, TAGS.indexOf(tag as (typeof TAGS)[number])));
+    view.first = Uint8Array.from(tags[s] ?? [], (tag) => Math.max(0, TAGS.indexOf(tag as (typeof TAGS)[number])));
     view.forms.forEach((form, i) => {
       view.doc[i] = "";
       if (!isNameLike(form, view.caps)) return;

@@ -11,19 +11,13 @@ export class Interner {
   private readonly ids = new Map<string, number>();
   private readonly capsIds = new Map<string, number>();
   private size = 0;
-  /** Word-feature names by id, shared by the passes (each weighs them differently). */
-  private features: (string[] | undefined)[] = [];
   generation = 0;
 
   constructor(private readonly limit = 200_000) {}
 
-  featuresOf(id: number, make: () => string[]): string[] {
-    let features = this.features[id];
-    if (!features) {
-      features = make();
-      this.features[id] = features;
-    }
-    return features;
+  /** How many ids have been given since the table last started over: ids are `0 .. size - 1`. */
+  get count(): number {
+    return this.size;
   }
 
   idsOf(view: SentenceView): Int32Array {
@@ -32,7 +26,6 @@ export class Interner {
       this.ids.clear();
       this.capsIds.clear();
       this.size = 0;
-      this.features = [];
       this.generation++;
     }
     const ids = view.caps ? this.capsIds : this.ids;

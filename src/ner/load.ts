@@ -16,6 +16,9 @@ export function loadNerModel(): NerModel {
   if (!cached) {
     cached = decodeModel(readFileSync(MODEL_URL));
     prepareTagger(cached);
+    // The tagger has compiled the weight tables into flat arrays. Kept, the tables (150,000
+    // small typed arrays) would be marked by every full garbage collection in this thread.
+    cached.passes.length = 0;
   }
   return cached;
 }

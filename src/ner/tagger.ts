@@ -72,7 +72,9 @@ export class PassScorer {
     this.used += VECTOR;
     if (entry.history > 0) {
       const weights = this.pass.weights;
-      this.vectors.set(weights.subarray(entry.history, entry.history + N * N), this.used);
+      const vectors = this.vectors;
+      // A loop, not `set(subarray(...))`: a view object per new word is garbage a fresh worker can do without.
+      for (let k = 0; k < N * N; k++) vectors[this.used + k] = weights[entry.history + k]!;
       entry.history = this.used;
       this.used += N * N;
     }
@@ -85,20 +87,40 @@ export class PassScorer {
   }
 
   private newEntry(id: number, view: SentenceView, j: number): WordEntry {
-    const form = view.forms[j] ?? "";
-    const features = this.interner.featuresOf(id, () => this.pass.featureNames(form, view.caps));
-    const entry = this.place(features, view.lowers[j] ?? "", view.shapes[j] ?? "");
+    return this.prime(id, this.featureNames(view.forms[j] ?? "", view.caps), view.lowers[j] ?? "", view.shapes[j] ?? "");
+  }
+
+  /** Word-feature names of a form; the same for every pass (each weighs them differently). */
+  featureNames(form: string, caps: boolean): string[] {
+    return this.pass.featureNames(form, caps);
+  }
+
+  /** Whether the word with this id has its entry; `prime` gives it one. */
+  has(id: number): boolean {
+    this.sync();
+    return this.entries[id] !== undefined;
+  }
+
+  /** Builds the entry of the word with this id (see `place`), from its word-feature names. */
+  prime(id: number, features: readonly string[], lower: string, shape: string): WordEntry {
+    this.sync();
+    const entry = this.place(features, lower, shape);
     this.entries[id] = entry;
     return entry;
   }
 
-  /** Tags one sentence greedily, returning tag indices; `ids` come from this scorer's interner. */
-  tagSentence(view: SentenceView, ids = this.interner.idsOf(view)): number[] {
+  /** Drops the cached entries when the interner has started over (their ids now mean other words). */
+  private sync(): void {
     if (this.generation !== this.interner.generation) {
       this.entries = [];
       this.used = this.boundaryEnd;
       this.generation = this.interner.generation;
     }
+  }
+
+  /** Tags one sentence greedily, returning tag indices; `ids` come from this scorer's interner. */
+  tagSentence(view: SentenceView, ids = this.interner.idsOf(view)): number[] {
+    this.sync();
     const p = this.pass;
     const n = view.forms.length;
     const pair = this.boundaries[view.caps ? 1 : 0];
@@ -214,12 +236,33 @@ export class DocumentTagger {
     this.scorers = model.passes.map((table) => new PassScorer(table, model.lexicon, this.interner));
   }
 
+  /**
+   * Gives every pass its entry for each word no earlier article had, computing the word's
+   * feature names once for all passes. The names are dropped straight after: kept, they would
+   * be most of what a fresh worker promotes to the old generation.
+   */
+  private primeNewWords(views: readonly SentenceView[], ids: readonly Int32Array[]): void {
+    const first = this.scorers[0];
+    if (!first) return;
+    views.forEach((view, s) => {
+      const sentence = ids[s];
+      if (!sentence) return;
+      for (let j = 0; j < sentence.length; j++) {
+        const id = sentence[j] ?? 0;
+        if (first.has(id)) continue;
+        const features = first.featureNames(view.forms[j] ?? "", view.caps);
+        for (const scorer of this.scorers) scorer.prime(id, features, view.lowers[j] ?? "", view.shapes[j] ?? "");
+      }
+    });
+  }
+
   /** Tags every sentence of one article; `views` gain document features along the way. */
   tag(views: readonly SentenceView[]): string[][] {
     const generation = this.interner.generation;
     let ids = views.map((view) => this.interner.idsOf(view));
     // The table started over midway: ids from before the reset would point at other words.
     if (this.interner.generation !== generation) ids = views.map((view) => this.interner.idsOf(view));
+    this.primeNewWords(views, ids);
     let tags: string[][] = [];
     this.scorers.forEach((scorer, pass) => {
       if (pass > 0) applyDocumentFeatures(views, tags);
