@@ -47,6 +47,43 @@ export interface WordEntry {
 /** Floats per word vector: `N` weights at each offset of `OFFSETS`. */
 export const VECTOR = OFFSETS.length * N;
 
+/**
+ * Word-feature weights of every pass in one table. A feature name (`l=putin`, without its
+ * offset prefix) maps to a slot; slot `k` holds pass 0's `VECTOR` weights, then pass 1's, so a
+ * word new to the tagger costs one hash lookup per feature for all passes, not one per pass.
+ */
+export class WordRows {
+  private readonly slots = new Map<string, number>();
+  /** `VECTOR` floats per pass per slot (zeros where a pass lacks the feature). */
+  readonly rows: Float32Array;
+  readonly passes: number;
+
+  constructor(tables: readonly WeightTable[]) {
+    this.passes = tables.length;
+    const offsets: [string, number, number, Float32Array][] = [];
+    tables.forEach((table, pass) => {
+      for (const [name, w] of table) {
+        const eq = name.indexOf("=");
+        const colon = name.indexOf(":");
+        if (!(colon > 0 && colon < eq)) continue;
+        const o = OFFSETS.indexOf(Number(name.slice(0, colon)) as (typeof OFFSETS)[number]);
+        const base = name.slice(colon + 1);
+        if (!this.slots.has(base)) this.slots.set(base, this.slots.size);
+        offsets.push([base, pass, o, w]);
+      }
+    });
+    this.rows = new Float32Array(this.slots.size * this.passes * VECTOR);
+    for (const [base, pass, o, w] of offsets) this.rows.set(w, ((this.slots.get(base) ?? 0) * this.passes + pass) * VECTOR + o * N);
+  }
+
+  /** The slot of each feature name, or -1 for names no pass weighs. */
+  slotsOf(features: readonly string[]): Int32Array {
+    const out = new Int32Array(features.length);
+    for (let k = 0; k < features.length; k++) out[k] = this.slots.get(features[k]!) ?? -1;
+    return out;
+  }
+}
+
 /** Lays rows end to end after `zeros` leading zeros; `add` returns where a row will be. */
 class RowArena {
   private readonly rows: Float32Array[] = [];
@@ -108,8 +145,6 @@ export class CompiledPass {
   readonly stackHere = new Float32Array((N + 2) * N);
   readonly stackPrev = new Float32Array((N + 2) * N);
   readonly stackNext = new Float32Array((N + 2) * N);
-  /** Word features by name without offset (`l=putin`), `N` weights per offset of `OFFSETS`. */
-  private readonly wordRows = new Map<string, Float32Array>();
   /** Sentence-start weights by shape id. */
   readonly firstShape: (Float32Array | undefined)[] = [];
   /** Gazetteer weights by the tag of this token, its predecessor, its successor; and by tag|shape. */
@@ -130,9 +165,15 @@ export class CompiledPass {
   readonly casing = new Map<string, Float32Array>();
   private shapeCount = 0;
 
+  /**
+   * `words` holds this pass's word features at index `pass` (built from this table alone when
+   * not given, as in training).
+   */
   constructor(
     table: WeightTable,
     private readonly lexicon: ReadonlySet<string>,
+    readonly words: WordRows = new WordRows([table]),
+    private readonly pass = 0,
   ) {
     const deferred: [string, Float32Array][] = [];
     const arena = new RowArena(N * N);
@@ -147,14 +188,7 @@ export class CompiledPass {
       const value = name.slice(eq + 1);
       const colon = name.indexOf(":");
       if (colon > 0 && colon < eq) {
-        const o = OFFSETS.indexOf(Number(name.slice(0, colon)) as (typeof OFFSETS)[number]);
-        const base = name.slice(colon + 1);
-        let row = this.wordRows.get(base);
-        if (!row) {
-          row = new Float32Array(VECTOR);
-          this.wordRows.set(base, row);
-        }
-        row.set(w, o * N);
+        continue; // word features: in `words`
       } else if (kind === "p0" || kind === "p-" || kind === "p+") {
         const into = kind === "p0" ? this.stackHere : kind === "p-" ? this.stackPrev : this.stackNext;
         this.addTagRow(into, STACK_INDEX.get(value), w);
@@ -270,15 +304,18 @@ export class CompiledPass {
   }
 
   /**
-   * The entry of a form; `lower` and `shape` are the view's (shape with caps prefix), `features`
-   * its `featureNames`. Its word vector is summed into `vectors` at `at` (`VECTOR` floats, zero
-   * on entry). Not cached here.
+   * The entry of a form; `lower` and `shape` are the view's (shape with caps prefix), `slots`
+   * its `featureNames` as `words.slotsOf` gives them. Its word vector is summed into `vectors`
+   * at `at` (`VECTOR` floats, zero on entry). Not cached here.
    */
-  word(features: readonly string[], lower: string, shape: string, vectors: Float32Array, at: number): WordEntry {
-    for (const feature of features) {
-      const row = this.wordRows.get(feature);
-      if (!row) continue;
-      for (let k = 0; k < VECTOR; k++) vectors[at + k] = vectors[at + k]! + row[k]!;
+  word(slots: Int32Array, lower: string, shape: string, vectors: Float32Array, at: number): WordEntry {
+    const rows = this.words.rows;
+    const stride = this.words.passes;
+    for (let f = 0; f < slots.length; f++) {
+      const slot = slots[f]!;
+      if (slot < 0) continue;
+      const row = (slot * stride + this.pass) * VECTOR;
+      for (let k = 0; k < VECTOR; k++) vectors[at + k] = vectors[at + k]! + rows[row + k]!;
     }
     const id = this.vocab.get(lower) ?? -1;
     const shapeId = this.shapeId(shape);

@@ -16,22 +16,26 @@ export interface Mention {
 
 const TYPES: Record<string, EntityType> = { PER: "person", ORG: "organization", LOC: "place" };
 
-/** Reads mentions off one sentence's tags, in text order. */
+/**
+ * Reads mentions off one sentence's tags, in text order. A plain loop without local named
+ * functions: tsx (esbuild's keepNames) would redefine a local arrow's name on every call.
+ */
 export function readMentions(tokens: readonly Token[], tags: readonly string[], sentence: number, caps: boolean): Mention[] {
   const out: Mention[] = [];
-  let current: { type: string; tokens: Token[] } | undefined;
-  const close = (): void => {
-    const type = current ? TYPES[current.type] : undefined;
-    if (current && type) out.push({ type, tokens: current.tokens, sentence, caps });
-    current = undefined;
-  };
-  tokens.forEach((token, i) => {
-    const tag = tags[i] ?? "O";
-    if (tag === "O" || tag.startsWith("B-") || tag.slice(2) !== current?.type) close();
-    if (tag === "O") return;
-    current ??= { type: tag.slice(2), tokens: [] };
-    current.tokens.push(token);
-  });
-  close();
+  let type = "";
+  let start = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const tag = i < tokens.length ? (tags[i] ?? "O") : "O";
+    if (start >= 0 && (tag === "O" || tag.startsWith("B-") || tag.slice(2) !== type)) {
+      const entityType = TYPES[type];
+      if (entityType) out.push({ type: entityType, tokens: tokens.slice(start, i), sentence, caps });
+      start = -1;
+    }
+    if (tag === "O") continue;
+    if (start < 0) {
+      start = i;
+      type = tag.slice(2);
+    }
+  }
   return out;
 }

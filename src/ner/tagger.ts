@@ -3,7 +3,7 @@
  * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
-import { CompiledPass, VECTOR, type WordEntry } from "./compiled.js";
+import { CompiledPass, VECTOR, WordRows, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
 import { SENTENCE_END, SENTENCE_START, type SentenceView } from "./features.js";
 import { Interner } from "./interner.js";
@@ -45,21 +45,24 @@ export class PassScorer {
   /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
   private readonly boundaries: [WordEntry, WordEntry][];
 
+  /** `words` and `index`: the word-feature table shared by the passes and this pass's place in it. */
   constructor(
     table: WeightTable,
     lexicon: ReadonlySet<string>,
     private readonly interner = new Interner(),
+    words?: WordRows,
+    index = 0,
   ) {
-    this.pass = new CompiledPass(table, lexicon);
+    this.pass = new CompiledPass(table, lexicon, words ?? new WordRows([table]), index);
     this.boundaries = [false, true].map((caps) => [
-      this.place(this.pass.featureNames(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
-      this.place(this.pass.featureNames(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
+      this.place(this.slotsOf(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
+      this.place(this.slotsOf(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
     ]);
     this.boundaryEnd = this.used;
   }
 
   /** Builds an entry with its rows in the next free slot of `vectors`; its `history` then points there. */
-  private place(features: readonly string[], lower: string, shape: string): WordEntry {
+  private place(slots: Int32Array, lower: string, shape: string): WordEntry {
     const size = VECTOR + N * N;
     if (this.used + size > this.vectors.length) {
       const grown = new Float32Array(Math.max(this.vectors.length * 2, this.used + size));
@@ -68,7 +71,7 @@ export class PassScorer {
     }
     const at = this.used;
     this.vectors.fill(0, at, at + VECTOR);
-    const entry = this.pass.word(features, lower, shape, this.vectors, at);
+    const entry = this.pass.word(slots, lower, shape, this.vectors, at);
     this.used += VECTOR;
     if (entry.history > 0) {
       const weights = this.pass.weights;
@@ -87,12 +90,12 @@ export class PassScorer {
   }
 
   private newEntry(id: number, view: SentenceView, j: number): WordEntry {
-    return this.prime(id, this.featureNames(view.forms[j] ?? "", view.caps), view.lowers[j] ?? "", view.shapes[j] ?? "");
+    return this.prime(id, this.slotsOf(view.forms[j] ?? "", view.caps), view.lowers[j] ?? "", view.shapes[j] ?? "");
   }
 
-  /** Word-feature names of a form; the same for every pass (each weighs them differently). */
-  featureNames(form: string, caps: boolean): string[] {
-    return this.pass.featureNames(form, caps);
+  /** A form's word features as slots of the shared word-feature table (the same for every pass). */
+  slotsOf(form: string, caps: boolean): Int32Array {
+    return this.pass.words.slotsOf(this.pass.featureNames(form, caps));
   }
 
   /** Whether the word with this id has its entry; `prime` gives it one. */
@@ -102,9 +105,9 @@ export class PassScorer {
   }
 
   /** Builds the entry of the word with this id (see `place`), from its word-feature names. */
-  prime(id: number, features: readonly string[], lower: string, shape: string): WordEntry {
+  prime(id: number, slots: Int32Array, lower: string, shape: string): WordEntry {
     this.sync();
-    const entry = this.place(features, lower, shape);
+    const entry = this.place(slots, lower, shape);
     this.entries[id] = entry;
     return entry;
   }
@@ -233,7 +236,8 @@ export class DocumentTagger {
   private readonly scorers: PassScorer[];
 
   constructor(model: NerModel) {
-    this.scorers = model.passes.map((table) => new PassScorer(table, model.lexicon, this.interner));
+    const words = new WordRows(model.passes);
+    this.scorers = model.passes.map((table, pass) => new PassScorer(table, model.lexicon, this.interner, words, pass));
   }
 
   /**
@@ -250,8 +254,8 @@ export class DocumentTagger {
       for (let j = 0; j < sentence.length; j++) {
         const id = sentence[j] ?? 0;
         if (first.has(id)) continue;
-        const features = first.featureNames(view.forms[j] ?? "", view.caps);
-        for (const scorer of this.scorers) scorer.prime(id, features, view.lowers[j] ?? "", view.shapes[j] ?? "");
+        const slots = first.slotsOf(view.forms[j] ?? "", view.caps);
+        for (const scorer of this.scorers) scorer.prime(id, slots, view.lowers[j] ?? "", view.shapes[j] ?? "");
       }
     });
   }
@@ -263,11 +267,11 @@ export class DocumentTagger {
     // The table started over midway: ids from before the reset would point at other words.
     if (this.interner.generation !== generation) ids = views.map((view) => this.interner.idsOf(view));
     this.primeNewWords(views, ids);
-    let tags: string[][] = [];
+    let tags: number[][] = [];
     this.scorers.forEach((scorer, pass) => {
       if (pass > 0) applyDocumentFeatures(views, tags);
-      tags = views.map((view, s) => scorer.tagSentence(view, ids[s]).map((t) => TAGS[t] ?? "O"));
+      tags = views.map((view, s) => scorer.tagSentence(view, ids[s]));
     });
-    return tags;
+    return tags.map((sentence) => sentence.map((t) => TAGS[t] ?? "O"));
   }
 }

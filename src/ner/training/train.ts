@@ -49,8 +49,7 @@ function addDocumentFeatures(docs: readonly TrainingDocument[], table: WeightTab
   const scorer = new PassScorer(table, lexicon);
   for (const doc of docs) {
     const views = doc.map((s) => s.view);
-    const tags = views.map((v) => scorer.tagSentence(v).map((t) => TAGS[t] ?? "O"));
-    applyDocumentFeatures(views, tags);
+    applyDocumentFeatures(views, views.map((v) => scorer.tagSentence(v)));
   }
 }
 
