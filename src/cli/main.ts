@@ -11,8 +11,10 @@ import { performance } from "node:perf_hooks";
 import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
-import { ingest, type IngestReport } from "../ingest/pipeline.ts";
+import type { Article } from "../ingest/article.ts";
+import { ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
+import { siteArticleOf } from "../site/load.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -96,11 +98,11 @@ async function finish(report: BuildReport, reportFile: string | undefined): Prom
   return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
 }
 
-async function ingestSeeds(flags: IngestFlags): Promise<IngestReport> {
+async function ingestSeeds(flags: IngestFlags): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
   await requireDir(flags.seeds, "seeds");
   const progress = progressReporter("ingest");
   try {
-    return await ingest({
+    return await ingestArticles({
       seedsDir: path.resolve(flags.seeds),
       outDir: path.resolve(flags.out),
       ...(flags.manifest ? { manifestPath: path.resolve(flags.manifest) } : {}),
@@ -114,7 +116,7 @@ async function ingestSeeds(flags: IngestFlags): Promise<IngestReport> {
 }
 
 async function runIngest(flags: IngestFlags): Promise<number> {
-  const report = await ingestSeeds(flags);
+  const { report } = await ingestSeeds(flags);
   printProblems(report);
   if (flags.timings) printTimings(report);
   return finish(report, flags.report);
@@ -141,12 +143,16 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     ...(flags.entities ? { entities: flags.entities } : {}),
   };
-  const report: BuildReport = await ingestSeeds(ingestFlags);
+  const ingested = await ingestSeeds(ingestFlags);
+  const report: BuildReport = ingested.report;
   printProblems(report);
   const output = path.resolve(flags.output);
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
   const started = performance.now();
-  const built = await buildSite(site);
+  // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read them back.
+  const known = new Map([...ingested.articles].map(([file, article]) => [file, siteArticleOf(article)]));
+  ingested.articles.clear();
+  const built = await buildSite({ ...site, known });
   const { pages, rendered, written, removed } = built;
   report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(

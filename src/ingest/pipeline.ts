@@ -209,6 +209,14 @@ function matchManifest(
 
 /** Runs ingest and writes the Markdown; resolves to the report (it never throws for one bad seed). */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  return (await ingestArticles(options)).report;
+}
+
+/**
+ * `ingest`, also resolving to the article records behind the Markdown it wrote (or found
+ * unchanged), by output file name: what a site build would otherwise read back from disk.
+ */
+export async function ingestArticles(options: IngestOptions): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
   const report: IngestReport = {
     seeds: 0,
     articles: [],
@@ -344,7 +352,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   await removeStale(options.outDir, new Set(outputs.values()));
   t.write = lap();
-  return report;
+  const byOutput = new Map<string, Article>();
+  articles.forEach((article, i) => byOutput.set(outputs.get((unique[i] as Draft).file) ?? `${article.id}.md`, article));
+  return { report, articles: byOutput };
 }
 
 /** Removes Markdown this tool wrote earlier for seeds that are gone; leaves other files alone. */

@@ -38,5 +38,10 @@ export function frontMatter(article: Article): Record<string, unknown> {
  */
 export function toMarkdown(article: Article): string {
   const yaml = dump(frontMatter(article), { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"' });
-  return `---\n${yaml}---\n\n${renderBody(article.paragraphs, article.pullQuotes)}`;
+  return `---\n${yaml}---\n${markdownBody(article)}`;
+}
+
+/** What follows the front matter's closing `---` line: a blank line, then the escaped body. */
+export function markdownBody(article: Article): string {
+  return `\n${renderBody(article.paragraphs, article.pullQuotes)}`;
 }

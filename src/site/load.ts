@@ -5,8 +5,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { FAILSAFE_SCHEMA, load } from "js-yaml";
-import type { Entity, EntityType } from "../ingest/article.ts";
+import type { Article, Entity, EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
+import { markdownBody } from "../ingest/write.ts";
 
 export interface SiteArticle {
   id: string;
@@ -106,15 +107,49 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
   return article;
 }
 
+/**
+ * The record `parseArticleFile` reads back from the Markdown ingest writes for `article`, made
+ * without the round trip: `build` hands ingest's records straight to the site. Same fields, same
+ * key order (digests of page records depend on it), same checks (a `sameAs` that is not http(s)
+ * is dropped); `tests/site/load.test.ts` holds the two equal.
+ */
+export function siteArticleOf(article: Article): SiteArticle {
+  const out: SiteArticle = {
+    id: article.id,
+    title: article.title,
+    slug: article.slug,
+    dateSource: article.dateSource,
+    tags: [...article.tags],
+    summary: article.summary,
+    entities: article.entities.map((e) => {
+      const entity: Entity = { name: e.name, type: e.type, slug: e.slug, aliases: [...e.aliases], mentions: e.mentions || 1 };
+      if (e.description) entity.description = e.description;
+      if (e.sameAs && /^https?:\/\//.test(e.sameAs)) entity.sameAs = e.sameAs;
+      return entity;
+    }),
+    body: markdownBody(article),
+  };
+  for (const key of ["date", "section", "byline", "sourceUrl"] as const) {
+    const v = article[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
 /** Files read at once: enough to keep the disk busy, few enough never to run out of descriptors. */
 const BATCH = 128;
 
-/** Loads every `*.md` in `dir`, in file-name order. */
-export async function loadArticles(dir: string): Promise<SiteArticle[]> {
+/**
+ * Loads every `*.md` in `dir`, in file-name order. `known` gives records already in memory by
+ * file name (what ingest just wrote there); only the other files are read and parsed.
+ */
+export async function loadArticles(dir: string, known: ReadonlyMap<string, SiteArticle> = new Map()): Promise<SiteArticle[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
   const articles: SiteArticle[] = [];
   for (let i = 0; i < names.length; i += BATCH) {
     const batch = names.slice(i, i + BATCH).map(async (n) => {
+      const given = known.get(n);
+      if (given) return given;
       const file = path.join(dir, n);
       return parseArticleFile(await readFile(file, "utf8"), file);
     });

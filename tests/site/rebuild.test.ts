@@ -3,7 +3,7 @@
  * whenever they are built, and adding one seed to a built archive re-ingests only that seed
  * and rewrites only the pages whose content changed, leaving the rest untouched on disk.
  */
-import { appendFile, cp, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -140,5 +140,17 @@ describe("rebuilding the site", () => {
     const damaged = await build("inc", path.join(tmp, "seeds-inc"));
     expect(damaged.site.rendered).toBe(damaged.site.pages);
     expect(damaged.site.written).toBe(0);
+  });
+
+  it("fails, naming the page, when a page cannot be written, and writes the other pages", async () => {
+    // Pages are written in the background while Eleventy renders on: a failed write must still
+    // fail the build rather than vanish.
+    const out = path.join(tmp, "blocked");
+    await mkdir(path.join(out, "404.html"), { recursive: true });
+    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "blocked-md")]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/404\.html/);
+    expect(await readFile(path.join(out, "people", "vladimir-putin", "index.html"), "utf8")).toContain("Vladimir Putin");
+    expect((await stat(path.join(out, ".news-archive-build")).catch(() => undefined))?.isFile() ?? false).toBe(false);
   });
 });
