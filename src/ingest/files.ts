@@ -4,7 +4,7 @@
  * a half-written article for Eleventy to render.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Every `*.txt` below `dir`, as sorted `/`-separated relative paths; dot-files and folders skipped. */
@@ -22,22 +22,14 @@ export async function listSeeds(dir: string): Promise<string[]> {
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
-/**
- * Writes `content` to `file` atomically (a temporary dot-file beside it, then a rename), making
- * its folder if need be; returns false, and writes nothing, when the file already holds exactly
- * these bytes (its size is compared first, so most changed files are never read).
- */
-export async function writeIfChanged(file: string, content: string | Buffer): Promise<boolean> {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  const size = await stat(file).then(
-    (s) => s.size,
-    () => undefined,
-  );
-  if (size === bytes.length && (await readFile(file)).equals(bytes)) return false;
+/** Writes `content` to `file` atomically; returns false (and writes nothing) when it is unchanged. */
+export async function writeIfChanged(file: string, content: string): Promise<boolean> {
+  const existing = await readFile(file, "utf8").catch(() => undefined);
+  if (existing === content) return false;
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, bytes);
+    await writeFile(tmp, content);
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });

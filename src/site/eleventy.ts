@@ -12,7 +12,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
-import { flushOutputWrites, installOutputWrites, takeWrittenCount } from "./output-writes.ts";
+import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { buildData, handOver, siteContext } from "./plugin.ts";
@@ -39,13 +39,12 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
 const COPIED = new Set(["assets", "pagefind"]);
 
 /**
- * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends, each
- * run's pages wait in memory until they are written (while the next run renders), and each run
- * costs a few tenths of a second to set up. At 10,000 articles (26,000 pages), runs of 3,000
- * pages peaked at 1.07 GB and runs of 4,000 at 1.17 GB; before writes moved to the background,
- * runs of 4,000 peaked at 0.92–1.10 GB, runs of 8,000 at 1.13 GB and one run at 1.56 GB.
+ * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends, and
+ * each run costs a few tenths of a second to set up. At 10,000 articles (26,000 pages), runs
+ * of 4,000 pages with a collection after each peaked at 0.92 GB (1.10 GB collecting as below),
+ * against 1.13 GB for runs of 8,000 and 1.56 GB for one run without collections.
  */
-const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 3000;
+const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
 
 /**
  * A full garbage collection between Eleventy runs once their garbage has grown to the size of
@@ -141,8 +140,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
     await writeBuildState(outputDir, { ...previous, pages: pending });
   }
-  // Each run's pages are written while the next run renders; one run's worth waits at most.
-  let writing: Promise<void> = Promise.resolve();
   try {
     for (const todo of runs) {
       handOver({ ...data, todo });
@@ -151,17 +148,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // One-off pages (search, sitemap, ...) are known only from Eleventy's results.
       const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
       for (const r of templates) if (typeof r.outputPath === "string") rendered.add(path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/"));
-      await writing;
-      writing = flushOutputWrites();
-      // Rejections surface at the next `await writing`; until then this keeps Node from calling them unhandled.
-      writing.catch(() => undefined);
       collectGarbage();
     }
-    await writing;
   } finally {
-    // A failed run leaves its queue behind: write what was rendered, then report the failure.
-    await writing.catch(() => undefined);
-    await flushOutputWrites().catch(() => undefined);
     handOver(undefined);
     process.chdir(cwd);
   }
