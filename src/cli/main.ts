@@ -14,7 +14,7 @@ import { writeAtomic } from "../ingest/files.ts";
 import type { Article } from "../ingest/article.ts";
 import { ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
-import { siteArticleOf } from "../site/load.ts";
+import { siteArticleOf, type SiteArticle } from "../site/load.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -128,6 +128,14 @@ async function siteLanguage(): Promise<string> {
   return site.language ?? "en";
 }
 
+/** Ingest's records as the site reads them, by file name; empties `articles` as it goes. */
+function siteRecords(articles: Map<string, Article>): Map<string, SiteArticle> {
+  const out = new Map<string, SiteArticle>();
+  for (const [file, article] of articles) out.set(file, siteArticleOf(article));
+  articles.clear();
+  return out;
+}
+
 /** Where `build` keeps ingested Markdown for an output folder, so rebuilds are incremental. */
 export function defaultArticlesDir(output: string): string {
   const key = path.resolve(output).replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^_+/, "");
@@ -149,10 +157,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const output = path.resolve(flags.output);
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
   const started = performance.now();
-  // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read them back.
-  const known = new Map([...ingested.articles].map(([file, article]) => [file, siteArticleOf(article)]));
-  ingested.articles.clear();
-  const built = await buildSite({ ...site, known });
+  // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
+  // them back. Nothing here keeps them once the site is built: Pagefind, next, needs the memory.
+  const built = await buildSite({ ...site, known: siteRecords(ingested.articles) });
   const { pages, rendered, written, removed } = built;
   report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(

@@ -15,11 +15,6 @@ export class Interner {
 
   constructor(private readonly limit = 200_000) {}
 
-  /** How many ids have been given since the table last started over: ids are `0 .. size - 1`. */
-  get count(): number {
-    return this.size;
-  }
-
   idsOf(view: SentenceView): Int32Array {
     const forms = view.forms;
     if (this.size + forms.length > this.limit) {

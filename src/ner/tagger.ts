@@ -242,8 +242,8 @@ export class DocumentTagger {
 
   /**
    * Gives every pass its entry for each word no earlier article had, computing the word's
-   * feature names once for all passes. The names are dropped straight after: kept, they would
-   * be most of what a fresh worker promotes to the old generation.
+   * feature names and their slots once for all passes. The names are dropped straight after
+   * (the passes used to keep them per word, for the life of the worker).
    */
   private primeNewWords(views: readonly SentenceView[], ids: readonly Int32Array[]): void {
     const first = this.scorers[0];
