@@ -131,8 +131,10 @@ async function siteLanguage(): Promise<string> {
 /** Ingest's records as the site reads them, by file name; empties `articles` as it goes. */
 function siteRecords(articles: Map<string, Article>): Map<string, SiteArticle> {
   const out = new Map<string, SiteArticle>();
-  for (const [file, article] of articles) out.set(file, siteArticleOf(article));
-  articles.clear();
+  for (const [file, article] of articles) {
+    out.set(file, siteArticleOf(article));
+    articles.delete(file);
+  }
   return out;
 }
 

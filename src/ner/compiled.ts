@@ -16,7 +16,7 @@
  */
 
 import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
-import { TAGS, type WeightTable } from "./model.js";
+import { ModelFormatError, TAGS, type WeightTable } from "./model.js";
 import { PairTable } from "./pair-table.js";
 
 export const N = TAGS.length;
@@ -67,6 +67,7 @@ export class WordRows {
         const colon = name.indexOf(":");
         if (!(colon > 0 && colon < eq)) continue;
         const o = OFFSETS.indexOf(Number(name.slice(0, colon)) as (typeof OFFSETS)[number]);
+        if (o < 0) throw new ModelFormatError(`NER model feature ${name} has an offset the tagger does not use`);
         const base = name.slice(colon + 1);
         if (!this.slots.has(base)) this.slots.set(base, this.slots.size);
         offsets.push([base, pass, o, w]);

@@ -236,6 +236,8 @@ export class DocumentTagger {
   private readonly scorers: PassScorer[];
 
   constructor(model: NerModel) {
+    // `loadNerModel` releases the tables once its tagger is compiled: get that one through `prepareTagger`.
+    if (model.passes.length === 0) throw new Error("NER model has no weight tables left to compile; use prepareTagger(model)");
     const words = new WordRows(model.passes);
     this.scorers = model.passes.map((table, pass) => new PassScorer(table, model.lexicon, this.interner, words, pass));
   }

@@ -1,6 +1,7 @@
 /**
- * Reads the Markdown that ingest wrote: front matter (the contract in README) plus body. This
- * is the site's only input, so a hand-edited file with a broken field fails here, by name.
+ * Reads the Markdown that ingest wrote: front matter (the contract in README) plus body. A
+ * hand-edited or hand-added file with a broken field fails here, by name. (`build` takes the
+ * records of the files its own ingest just wrote from memory instead: see `siteArticleOf`.)
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -110,8 +111,9 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
 /**
  * The record `parseArticleFile` reads back from the Markdown ingest writes for `article`, made
  * without the round trip: `build` hands ingest's records straight to the site. Same fields, same
- * key order (digests of page records depend on it), same checks (a `sameAs` that is not http(s)
- * is dropped); `tests/site/load.test.ts` holds the two equal.
+ * key order (digests of page records depend on it), empty optional fields left out as the front
+ * matter leaves them out, a `sameAs` that is not http(s) dropped; `tests/site/load.test.ts`
+ * holds the two equal. Slugs and types are not checked again: ingest made them.
  */
 export function siteArticleOf(article: Article): SiteArticle {
   const out: SiteArticle = {
@@ -131,7 +133,7 @@ export function siteArticleOf(article: Article): SiteArticle {
   };
   for (const key of ["date", "section", "byline", "sourceUrl"] as const) {
     const v = article[key];
-    if (v !== undefined) out[key] = v;
+    if (v) out[key] = v;
   }
   return out;
 }
