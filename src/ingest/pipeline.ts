@@ -322,11 +322,13 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
   });
 
   t.canonicalise = lap();
+  /** The Markdown file of `articles[i]`. */
+  const outputOf = (i: number): string => outputs.get((unique[i] as Draft).file) ?? `${articles[i]?.id}.md`;
   // Writes overlap (the disk waits, the CPU does not), a bounded number at a time.
   const written = await WrittenState.open(options.outDir);
   const digester = new Digester();
   const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {
-    const output = outputs.get((unique[i] as Draft).file) ?? `${article.id}.md`;
+    const output = outputOf(i);
     const digest = digester.of(article);
     if (await written.unchanged(output, digest)) return "unchanged";
     const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
@@ -336,7 +338,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
   await written.save();
   articles.forEach((article, i) => {
     const draft = unique[i] as Draft;
-    report.articles.push({ id: article.id, file: draft.file, output: outputs.get(draft.file) ?? `${article.id}.md`, status: statuses[i] ?? "written" });
+    report.articles.push({ id: article.id, file: draft.file, output: outputOf(i), status: statuses[i] ?? "written" });
     for (const w of article.warnings) report.warnings.push({ file: draft.file, message: w });
   });
   for (const { draft, of } of duplicates) {
@@ -352,9 +354,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
 
   await removeStale(options.outDir, new Set(outputs.values()));
   t.write = lap();
-  const byOutput = new Map<string, Article>();
-  articles.forEach((article, i) => byOutput.set(outputs.get((unique[i] as Draft).file) ?? `${article.id}.md`, article));
-  return { report, articles: byOutput };
+  return { report, articles: new Map(articles.map((article, i) => [outputOf(i), article])) };
 }
 
 /** Removes Markdown this tool wrote earlier for seeds that are gone; leaves other files alone. */

@@ -34,8 +34,8 @@ function isNameLike(form: string, caps: boolean): boolean {
 
 /**
  * Fills `view.doc` and `view.first` for every sentence from the first pass's tags (`tags[s][i]`,
- * indices into `TAGS`). Plain loops over typed counts: this runs once per article, in every
- * fresh worker, and closures per token were a tenth of what extraction allocated.
+ * indices into `TAGS`). Plain loops over typed counts: the closures per token this used to
+ * create were about 8% of what extraction allocated in a fresh worker.
  */
 export function applyDocumentFeatures(views: readonly SentenceView[], tags: readonly (readonly number[])[]): void {
   const votes = new Map<string, Int32Array>();

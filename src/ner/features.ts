@@ -137,11 +137,7 @@ export interface SentenceView {
   names: string[];
   /** Document feature per token (see `document.ts`), or "" before the second pass. */
   doc: string[];
-  /**
-   * Pass 1's tag per token, as an index into `TAGS`; empty before the second pass. A typed array
-   * from the start, so filling it in does not change the view's hidden class and throw away the
-   * tagger's optimised code in every fresh worker.
-   */
+  /** Pass 1's tag per token, as an index into `TAGS`; empty before the second pass. */
   first: Uint8Array;
   /** How the article writes this word elsewhere, mid-sentence (see `case-evidence.ts`), or "". */
   casing: string[];
