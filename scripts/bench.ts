@@ -29,7 +29,7 @@ interface Report {
   articles: { status: string }[];
   timings: { read: number; extract: number; extractCpu: number; modelLoad: number; threads: number; canonicalise: number; write: number };
   site?: { pages: number; rendered: number; written: number; removed: number; seconds: number };
-  search?: { pages: number; seconds: number; unchanged?: true };
+  search?: { pages: number; seconds: number; shards?: number; indexed?: string[]; unchanged?: true };
 }
 
 interface Run {
@@ -85,14 +85,14 @@ async function build(label: string, seeds: string, work: string, heapMb: number)
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function print(runs: Run[], articles: number): void {
-  console.log("\n| run | wall s | ingest s | extract s (threads) | site s | search s | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten |");
+  console.log("\n| run | wall s | ingest s | extract s (threads) | site s | search s (year bundles rebuilt) | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of runs) {
     const t = r.report.timings;
     const ingest = t.read + t.extract + t.canonicalise + t.write;
     const written = r.report.articles.filter((a) => a.status === "written").length;
     console.log(
-      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} | ${r.report.search?.unchanged ? "kept" : fmt(r.report.search?.seconds ?? 0)} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.treeMaxRssMb} | ${r.files} | ${written} | ${r.report.site?.rendered ?? 0} | ${r.report.site?.written ?? 0} |`,
+      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} | ${r.report.search?.unchanged ? "kept" : `${fmt(r.report.search?.seconds ?? 0)} (${r.report.search?.indexed?.length ?? "?"} of ${r.report.search?.shards ?? "?"})`} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.treeMaxRssMb} | ${r.files} | ${written} | ${r.report.site?.rendered ?? 0} | ${r.report.site?.written ?? 0} |`,
     );
   }
   const [cold, , added] = runs;

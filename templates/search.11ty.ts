@@ -4,4 +4,4 @@ import type { BuildData } from "../src/site/plugin.ts";
 
 export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
 
-export const render = (d: { build: BuildData }) => renderSearch(d.build.site);
+export const render = (d: { build: BuildData }) => renderSearch(d.build.site, d.build.searchShards);

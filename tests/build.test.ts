@@ -170,10 +170,22 @@ describe("news-archive build", () => {
     expect(fileFor(site, "/people/tony-blair-pm/")).toBeDefined();
   });
 
-  it("indexes every article page for search, and only those", async () => {
-    expect(build.stdout).toMatch(/^search: 8 articles indexed/m);
-    const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)).toBe(8);
+  it("indexes every article page for search, and only those, in one bundle per year", async () => {
+    expect(build.stdout).toMatch(/^search: 8 articles indexed into 3 of 3 year bundles: 2015, 2016, undated/m);
+    const articlePages = (await listFiles(site)).filter((f) => /^(\d{4}\/\d\d\/\d\d|undated)\/[^/]+\/index\.html$/.test(f));
+    expect(articlePages).toHaveLength(8);
+    const counted: Record<string, number> = {};
+    for (const shard of ["2015", "2016", "undated"]) {
+      const entry = JSON.parse(await readFile(path.join(site, "pagefind", shard, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      counted[shard] = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    }
+    const expected: Record<string, number> = {};
+    for (const f of articlePages) expected[f.split("/")[0] ?? ""] = (expected[f.split("/")[0] ?? ""] ?? 0) + 1;
+    expect(counted).toEqual(expected);
+    // The search page loads the first bundle and merges the others into it.
+    const search = (await loadHtml(site, "/search/"))("#search");
+    expect(search.attr("data-bundle")).toBe("/pagefind/2015/");
+    expect(search.attr("data-merge")).toBe("/pagefind/2016/ /pagefind/undated/");
   });
 
   it("has a sitemap listing pages that exist, robots.txt and a 404 page", async () => {

@@ -15,7 +15,7 @@ import type { Article } from "../ingest/article.ts";
 import { ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { siteArticleOf, type SiteArticle } from "../site/load.ts";
-import { indexSearch } from "../site/search-index.ts";
+import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
 export const EXIT_OK = 0;
@@ -72,7 +72,8 @@ async function requireDir(dir: string, what: string): Promise<void> {
 interface BuildReport extends IngestReport {
   site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
   /** `unchanged`: no article page changed since the index was built, so it was kept as it was. */
-  search?: { pages: number; seconds: number; unchanged?: true };
+  /** Articles indexed by this run, into which of the site's search bundles (one per year). */
+  search?: { pages: number; shards: number; indexed: string[]; seconds: number; unchanged?: true };
 }
 
 const countStatus = (report: IngestReport, status: string): number => report.articles.filter((a) => a.status === status).length;
@@ -167,14 +168,17 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   console.log(
     `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
-  if (built.searchStale) {
+  const { shards, stale } = built.search;
+  if (stale.length) {
     releaseSiteMemory();
-    const search = await indexSearch(output, await siteLanguage());
+    const search = await indexSearch(output, await siteLanguage(), shards, stale);
     await built.recordSearch();
-    report.search = { pages: search.pages, seconds: round(search.seconds) };
-    console.log(`search: ${search.pages} articles indexed (${report.search.seconds} s)`);
+    report.search = { pages: search.pages, shards: shards.length, indexed: search.indexed, seconds: round(search.seconds) };
+    const names = stale.length > 6 ? `${stale.slice(0, 3).join(", ")}, … ${stale.at(-1) ?? ""}` : stale.join(", ");
+    console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} year bundles: ${names} (${report.search.seconds} s)`);
   } else {
-    report.search = { pages: 0, seconds: 0, unchanged: true };
+    await pruneSearchBundles(output, shards);
+    report.search = { pages: 0, shards: shards.length, indexed: [], seconds: 0, unchanged: true };
     console.log("search: no article page changed; index kept");
   }
   if (flags.timings) {

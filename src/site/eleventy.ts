@@ -16,6 +16,7 @@ import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { buildData, handOver, siteContext } from "./plugin.ts";
+import { staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
 
@@ -92,9 +93,9 @@ export interface SiteBuildResult {
   written: number;
   /** Files of earlier builds that this build no longer produces, removed. */
   removed: number;
-  /** Whether the article pages differ from those the search index was last built from. */
-  searchStale: boolean;
-  /** Records that the search index now matches this build's article pages. */
+  /** The search shards (years of articles) the site has, and those whose bundle must be built again. */
+  search: { shards: string[]; stale: string[] };
+  /** Records that the search bundles now match this build's article pages. */
   recordSearch(): Promise<void>;
   /** Seconds spent reading the articles, building the index, choosing pages, in Eleventy, and pruning. */
   timings: { load: number; index: number; select: number; render: number; prune: number };
@@ -162,16 +163,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const removed = await prune(outputDir, before, produced);
   const next = { code, pages: selection.digests, ...(previous?.search ? { search: previous.search } : {}) };
   await writeBuildState(outputDir, next);
-  const { articlesDigest } = selection;
-  const searchStale = next.search !== articlesDigest || !existsSync(path.join(outputDir, "pagefind", "pagefind-entry.json"));
+  const { searchDigests } = selection;
+  const stale = staleShards(previous?.search, searchDigests, (shard) => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json")));
   return {
     pages: produced.size,
     rendered: rendered.size,
     written,
     removed,
-    searchStale,
-    // Holds the digest alone: the search index, built next, needs all the memory it can get.
-    recordSearch: () => writeBuildState(outputDir, { ...next, search: articlesDigest }),
+    search: { shards: Object.keys(searchDigests), stale },
+    // Holds the digests alone: the search index, built next, needs all the memory it can get.
+    recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
     timings: { load, index, select, render, prune: lap() },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, YearEntry } from "./archive.ts";
 import { Digester } from "../digest.ts";
+import { shardDigests } from "./search-shards.ts";
 
 export interface FeedFile {
   url: string;
@@ -41,8 +42,8 @@ export interface PageSelection {
   todo: PagedItems;
   /** URL → digest of every paginated page, rendered or not. */
   digests: Record<string, string>;
-  /** Digest of all article pages together: what the search index is built from. */
-  articlesDigest: string;
+  /** Per search shard (a year of articles, see `search-shards.ts`), a digest of what Pagefind indexes. */
+  searchDigests: Record<string, string>;
 }
 
 /**
@@ -61,7 +62,7 @@ export function selectPages(all: PagedItems, previous: Record<string, string> | 
       if (!previous || previous[item.url] !== digest || !exists(outputFileOf(item.url))) chosen.push(item);
     }
   }
-  return { todo, digests, articlesDigest: digester.of(all.articles.map((a) => digests[a.url])) };
+  return { todo, digests, searchDigests: shardDigests(all.articles, digester) };
 }
 
 /**

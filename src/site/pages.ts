@@ -315,13 +315,17 @@ export function renderNotFound(site: SiteContext): string {
   return layout({ title: "Page not found", path: "/404.html", noindex: true }, body, site);
 }
 
-/** The search page: Pagefind's UI, loaded by a small script; without JavaScript it says so. */
-export function renderSearch(site: SiteContext): string {
+/**
+ * The search page: Pagefind's UI, loaded by a small script, over the search bundles (one per
+ * year of articles: the first is loaded, the others merged into it); without JavaScript it says so.
+ */
+export function renderSearch(site: SiteContext, shards: readonly string[]): string {
+  const [primary = href("/pagefind/undated/", site), ...merged] = shards.map((s) => href(`/pagefind/${s}/`, site));
   const body = html`<header><h1 id="search-heading">Search</h1></header>
-<div id="search" class="search" data-bundle="${href("/pagefind/", site)}"></div>
+<div id="search" class="search" data-bundle="${primary}" data-merge="${merged.join(" ")}"></div>
 <noscript><p>Search needs JavaScript. Everything else in the archive works without it: browse the <a href="${href("/archive/", site)}">archive</a>, <a href="${href("/people/", site)}">people</a>, <a href="${href("/organizations/", site)}">organizations</a> and <a href="${href("/places/", site)}">places</a>.</p></noscript>
-<link rel="stylesheet" href="${href("/pagefind/pagefind-ui.css", site)}">
-<script src="${href("/pagefind/pagefind-ui.js", site)}"></script>
+<link rel="stylesheet" href="${primary}pagefind-ui.css">
+<script src="${primary}pagefind-ui.js"></script>
 <script src="${href("/assets/search.js", site)}"></script>`;
   return layout({ title: "Search", path: "/search/" }, body, site);
 }

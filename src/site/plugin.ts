@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
+import { searchShards } from "./search-shards.ts";
 import type { PagedItems } from "./page-table.ts";
 import { normalisePrefix, type SiteContext } from "./urls.ts";
 
@@ -32,6 +33,8 @@ export interface BuildData {
   all: PagedItems;
   /** The pages this Eleventy run renders. */
   todo: PagedItems;
+  /** The search bundles the search page merges, one per year of articles (see `search-shards.ts`). */
+  searchShards: string[];
 }
 
 /** The part of Eleventy's `UserConfig` this plugin uses. */
@@ -66,7 +69,7 @@ export function buildData(site: SiteContext, articles: readonly SiteArticle[]): 
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
   const all: PagedItems = { articles: archive.articles, lists: archive.lists, feeds, indexes, years: archive.years };
-  return { site, archive, all, todo: all };
+  return { site, archive, all, todo: all, searchShards: searchShards(all.articles) };
 }
 
 // A global, not a module variable: Eleventy loads this file through its own import of the

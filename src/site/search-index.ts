@@ -1,35 +1,71 @@
 /**
- * Full-text search: Pagefind indexes the built article pages (found by `ARTICLE_PAGES_GLOB`,
- * their text marked `data-pagefind-body`) into `<output>/pagefind/`, which the search page loads. Its binary
- * ships inside the npm package; nothing is downloaded.
+ * Full-text search: Pagefind indexes the built article pages (their text marked
+ * `data-pagefind-body`) into one bundle per search shard, a year of articles
+ * (`<output>/pagefind/<shard>/`, see `search-shards.ts`), which the search page merges. Only the
+ * shards named stale are indexed again. Its binary ships inside the npm package; nothing is
+ * downloaded.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { ARTICLE_PAGES_GLOB } from "./archive.ts";
+import { shardGlob } from "./search-shards.ts";
 
 export interface SearchIndexResult {
+  /** Article pages in the bundles built by this run. */
   pages: number;
+  /** The shards indexed again by this run. */
+  indexed: string[];
   seconds: number;
 }
 
-export async function indexSearch(outputDir: string, language: string): Promise<SearchIndexResult> {
+/**
+ * Removes whatever lies in `<output>/pagefind/` that is not a bundle of `shards`: years no longer
+ * in the archive, an unfinished bundle, the single bundle of earlier versions. Returns how many.
+ */
+export async function pruneSearchBundles(outputDir: string, shards: readonly string[]): Promise<number> {
+  const root = path.join(outputDir, "pagefind");
+  const keep = new Set(shards);
+  let removed = 0;
+  for (const entry of await readdir(root).catch(() => [])) {
+    if (keep.has(entry)) continue;
+    await rm(path.join(root, entry), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/** Builds the bundles of the `stale` shards, after removing what is not a bundle of `shards`. */
+export async function indexSearch(outputDir: string, language: string, shards: readonly string[], stale: readonly string[]): Promise<SearchIndexResult> {
   const started = Date.now();
-  const bundle = path.join(outputDir, "pagefind");
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  await pruneSearchBundles(outputDir, shards);
+  let pages = 0;
   try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outputDir, glob: ARTICLE_PAGES_GLOB });
-    if (added.errors.length) throw new Error(`Pagefind failed to index ${outputDir}: ${added.errors.join("; ")}`);
-    // A fresh bundle each time: Pagefind's fragment names change with content.
-    await rm(bundle, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`Pagefind failed to write ${bundle}: ${written.errors.join("; ")}`);
-    // addDirectory counts every HTML file it read; the entry file says how many were indexed.
-    const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-    return { pages, seconds: (Date.now() - started) / 1000 };
+    for (const shard of stale) pages += await indexShard(outputDir, language, shard);
   } finally {
     await pagefind.close();
   }
+  return { pages, indexed: [...stale], seconds: (Date.now() - started) / 1000 };
+}
+
+/** Builds one shard's bundle beside the old one, then puts it in its place; returns its page count. */
+async function indexShard(outputDir: string, language: string, shard: string): Promise<number> {
+  const bundle = path.join(outputDir, "pagefind", shard);
+  const fresh = `${bundle}.new`;
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    const added = await index.addDirectory({ path: outputDir, glob: shardGlob(shard) });
+    if (added.errors.length) throw new Error(`Pagefind failed to index ${outputDir} (${shard}): ${added.errors.join("; ")}`);
+    // A fresh bundle each time: Pagefind's fragment names change with content.
+    await rm(fresh, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: fresh });
+    if (written.errors.length) throw new Error(`Pagefind failed to write ${fresh}: ${written.errors.join("; ")}`);
+  } finally {
+    await index.deleteIndex();
+  }
+  // addDirectory counts every HTML file it read; the entry file says how many were indexed.
+  const entry = JSON.parse(await readFile(path.join(fresh, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  await rm(bundle, { recursive: true, force: true });
+  await rename(fresh, bundle);
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }

@@ -1,11 +1,18 @@
 // Starts Pagefind's search UI on /search/, with filters for people, organizations, places,
-// section and year, and runs the query given as ?q= so searches can be linked.
+// section and year, and runs the query given as ?q= so searches can be linked. The index is
+// one bundle per year of articles: the page names the first, and the others are merged into it.
 (function () {
   var root = document.getElementById("search");
   if (!root || typeof PagefindUI === "undefined") return;
   var ui = new PagefindUI({
     element: "#search",
     bundlePath: root.getAttribute("data-bundle"),
+    mergeIndex: (root.getAttribute("data-merge") || "")
+      .split(" ")
+      .filter(Boolean)
+      .map(function (bundlePath) {
+        return { bundlePath: bundlePath };
+      }),
     showImages: false,
     showSubResults: false,
     resetStyles: false,

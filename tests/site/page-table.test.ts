@@ -32,12 +32,23 @@ describe("choosing the pages a build renders", () => {
     expect(selectPages(site([{ ...a }]), before.digests, () => true).todo.articles).toHaveLength(0);
   });
 
-  it("changes the search digest only when article pages change", () => {
-    const one = selectPages(site([article("a")], [year("2015", 1)]), undefined, () => true);
-    const otherYear = selectPages(site([article("a")], [year("2015", 2)]), undefined, () => true);
-    const otherArticle = selectPages(site([article("a", "A2")], [year("2015", 1)]), undefined, () => true);
-    expect(otherYear.articlesDigest).toBe(one.articlesDigest);
-    expect(otherArticle.articlesDigest).not.toBe(one.articlesDigest);
+  it("changes a search shard's digest only when what Pagefind indexes of its articles changes", () => {
+    const dated = (slug: string, y: string, title = slug): ArticleEntry => ({ ...article(slug, title), date: `${y}-05-01`, url: `/${y}/05/01/${slug}/` });
+    const base = [dated("a", "2014"), dated("b", "2015"), article("c")];
+    const one = selectPages(site(base, [year("2015", 1)]), undefined, () => true).searchDigests;
+    expect(Object.keys(one)).toEqual(["2014", "2015", "undated"]);
+    // Year pages and the links between articles are not indexed...
+    expect(selectPages(site(base, [year("2015", 2)]), undefined, () => true).searchDigests).toEqual(one);
+    const linked = [{ ...dated("a", "2014"), related: [{ title: "B", url: "/2015/05/01/b/" }] }, ...base.slice(1)];
+    const relinked = [{ ...dated("a", "2014"), related: [{ title: "C", url: "/undated/c/" }] }, ...base.slice(1)];
+    expect(selectPages(site(relinked), undefined, () => true).searchDigests).toEqual(selectPages(site(linked), undefined, () => true).searchDigests);
+    // ...but an article's own text is, and only its year's digest moves.
+    const retitled = selectPages(site([base[0]!, dated("b", "2015", "B2"), base[2]!]), undefined, () => true).searchDigests;
+    expect(retitled["2015"]).not.toBe(one["2015"]);
+    expect({ ...retitled, "2015": "" }).toEqual({ ...one, "2015": "" });
+    // A new article in 2014 moves 2014 alone.
+    const added = selectPages(site([...base, dated("d", "2014")]), undefined, () => true).searchDigests;
+    expect(Object.keys(added).filter((k) => added[k] !== one[k])).toEqual(["2014"]);
   });
 });
 

@@ -14,7 +14,7 @@ import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
   site: { pages: number; rendered: number; written: number; removed: number };
-  search: { pages: number; unchanged?: true };
+  search: { pages: number; shards: number; indexed: string[]; unchanged?: true };
 }
 
 let tmp: string;
@@ -72,8 +72,7 @@ describe("rebuilding the site", () => {
 
     const site = path.join(tmp, "inc");
     const old = new Date("2001-01-01T00:00:00Z");
-    const files = (await listFiles(site)).filter((f) => !f.startsWith("pagefind/"));
-    for (const f of files) await utimes(path.join(site, f), old, old);
+    for (const f of await listFiles(site)) await utimes(path.join(site, f), old, old);
 
     await writeFile(path.join(seedsInc, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n");
     const second = await build("inc", seedsInc);
@@ -81,9 +80,10 @@ describe("rebuilding the site", () => {
     expect(second.articles.filter((a) => a.status === "unchanged")).toHaveLength(first.articles.filter((a) => a.status !== "duplicate").length);
 
     const touched = new Set<string>();
+    const searchTouched = new Set<string>();
     for (const f of await listFiles(site)) {
-      if (f.startsWith("pagefind/")) continue;
-      if ((await stat(path.join(site, f))).mtime.getTime() !== old.getTime()) touched.add(f);
+      const changed = (await stat(path.join(site, f))).mtime.getTime() !== old.getTime();
+      if (changed) (f.startsWith("pagefind/") ? searchTouched : touched).add(f);
     }
     // The new article's page and the lists and feeds it joins are rewritten...
     expect([...touched]).toEqual(expect.arrayContaining(["undated/arsenal-beat-chelsea-in-a-late-winner/index.html", "organizations/arsenal/index.html", "sections/sport/index.html", "feed.xml"]));
@@ -93,6 +93,11 @@ describe("rebuilding the site", () => {
     expect(touched.has("tags/diplomacy/index.html")).toBe(false);
     expect(touched.has("people/vladimir-putin/index.html")).toBe(false);
     expect(second.site.written).toBeLessThan(second.site.pages / 2);
+    // Search: only the new article's year (it is undated) is indexed again; the other bundles stay as they were.
+    expect(first.search.indexed).toEqual(["2015", "2016", "undated"]);
+    expect(second.search).toMatchObject({ shards: 3, indexed: ["undated"] });
+    expect(searchTouched.size).toBeGreaterThan(0);
+    expect([...searchTouched].filter((f) => !f.startsWith("pagefind/undated/"))).toEqual([]);
     expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
   });
 
@@ -114,6 +119,8 @@ describe("rebuilding the site", () => {
       ["an edited headline", () => writeFile(path.join(seedsEq, "politics", "001.txt"), "Politics story, revised\n\nGordon Brown spoke in Westminster.\n")],
       ["a deleted seed", () => unlink(path.join(seedsEq, "same-headline-2.txt"))],
       ["an editorial override", () => appendFile(path.join(seedsEq, "entities.yaml"), "- name: Gordon Brown\n  description: Chancellor of the Exchequer\n")],
+      // 2016's search bundle goes; the next change brings the year back.
+      ["the last seeds of a year deleted", async () => { await unlink(path.join(seedsEq, "injection.txt")); await unlink(path.join(seedsEq, "same-headline-1.txt")); }],
       ["a new date in the manifest", () => appendFile(path.join(seedsEq, "manifest.csv"), "sport/001.txt,2016-03-04,sport,,,\n")],
     ];
     for (const [what, change] of changes) {
@@ -140,6 +147,23 @@ describe("rebuilding the site", () => {
     const damaged = await build("inc", path.join(tmp, "seeds-inc"));
     expect(damaged.site.rendered).toBe(damaged.site.pages);
     expect(damaged.site.written).toBe(0);
+  });
+
+  it("builds a missing search bundle again, and replaces the single index of earlier versions", async () => {
+    const site = path.join(tmp, "inc");
+    await rm(path.join(site, "pagefind", "2015"), { recursive: true });
+    const missing = await build("inc", path.join(tmp, "seeds-inc"));
+    expect(missing.search.indexed).toEqual(["2015"]);
+    expect(await readFile(path.join(site, "pagefind", "2015", "pagefind-entry.json"), "utf8")).toContain("page_count");
+
+    // Earlier versions kept one digest for a single bundle in pagefind/ itself.
+    const state = JSON.parse(await readFile(path.join(site, ".news-archive-build"), "utf8")) as Record<string, unknown>;
+    await writeFile(path.join(site, ".news-archive-build"), JSON.stringify({ ...state, search: "0123abc" }));
+    await writeFile(path.join(site, "pagefind", "pagefind-entry.json"), "{}");
+    await mkdir(path.join(site, "pagefind", "fragment"));
+    const upgraded = await build("inc", path.join(tmp, "seeds-inc"));
+    expect(upgraded.search.indexed).toEqual(["2015", "2016", "undated"]);
+    expect((await listFiles(path.join(site, "pagefind"))).filter((f) => !/^(2015|2016|undated)\//.test(f))).toEqual([]);
   });
 
   it("fails, naming the page, when a page cannot be written", async () => {

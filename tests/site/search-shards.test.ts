@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { searchShards, shardGlob, shardOf, staleShards } from "../../src/site/search-shards.ts";
+
+describe("search shards", () => {
+  it("puts each article page in its year's bundle, undated ones in their own, oldest first", () => {
+    expect(shardOf("/2016/03/04/a/")).toBe("2016");
+    expect(shardOf("/undated/b/")).toBe("undated");
+    expect(searchShards([{ url: "/undated/b/" }, { url: "/2016/03/04/a/" }, { url: "/2009/01/01/c/" }, { url: "/2016/05/01/d/" }])).toEqual(["2009", "2016", "undated"]);
+    // An archive without articles still has a (empty) bundle for the search page to load.
+    expect(searchShards([])).toEqual(["undated"]);
+  });
+
+  it("selects a shard's pages by a glob that matches nothing else", () => {
+    expect(shardGlob("2016")).toBe("2016/[0-9][0-9]/[0-9][0-9]/*/index.html");
+    expect(shardGlob("undated")).toBe("undated/*/index.html");
+    // Shard names go into globs and paths: anything else is refused.
+    expect(() => shardGlob("../x")).toThrow(/not a search shard/);
+    expect(() => shardGlob("{2016,2017}")).toThrow(/not a search shard/);
+  });
+
+  it("re-indexes shards whose digest changed or whose bundle is gone, and only those", () => {
+    const current = { "2015": "a", "2016": "b2", undated: "c" };
+    expect(staleShards(undefined, current, () => true)).toEqual(["2015", "2016", "undated"]);
+    expect(staleShards({ "2015": "a", "2016": "b", undated: "c" }, current, () => true)).toEqual(["2016"]);
+    expect(staleShards({ "2015": "a", "2016": "b2", undated: "c" }, current, (s) => s !== "undated")).toEqual(["undated"]);
+    expect(staleShards({ "2014": "z", "2015": "a", "2016": "b2", undated: "c" }, current, () => true)).toEqual([]);
+  });
+});
