@@ -52,6 +52,9 @@ export function coMentions(articles: readonly (readonly string[])[], top = TOP):
   const counts = new Uint32Array(names.length);
   const touched: number[] = [];
   const result = new Map<string, Scored<string>[]>();
+  // The top few kept in order as candidates come (`before`), with an object only for those kept:
+  // a head entity has thousands of companions, and an object and a sort for each cost half a second at 10,000 articles.
+  const best: Scored<string>[] = [];
   postings.forEach((list, a) => {
     for (const i of list) {
       for (const b of encoded[i] as number[]) {
@@ -61,18 +64,29 @@ export function coMentions(articles: readonly (readonly string[])[], top = TOP):
       }
     }
     if (!touched.length) return;
-    const scored: Scored<string>[] = touched.map((b) => {
+    for (const b of touched) {
       const count = counts[b] ?? 0;
       counts[b] = 0;
       const pmi = Math.log((count * n) / (list.length * (postings[b]?.length ?? 1)));
       // A pair seen once in a large archive is noise; PMI alone would favour it.
-      return { item: names[b] as string, score: count * Math.max(pmi, 0) + count * 1e-6, count };
-    });
+      const score = count * Math.max(pmi, 0) + count * 1e-6;
+      const item = names[b] as string;
+      const last = best[top - 1];
+      if (last && !ranksBefore(score, count, item, last)) continue;
+      let at = best.length;
+      while (at > 0 && ranksBefore(score, count, item, best[at - 1] as Scored<string>)) at--;
+      best.splice(at, 0, { item, score, count });
+      if (best.length > top) best.pop();
+    }
     touched.length = 0;
-    scored.sort((x, y) => y.score - x.score || y.count - x.count || (x.item < y.item ? -1 : x.item > y.item ? 1 : 0));
-    result.set(names[a] as string, scored.slice(0, top));
+    result.set(names[a] as string, best.splice(0));
   });
   return result;
+}
+
+/** Ranking order of companions: higher score, then more shared articles, then name. */
+function ranksBefore(score: number, count: number, item: string, other: Scored<string>): boolean {
+  return score !== other.score ? score > other.score : count !== other.count ? count > other.count : item < other.item;
 }
 
 /**
@@ -111,14 +125,17 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
     }
     const best: Scored<number>[] = [];
     for (const j of touched) {
-      const candidate = { item: j, score: score[j] ?? 0, count: count[j] ?? 0 };
+      const s = score[j] ?? 0;
+      const c = count[j] ?? 0;
       score[j] = 0;
       count[j] = 0;
-      // Keep the top few in order as we go: candidates can number thousands, `top` is small.
-      if (best.length === top && !before(candidate, best[top - 1] as Scored<number>)) continue;
+      // Keep the top few in order as we go: candidates can number thousands, `top` is small,
+      // and only those kept become objects.
+      const last = best[top - 1];
+      if (last && !before(s, c, j, last)) continue;
       let at = best.length;
-      while (at > 0 && before(candidate, best[at - 1] as Scored<number>)) at--;
-      best.splice(at, 0, candidate);
+      while (at > 0 && before(s, c, j, best[at - 1] as Scored<number>)) at--;
+      best.splice(at, 0, { item: j, score: s, count: c });
       if (best.length > top) best.pop();
     }
     touched.length = 0;
@@ -127,8 +144,8 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
 }
 
 /** Ranking order of related articles: higher score, then more shared entities, then earlier index. */
-function before(a: Scored<number>, b: Scored<number>): boolean {
-  return a.score !== b.score ? a.score > b.score : a.count !== b.count ? a.count > b.count : a.item < b.item;
+function before(score: number, count: number, item: number, other: Scored<number>): boolean {
+  return score !== other.score ? score > other.score : count !== other.count ? count > other.count : item < other.item;
 }
 
 export interface MonthCount {

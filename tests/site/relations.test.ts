@@ -56,6 +56,31 @@ describe("coMentions", () => {
     expect(top).toContain("uk");
     expect(coMentions(articles).get("kremlin")?.[0]).toMatchObject({ item: "putin", count: 2 });
   });
+
+  it("keeps the top few by score, then count, then name, as a full sort would", () => {
+    // Deterministic pseudo-random archive with many ties (few distinct counts).
+    let seed = 7;
+    const rand = (k: number): number => Math.floor(((seed = (seed * 48271) % 2147483647) / 2147483647) * k);
+    const pool = Array.from({ length: 40 }, (_, i) => `e${String(i).padStart(2, "0")}`);
+    const articles = Array.from({ length: 300 }, () => Array.from({ length: 1 + rand(6) }, () => pool[Math.min(rand(40), rand(40))] as string));
+    const top = 3;
+    const got = coMentions(articles, top);
+    // The reference: every companion scored, sorted, cut.
+    const sets = articles.map((a) => [...new Set(a)]);
+    const df = new Map<string, number>();
+    for (const a of sets) for (const k of a) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const [entity, list] of got) {
+      const counts = new Map<string, number>();
+      for (const a of sets) if (a.includes(entity)) for (const k of a) if (k !== entity) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const all = [...counts].map(([item, count]) => {
+        const pmi = Math.log((count * sets.length) / ((df.get(entity) ?? 1) * (df.get(item) ?? 1)));
+        return { item, count, score: count * Math.max(pmi, 0) + count * 1e-6 };
+      });
+      all.sort((x, y) => y.score - x.score || y.count - x.count || (x.item < y.item ? -1 : 1));
+      expect(list, entity).toEqual(all.slice(0, top));
+    }
+    expect(got.size).toBeGreaterThan(30);
+  });
 });
 
 describe("monthlyCounts", () => {
