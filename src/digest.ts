@@ -47,6 +47,24 @@ function mixText(text: string): void {
   h2 = b;
 }
 
+/** Each key's own hash, mixed in as one code: records use a few dozen keys, millions of times. */
+const KEY_CODES = new Map<string, number>();
+
+function mixKey(key: string): void {
+  let code = KEY_CODES.get(key);
+  if (code === undefined) {
+    const a = h1;
+    const b = h2;
+    start(7);
+    mixText(key);
+    code = (h1 ^ Math.imul(h2, 0x9e3779b1)) >>> 0;
+    KEY_CODES.set(key, code);
+    h1 = a;
+    h2 = b;
+  }
+  mixCode(code);
+}
+
 function mixPrimitive(value: unknown): void {
   if (typeof value === "string") {
     mixCode(1);
@@ -98,11 +116,12 @@ export class Digester {
     } else {
       start(5);
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      size = keys.length;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        mixText(key);
+      size = 0;
+      // for-in, not Object.keys: the same order for the plain records digested here, without an
+      // array per record (digesting a 10,000-article site visits millions of them).
+      for (const key in record) {
+        size++;
+        mixKey(key);
         nested = this.mixChild(record[key]) || nested;
       }
     }
