@@ -161,10 +161,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // What the last build produced is known from its state; without one, from the folder itself.
   const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
   const removed = await prune(outputDir, before, produced);
-  const next = { code, pages: selection.digests, ...(previous?.search ? { search: previous.search } : {}) };
-  await writeBuildState(outputDir, next);
   const { searchDigests } = selection;
   const stale = staleShards(previous?.search, searchDigests, (shard) => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json")));
+  // The shards about to be indexed again lose their digests first: should the build die after
+  // replacing one bundle but before recording it, the next build must not trust that bundle.
+  const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
+  const next = { code, pages: selection.digests, ...(Object.keys(kept).length ? { search: kept } : {}) };
+  await writeBuildState(outputDir, next);
   return {
     pages: produced.size,
     rendered: rendered.size,

@@ -322,7 +322,7 @@ export function renderNotFound(site: SiteContext): string {
 export function renderSearch(site: SiteContext, shards: readonly string[]): string {
   const [primary = href("/pagefind/undated/", site), ...merged] = shards.map((s) => href(`/pagefind/${s}/`, site));
   const body = html`<header><h1 id="search-heading">Search</h1></header>
-<div id="search" class="search" data-bundle="${primary}" data-merge="${merged.join(" ")}"></div>
+<div id="search" class="search" data-bundle="${primary}" data-merge="${JSON.stringify(merged)}"></div>
 <noscript><p>Search needs JavaScript. Everything else in the archive works without it: browse the <a href="${href("/archive/", site)}">archive</a>, <a href="${href("/people/", site)}">people</a>, <a href="${href("/organizations/", site)}">organizations</a> and <a href="${href("/places/", site)}">places</a>.</p></noscript>
 <link rel="stylesheet" href="${primary}pagefind-ui.css">
 <script src="${primary}pagefind-ui.js"></script>

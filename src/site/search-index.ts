@@ -65,7 +65,14 @@ async function indexShard(outputDir: string, language: string, shard: string): P
   }
   // addDirectory counts every HTML file it read; the entry file says how many were indexed.
   const entry = JSON.parse(await readFile(path.join(fresh, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  await rm(bundle, { recursive: true, force: true });
+  // Swapped by renames, so the year's bundle is never missing; a leftover `.old` or `.new` is
+  // removed by the next run (`pruneSearchBundles`).
+  const old = `${bundle}.old`;
+  await rm(old, { recursive: true, force: true });
+  await rename(bundle, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
   await rename(fresh, bundle);
+  await rm(old, { recursive: true, force: true });
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }

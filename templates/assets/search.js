@@ -7,12 +7,9 @@
   var ui = new PagefindUI({
     element: "#search",
     bundlePath: root.getAttribute("data-bundle"),
-    mergeIndex: (root.getAttribute("data-merge") || "")
-      .split(" ")
-      .filter(Boolean)
-      .map(function (bundlePath) {
-        return { bundlePath: bundlePath };
-      }),
+    mergeIndex: JSON.parse(root.getAttribute("data-merge") || "[]").map(function (bundlePath) {
+      return { bundlePath: bundlePath };
+    }),
     showImages: false,
     showSubResults: false,
     resetStyles: false,

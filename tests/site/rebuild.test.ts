@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IngestReport } from "../../src/ingest/pipeline.ts";
 import { writeFixtureSeeds } from "../fixtures/seeds.ts";
-import { runCli } from "../helpers/cli.ts";
+import { ROOT, runCli } from "../helpers/cli.ts";
 import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
@@ -164,6 +164,29 @@ describe("rebuilding the site", () => {
     const upgraded = await build("inc", path.join(tmp, "seeds-inc"));
     expect(upgraded.search.indexed).toEqual(["2015", "2016", "undated"]);
     expect((await listFiles(path.join(site, "pagefind"))).filter((f) => !/^(2015|2016|undated)\//.test(f))).toEqual([]);
+  });
+
+  it("recovers from a build killed just after it replaced a search bundle", async () => {
+    const crashSeeds = path.join(tmp, "seeds-crash");
+    await cp(seeds, crashSeeds, { recursive: true });
+    await build("crash", crashSeeds);
+    const seed = path.join(crashSeeds, "injection.txt");
+    const original = await readFile(seed, "utf8");
+    await appendFile(seed, "A zebraword appears here.\n");
+    const killer = path.join(ROOT, "tests", "helpers", "kill-after-rename.cjs");
+    const killed = await runCli(["build", "--seeds", crashSeeds, "--output", path.join(tmp, "crash"), "--articles", path.join(tmp, "crash-md")], undefined, {
+      NODE_OPTIONS: `--require ${killer}`,
+      NEWS_ARCHIVE_TEST_KILL_AFTER: `${path.sep}pagefind${path.sep}2016`,
+    });
+    expect(killed.code).not.toBe(0);
+    // The seed goes back to what the recorded bundle was built from; the bundle on disk is newer.
+    await writeFile(seed, original);
+    const recovered = await build("crash", crashSeeds);
+    expect(recovered.search.indexed).toEqual(["2016"]);
+    await build("crash-cold", crashSeeds);
+    const [warm, cold] = [await snapshot(path.join(tmp, "crash")), await snapshot(path.join(tmp, "crash-cold"))];
+    expect([...warm.keys()]).toEqual([...cold.keys()]);
+    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
   it("fails, naming the page, when a page cannot be written", async () => {
