@@ -71,8 +71,10 @@ async function requireDir(dir: string, what: string): Promise<void> {
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
   site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
-  /** `unchanged`: no article page changed since the index was built, so it was kept as it was. */
-  /** Articles indexed by this run, into which of the site's search bundles (one per year). */
+  /**
+   * Articles indexed by this run, and which of the site's search bundles (one per year) they
+   * went into; `unchanged`: no article's indexed text changed, so every bundle was kept.
+   */
   search?: { pages: number; shards: number; indexed: string[]; seconds: number; unchanged?: true };
 }
 
@@ -179,7 +181,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   } else {
     await pruneSearchBundles(output, shards);
     report.search = { pages: 0, shards: shards.length, indexed: [], seconds: 0, unchanged: true };
-    console.log("search: no article page changed; index kept");
+    console.log("search: no article's indexed text changed; index kept");
   }
   if (flags.timings) {
     printTimings(report);
