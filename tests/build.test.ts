@@ -208,6 +208,17 @@ describe("news-archive build", () => {
     const rss = await readFile(path.join(prefixed, "feed.xml"), "utf8");
     expect(rss).toContain(`<link>${ORIGIN}/archive/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/</link>`);
   });
+
+  it("encodes a path prefix that is not a plain URL path, in links, feeds and the sitemap", async () => {
+    const out = path.join(tmp, "spaced");
+    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "md-spaced"), "--site-url", ORIGIN, "--path-prefix", "/my archive/"]);
+    expect(result.stderr).not.toMatch(/news-archive:/);
+    expect(await brokenLinks(out, "/my%20archive/", ORIGIN)).toEqual([]);
+    expect((await loadHtml(out, "/"))('link[rel="stylesheet"]').attr("href")).toBe("/my%20archive/assets/style.css");
+    const sitemap = parseXml(await readFile(path.join(out, "sitemap.xml"), "utf8")) as { urlset: { url: { loc: string }[] } };
+    for (const { loc } of sitemap.urlset.url) expect(new URL(loc).href, loc).toBe(loc);
+    expect(JSON.parse((await loadHtml(out, "/search/"))("#search").attr("data-merge") ?? "")).toEqual(["/my%20archive/pagefind/2016/", "/my%20archive/pagefind/undated/"]);
+  });
 });
 
 describe("HTML validity (html-validate)", () => {

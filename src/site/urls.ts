@@ -13,10 +13,24 @@ export interface SiteContext {
   pathPrefix: string;
 }
 
-/** `archive` → `/archive/`; `/` stays `/`. */
+/**
+ * `archive` → `/archive/`; `/` stays `/`. Each segment is percent-encoded (once: an encoded
+ * prefix stays as it is), since the prefix goes verbatim into links, feeds and the sitemap,
+ * where `/my archive/` or `/a?b/` would not be a valid or not the intended URL.
+ */
 export function normalisePrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
+  const segments = (prefix ?? "/").trim().split("/").filter(Boolean);
+  return segments.length ? `/${segments.map(encodeSegment).join("/")}/` : "/";
+}
+
+function encodeSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A lone `%` is a character, not an escape.
+  }
+  return encodeURIComponent(decoded);
 }
 
 /** A root-relative site path as the browser must request it under the path prefix. */

@@ -25,6 +25,10 @@ describe("urls", () => {
     ["archive", "/archive/"],
     ["/archive/", "/archive/"],
     ["//a/b//", "/a/b/"],
+    ["/my archive/", "/my%20archive/"],
+    ["/my%20archive/", "/my%20archive/"],
+    ["/a?b#c/ü/", "/a%3Fb%23c/%C3%BC/"],
+    ["/100%/", "/100%25/"],
   ])("normalisePrefix(%j) = %j", (input, out) => expect(normalisePrefix(input)).toBe(out));
 
   it("prefixes and absolutises", () => {
