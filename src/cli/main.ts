@@ -171,15 +171,15 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
   const { shards, stale } = built.search;
+  await pruneSearchBundles(output, shards);
   if (stale.length) {
     releaseSiteMemory();
-    const search = await indexSearch(output, await siteLanguage(), shards, stale);
+    const search = await indexSearch(output, await siteLanguage(), stale);
     await built.recordSearch();
-    report.search = { pages: search.pages, shards: shards.length, indexed: search.indexed, seconds: round(search.seconds) };
+    report.search = { pages: search.pages, shards: shards.length, indexed: [...stale], seconds: round(search.seconds) };
     const names = stale.length > 6 ? `${stale.slice(0, 3).join(", ")}, … ${stale.at(-1) ?? ""}` : stale.join(", ");
     console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} year bundles: ${names} (${report.search.seconds} s)`);
   } else {
-    await pruneSearchBundles(output, shards);
     report.search = { pages: 0, shards: shards.length, indexed: [], seconds: 0, unchanged: true };
     console.log("search: no article's indexed text changed; index kept");
   }

@@ -173,7 +173,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     rendered: rendered.size,
     written,
     removed,
-    search: { shards: Object.keys(searchDigests), stale },
+    search: { shards: data.searchShards, stale },
     // Holds the digests alone: the search index, built next, needs all the memory it can get.
     recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
     timings: { load, index, select, render, prune: lap() },

@@ -52,8 +52,8 @@ export function coMentions(articles: readonly (readonly string[])[], top = TOP):
   const counts = new Uint32Array(names.length);
   const touched: number[] = [];
   const result = new Map<string, Scored<string>[]>();
-  // The top few kept in order as candidates come (`before`), with an object only for those kept:
-  // a head entity has thousands of companions, and an object and a sort for each cost half a second at 10,000 articles.
+  // A head entity has thousands of companions: an object and a sort for each cost half a second
+  // at 10,000 articles, so only the top few are kept (`keepTop`).
   const best: Scored<string>[] = [];
   postings.forEach((list, a) => {
     for (const i of list) {
@@ -69,14 +69,7 @@ export function coMentions(articles: readonly (readonly string[])[], top = TOP):
       counts[b] = 0;
       const pmi = Math.log((count * n) / (list.length * (postings[b]?.length ?? 1)));
       // A pair seen once in a large archive is noise; PMI alone would favour it.
-      const score = count * Math.max(pmi, 0) + count * 1e-6;
-      const item = names[b] as string;
-      const last = best[top - 1];
-      if (last && !ranksBefore(score, count, item, last)) continue;
-      let at = best.length;
-      while (at > 0 && ranksBefore(score, count, item, best[at - 1] as Scored<string>)) at--;
-      best.splice(at, 0, { item, score, count });
-      if (best.length > top) best.pop();
+      keepTop(best, top, count * Math.max(pmi, 0) + count * 1e-6, count, names[b] as string);
     }
     touched.length = 0;
     result.set(names[a] as string, best.splice(0));
@@ -84,8 +77,22 @@ export function coMentions(articles: readonly (readonly string[])[], top = TOP):
   return result;
 }
 
-/** Ranking order of companions: higher score, then more shared articles, then name. */
-function ranksBefore(score: number, count: number, item: string, other: Scored<string>): boolean {
+/**
+ * Adds a candidate to `best` (at most `top`, in ranking order: higher score, then higher count,
+ * then smaller item) if it ranks among them. Candidates can number thousands and `top` is
+ * small, so only those kept become objects.
+ */
+function keepTop<T extends string | number>(best: Scored<T>[], top: number, score: number, count: number, item: T): void {
+  const last = best[top - 1];
+  if (last && !ranksBefore(score, count, item, last)) return;
+  let at = best.length;
+  while (at > 0 && ranksBefore(score, count, item, best[at - 1] as Scored<T>)) at--;
+  best.splice(at, 0, { item, score, count });
+  if (best.length > top) best.pop();
+}
+
+// A plain function, not a closure in `keepTop`: it runs for every candidate.
+function ranksBefore<T extends string | number>(score: number, count: number, item: T, other: Scored<T>): boolean {
   return score !== other.score ? score > other.score : count !== other.count ? count > other.count : item < other.item;
 }
 
@@ -125,28 +132,15 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
     }
     const best: Scored<number>[] = [];
     for (const j of touched) {
-      const s = score[j] ?? 0;
-      const c = count[j] ?? 0;
+      keepTop(best, top, score[j] ?? 0, count[j] ?? 0, j);
       score[j] = 0;
       count[j] = 0;
-      // Keep the top few in order as we go: candidates can number thousands, `top` is small,
-      // and only those kept become objects.
-      const last = best[top - 1];
-      if (last && !before(s, c, j, last)) continue;
-      let at = best.length;
-      while (at > 0 && before(s, c, j, best[at - 1] as Scored<number>)) at--;
-      best.splice(at, 0, { item: j, score: s, count: c });
-      if (best.length > top) best.pop();
     }
     touched.length = 0;
     return best;
   });
 }
 
-/** Ranking order of related articles: higher score, then more shared entities, then earlier index. */
-function before(score: number, count: number, item: number, other: Scored<number>): boolean {
-  return score !== other.score ? score > other.score : count !== other.count ? count > other.count : item < other.item;
-}
 
 export interface MonthCount {
   /** `YYYY-MM` */

@@ -13,8 +13,6 @@ import { shardGlob } from "./search-shards.ts";
 export interface SearchIndexResult {
   /** Article pages in the bundles built by this run. */
   pages: number;
-  /** The shards indexed again by this run. */
-  indexed: string[];
   seconds: number;
 }
 
@@ -34,17 +32,16 @@ export async function pruneSearchBundles(outputDir: string, shards: readonly str
   return removed;
 }
 
-/** Builds the bundles of the `stale` shards, after removing what is not a bundle of `shards`. */
-export async function indexSearch(outputDir: string, language: string, shards: readonly string[], stale: readonly string[]): Promise<SearchIndexResult> {
+/** Builds the bundles of the `stale` shards (the rest are left as they are: see `pruneSearchBundles`). */
+export async function indexSearch(outputDir: string, language: string, stale: readonly string[]): Promise<SearchIndexResult> {
   const started = Date.now();
-  await pruneSearchBundles(outputDir, shards);
   let pages = 0;
   try {
     for (const shard of stale) pages += await indexShard(outputDir, language, shard);
   } finally {
     await pagefind.close();
   }
-  return { pages, indexed: [...stale], seconds: (Date.now() - started) / 1000 };
+  return { pages, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Builds one shard's bundle beside the old one, then puts it in its place; returns its page count. */
