@@ -18,6 +18,7 @@
  */
 
 import type { EntityType, ExtractedEntity } from "../ingest/article.js";
+import { mapPacked } from "./packed.js";
 
 export interface NamedMention {
   name: string;
@@ -78,11 +79,9 @@ const GENERIC = new Set([
 ]);
 
 function acronym(key: string): string {
-  return key
-    .split(" ")
-    .filter((w) => !STOP.has(w))
-    .map((w) => w.charAt(0))
-    .join("");
+  let out = "";
+  for (const w of key.split(" ")) if (!STOP.has(w)) out += w.charAt(0);
+  return out;
 }
 
 interface Cluster {
@@ -116,12 +115,11 @@ function splitByType(cluster: Cluster): Cluster[] {
   const place = cluster.votes.get("place") ?? 0;
   const organization = cluster.votes.get("organization") ?? 0;
   const metonymy = place > 0 && organization > 0 && 4 * Math.min(place, organization) >= Math.max(place, organization);
-  const types = [...cluster.votes]
-    .filter(([type, count]) => count >= 2 || (metonymy && (type === "place" || type === "organization")))
-    .map(([type]) => type);
+  const types: EntityType[] = [];
+  for (const [type, count] of cluster.votes) if (count >= 2 || (metonymy && (type === "place" || type === "organization"))) types.push(type);
   if (cluster.full || types.length < 2) return [cluster];
   const majority = vote(cluster);
-  return types.map((type) => {
+  return mapPacked(types, (type) => {
     const mentions = cluster.mentions.filter((m) => m.type === type || (m.type !== majority && !types.includes(m.type) && type === majority));
     const forms: string[] = [];
     for (const m of mentions) if (!forms.includes(m.name)) forms.push(m.name);
@@ -209,8 +207,8 @@ function mergeSurnames(clusters: readonly Cluster[], merged: Set<Cluster>): void
   for (const c of clusters) if (vote(c) === "person" && !c.full && c.key.includes(" ")) persons.push(c);
   if (persons.length === 0) return;
   // Split once, not once per pair of clusters.
-  const surnames = persons.map((p) => surnameKeys(p.key));
-  const firstNames = persons.map((p) => p.key.split(" ")[0]);
+  const surnames = mapPacked(persons, (p) => surnameKeys(p.key));
+  const firstNames = mapPacked(persons, (p) => p.key.split(" ")[0]);
   for (const cluster of clusters) {
     if (cluster.full || cluster.key.includes(" ")) continue;
     const own = surnameKeys(cluster.key);
@@ -237,8 +235,8 @@ function mergeSurnames(clusters: readonly Cluster[], merged: Set<Cluster>): void
 function mergeShortOrganizationNames(clusters: readonly Cluster[], merged: Set<Cluster>): void {
   const orgs = clusters.filter((c) => !merged.has(c) && vote(c) === "organization" && c.key.includes(" "));
   if (orgs.length === 0) return;
-  const words = orgs.map((o) => o.key.split(" "));
-  const acronyms = orgs.map((o) => acronym(o.key));
+  const words = mapPacked(orgs, (o) => o.key.split(" "));
+  const acronyms = mapPacked(orgs, (o) => acronym(o.key));
   for (const cluster of clusters) {
     if (merged.has(cluster) || cluster.key.includes(" ") || vote(cluster) !== "organization") continue;
     let short: Cluster | undefined;

@@ -34,27 +34,28 @@ function evidence(form: string, i: number, caps: boolean): "lower" | "upper" | u
 /** Fills `view.casing` for every sentence of one article. */
 export function applyCaseEvidence(views: readonly SentenceView[]): void {
   const counts = new Map<string, Counts>();
+  // Plain loops, not `forEach`: a callback is one more function for a fresh worker to compile.
   for (const view of views) {
-    view.forms.forEach((form, i) => {
-      const kind = evidence(form, i, view.caps);
-      if (!kind) return;
+    for (let i = 0; i < view.forms.length; i++) {
+      const kind = evidence(view.forms[i] ?? "", i, view.caps);
+      if (!kind) continue;
       const key = view.lowers[i] ?? "";
       const c = counts.get(key) ?? { lower: 0, upper: 0 };
       c[kind]++;
       counts.set(key, c);
-    });
+    }
   }
   for (const view of views) {
-    view.forms.forEach((form, i) => {
+    for (let i = 0; i < view.forms.length; i++) {
       view.casing[i] = "";
-      if (!view.caps && i > 0) return;
+      if (!view.caps && i > 0) continue;
       const c = counts.get(view.lowers[i] ?? "");
-      if (!c) return;
-      const own = evidence(form, i, view.caps);
+      if (!c) continue;
+      const own = evidence(view.forms[i] ?? "", i, view.caps);
       const lower = c.lower - (own === "lower" ? 1 : 0);
       const upper = c.upper - (own === "upper" ? 1 : 0);
-      if (lower + upper === 0) return;
+      if (lower + upper === 0) continue;
       view.casing[i] = (view.caps ? IN_CAPS : AT_START)[(lower > 0 ? 2 : 0) + (upper > 0 ? 1 : 0)] ?? "";
-    });
+    }
   }
 }

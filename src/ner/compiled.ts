@@ -15,7 +15,7 @@
  * Memory latency, not arithmetic, bounds tagging, so one flat array beats a typed array per row.
  */
 
-import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatures } from "./features.js";
+import { OFFSETS, SENTENCE_END, SENTENCE_START, wordFeatureNames } from "./features.js";
 import { ModelFormatError, TAGS, type WeightTable } from "./model.js";
 import { PairTable } from "./pair-table.js";
 
@@ -299,9 +299,9 @@ export class CompiledPass {
     return this.shapes.get(shape) ?? -1;
   }
 
-  /** Word-feature names of a form (see `wordFeatures`). */
+  /** Word-feature names of a form (see `wordFeatureNames`). */
   featureNames(form: string, caps: boolean): string[] {
-    return wordFeatures(form, caps, this.lexicon).map(([, feature]) => feature);
+    return wordFeatureNames(form, caps, this.lexicon);
   }
 
   /**
@@ -328,7 +328,8 @@ export class CompiledPass {
       pairPrev: this.hasPairPrev.has(id),
       pairNext: this.hasPairNext.has(id),
       triples: this.hasTriples.has(shapeId),
-      shapeHistory: this.tagShapeAt[shapeId] ?? 0,
+      // Unknown shapes (-1) and shapes without rows stay inside the array: a read past its end deoptimises.
+      shapeHistory: shapeId >= 0 && shapeId < this.tagShapeAt.length ? (this.tagShapeAt[shapeId] ?? 0) : 0,
     };
   }
 }

@@ -11,6 +11,7 @@
  *   `document.ts`), and the first pass's tags around the token (stacking).
  */
 
+import { filledPacked, mapPacked } from "./packed.js";
 import type { GazetteerMatcher } from "./gazetteer.js";
 import { TAGS } from "./model.js";
 
@@ -91,23 +92,50 @@ function isUpper(form: string): boolean {
   return true;
 }
 
-/** Word features as `[group, feature]` pairs, before offset prefixes are added. */
-export function wordFeatures(form: string, caps: boolean, lexicon: ReadonlySet<string>): [string, string][] {
-  if (form === SENTENCE_START || form === SENTENCE_END) return [["l", `l=${form}`], ["s", `s=${form}`]];
+/**
+ * Word features' names (`l=putin`, `s=Xx`...), before offset prefixes are added. The tagger
+ * needs only these, once per word new to it; training also needs their groups (`wordFeatures`).
+ */
+export function wordFeatureNames(form: string, caps: boolean, lexicon: ReadonlySet<string>): string[] {
+  if (form === SENTENCE_START || form === SENTENCE_END) return [`l=${form}`, `s=${form}`];
   const lower = form.toLowerCase();
   const s = shape(form);
-  const out: [string, string][] = [
-    ["l", `l=${lower}`],
-    ["s", caps ? `Cs=${s}` : `s=${s}`],
-    ["p", `p2=${lower.slice(0, 2)}`],
-    ["p", `p3=${lower.slice(0, 3)}`],
-    ["x", `x2=${lower.slice(-2)}`],
-    ["x3", `x3=${lower.slice(-3)}`],
-    ["x", `x4=${lower.slice(-4)}`],
+  const out = [
+    `l=${lower}`,
+    caps ? `Cs=${s}` : `s=${s}`,
+    `p2=${lower.slice(0, 2)}`,
+    `p3=${lower.slice(0, 3)}`,
+    `x2=${lower.slice(-2)}`,
+    `x3=${lower.slice(-3)}`,
+    `x4=${lower.slice(-4)}`,
   ];
-  if (!caps) out.push(["w", `w=${form}`]);
-  if (/\p{Lu}/u.test(form)) out.push(["lc", lexicon.has(lower) ? "lc=1" : "lc=0"]);
+  if (!caps) out.push(`w=${form}`);
+  if (hasCapital(form)) out.push(lexicon.has(lower) ? "lc=1" : "lc=0");
   return out;
+}
+
+/** `/\p{Lu}/u.test(form)`, deciding ASCII words without the regular expression. */
+function hasCapital(form: string): boolean {
+  for (let k = 0; k < form.length; k++) {
+    const code = form.charCodeAt(k);
+    if (code >= 65 && code <= 90) return true;
+    if (code >= 128) return /\p{Lu}/u.test(form);
+  }
+  return false;
+}
+
+/** The group of a word feature, which decides the offsets it is kept at (`KEEP_AT_OFFSET`). */
+function groupOf(name: string): string {
+  const kind = name.slice(0, name.indexOf("="));
+  if (kind === "Cs") return "s";
+  if (kind === "p2" || kind === "p3") return "p";
+  if (kind === "x2" || kind === "x4") return "x";
+  return kind;
+}
+
+/** Word features as `[group, feature]` pairs, before offset prefixes are added. */
+export function wordFeatures(form: string, caps: boolean, lexicon: ReadonlySet<string>): [string, string][] {
+  return wordFeatureNames(form, caps, lexicon).map((name) => [groupOf(name), name]);
 }
 
 /** Word features of `form` as seen from a token `offset` positions away, with the offset prefix. */
@@ -145,17 +173,17 @@ export interface SentenceView {
 
 export function viewSentence(forms: string[], gazetteer: GazetteerMatcher, names: GazetteerMatcher): SentenceView {
   const caps = isCapsSentence(forms);
-  const lowers = forms.map((f) => f.toLowerCase());
+  const lowers = mapPacked(forms, (f) => f.toLowerCase());
   return {
     forms,
     lowers,
-    shapes: forms.map((f) => (caps ? "C" : "") + shape(f)),
+    shapes: mapPacked(forms, (f) => (caps ? "C" : "") + shape(f)),
     caps,
     gazetteer: gazetteer.match(forms, caps, lowers),
     names: names.match(forms, caps, lowers),
-    doc: forms.map(() => ""),
+    doc: filledPacked(forms.length, ""),
     first: new Uint8Array(0),
-    casing: forms.map(() => ""),
+    casing: filledPacked(forms.length, ""),
   };
 }
 

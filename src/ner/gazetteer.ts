@@ -5,6 +5,8 @@
  * uses as features, never as answers.
  */
 
+import { filledPacked, mapPacked } from "./packed.js";
+
 /** One entry: a phrase as written (`Saudi Arabia`) and its kind (`LOC`, `DEM`...). */
 export type GazetteerEntry = [phrase: string, kind: string];
 
@@ -56,8 +58,8 @@ export class GazetteerMatcher {
    * every matched word must be capitalised (or a connector), so `turkey` the bird and `china`
    * the porcelain do not match.
    */
-  match(forms: readonly string[], caps: boolean, lowers: readonly string[] = forms.map((f) => f.toLowerCase())): string[] {
-    const out = new Array<string>(forms.length).fill("");
+  match(forms: readonly string[], caps: boolean, lowers: readonly string[] = mapPacked(forms, (f) => f.toLowerCase())): string[] {
+    const out = filledPacked(forms.length, "");
     for (let i = 0; i < forms.length; i++) {
       // Phrases start with a capital (outside caps sentences): most words are skipped here.
       const code = (forms[i] ?? "").charCodeAt(0);

@@ -6,6 +6,7 @@
 
 import type { Mention } from "./mentions.js";
 import type { Token } from "./tokenize.js";
+import { mapPacked } from "./packed.js";
 
 /** Words that introduce a person without being part of the name; matched lowercased, dot-free. */
 const TITLES = new Set([
@@ -115,7 +116,7 @@ export function cleanName(mention: Mention, context: NameContext): string | unde
   if (!/\p{L}.*\p{L}/u.test(name)) return undefined;
   name = restoreCase(name, mention.caps, context);
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !/^(?:al|el|de|van|von|le|la|du|da|bin|ibn)[- ]/.test(name)) return undefined;
-  const words = tokens.map((t) => bare(t.form));
+  const words = mapPacked(tokens, (t) => bare(t.form));
   if (words.every((w) => (TITLES.has(w) && !SURNAME_TITLES.has(w)) || JUNK.has(w))) return undefined;
   if (tokens.length === 1 && context.isDemonym(first.form)) return undefined;
   if (JUNK_NAMES.has(words.join(" "))) return undefined;

@@ -3,6 +3,7 @@
  * split at job titles and "and" → drop common words → clean names → group into entities with aliases.
  */
 
+import { mapPacked } from "./packed.js";
 import type { ExtractedEntity } from "../ingest/article.js";
 import { groupMentions, type NamedMention } from "./aliases.js";
 import { applyCaseEvidence } from "./case-evidence.js";
@@ -29,7 +30,7 @@ export function prepareTagger(model: NerModel): DocumentTagger {
 
 export function extractWithModel(model: NerModel, text: string): ExtractedEntity[] {
   const sentences = splitSentences(text);
-  const views = sentences.map((tokens) => viewSentence(tokens.map((t) => t.form), model.gazetteer, model.names));
+  const views = mapPacked(sentences, (tokens) => viewSentence(mapPacked(tokens, (t) => t.form), model.gazetteer, model.names));
   applyCaseEvidence(views);
   const tags = prepareTagger(model).tag(views);
   // Built on first use: most articles never need them.
@@ -50,9 +51,10 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
   const lowercase = (): Set<string> => (lowercaseSet ??= lowercaseWords(sentences));
   const isListed = (phrase: string): boolean => model.gazetteer.kindOf(phrase) !== undefined;
   const named: NamedMention[] = [];
-  sentences.forEach((tokens, s) => {
+  for (let s = 0; s < sentences.length; s++) {
+    const tokens = sentences[s]!;
     const view = views[s];
-    if (!view) return;
+    if (!view) continue;
     const mentions = readMentions(tokens, tags[s] ?? [], s, view.caps)
       .flatMap(splitAtRoles)
       .flatMap((m) => splitConjoined(m, isListed));
@@ -61,6 +63,6 @@ export function extractWithModel(model: NerModel, text: string): ExtractedEntity
       const name = cleanName(mention, context);
       if (name !== undefined) named.push({ name, type: mention.type, order: named.length });
     }
-  });
+  }
   return groupMentions(named);
 }

@@ -3,6 +3,7 @@
  * with features built from pass 1's tags. Scores are sums of weights compiled in `compiled.ts`.
  */
 
+import { mapPacked } from "./packed.js";
 import { CompiledPass, VECTOR, WordRows, type WordEntry } from "./compiled.js";
 import { applyDocumentFeatures } from "./document.js";
 import { SENTENCE_END, SENTENCE_START, type SentenceView } from "./features.js";
@@ -144,7 +145,7 @@ export class PassScorer {
     const stackPrev = this.pass.stackPrev;
     const stackNext = this.pass.stackNext;
 
-    const out = new Array<number>(n);
+    const out: number[] = [];
     const scores = this.scores;
     // Read after the entries are placed: placing may have grown the arena.
     const vec = this.vectors;
@@ -189,7 +190,7 @@ export class PassScorer {
       }
       // Rounded as a Float32Array would, so tags do not hinge on summation width.
       for (let t = 0; t < N; t++) scores[t] = Math.fround(scores[t]!);
-      if (i === 0) addRow(scores, p.firstShape[here.shapeId]);
+      if (i === 0 && here.shapeId >= 0 && here.shapeId < p.firstShape.length) addRow(scores, p.firstShape[here.shapeId]);
       const g0 = view.gazetteer[i];
       if (g0) {
         addRow(scores, p.gazetteerHere.get(g0));
@@ -223,7 +224,7 @@ export class PassScorer {
           bestScore = s;
         }
       }
-      out[i] = best;
+      out.push(best);
       prev2 = prev1;
       prev1 = best;
     }
@@ -250,30 +251,34 @@ export class DocumentTagger {
   private primeNewWords(views: readonly SentenceView[], ids: readonly Int32Array[]): void {
     const first = this.scorers[0];
     if (!first) return;
-    views.forEach((view, s) => {
+    for (let s = 0; s < views.length; s++) {
+      const view = views[s];
       const sentence = ids[s];
-      if (!sentence) return;
+      if (!view || !sentence) continue;
       for (let j = 0; j < sentence.length; j++) {
         const id = sentence[j] ?? 0;
         if (first.has(id)) continue;
         const slots = first.slotsOf(view.forms[j] ?? "", view.caps);
         for (const scorer of this.scorers) scorer.prime(id, slots, view.lowers[j] ?? "", view.shapes[j] ?? "");
       }
-    });
+    }
   }
 
   /** Tags every sentence of one article; `views` gain document features along the way. */
   tag(views: readonly SentenceView[]): string[][] {
     const generation = this.interner.generation;
-    let ids = views.map((view) => this.interner.idsOf(view));
+    let ids = mapPacked(views, (view) => this.interner.idsOf(view));
     // The table started over midway: ids from before the reset would point at other words.
-    if (this.interner.generation !== generation) ids = views.map((view) => this.interner.idsOf(view));
+    if (this.interner.generation !== generation) ids = mapPacked(views, (view) => this.interner.idsOf(view));
     this.primeNewWords(views, ids);
     let tags: number[][] = [];
-    this.scorers.forEach((scorer, pass) => {
+    for (let pass = 0; pass < this.scorers.length; pass++) {
+      const scorer = this.scorers[pass]!;
       if (pass > 0) applyDocumentFeatures(views, tags);
-      tags = views.map((view, s) => scorer.tagSentence(view, ids[s]));
-    });
-    return tags.map((sentence) => sentence.map((t) => TAGS[t] ?? "O"));
+      const next: number[][] = [];
+      for (let s = 0; s < views.length; s++) next.push(scorer.tagSentence(views[s]!, ids[s]));
+      tags = next;
+    }
+    return mapPacked(tags, (sentence) => mapPacked(sentence, (t) => TAGS[t] ?? "O"));
   }
 }
