@@ -32,7 +32,7 @@ export interface WordEntry {
   /** Id of the lowercased form in `vocab`, or -1 when no pair feature mentions it. */
   id: number;
   shapeId: number;
-  /** `t1l` weights, `N` per previous tag: an offset into `weights` (0 when none); the tagger moves them next to the vector. */
+  /** `t1l` weights, `N` per previous tag: an offset into the vector arena, right after the vector (0 when none). */
   history: number;
   /** Whether any `b-` feature pairs this word with a previous word (see `CompiledPass.pairPrev`). */
   pairPrev: boolean;
@@ -307,7 +307,8 @@ export class CompiledPass {
   /**
    * The entry of a form; `lower` and `shape` are the view's (shape with caps prefix), `slots`
    * its `featureNames` as `words.slotsOf` gives them. Its word vector is summed into `vectors`
-   * at `at` (`VECTOR` floats, zero on entry). Not cached here.
+   * at `at` (`VECTOR` floats, zero on entry), and its `t1l` rows, if any, copied right after it
+   * (`N * N` floats), so a token's weights sit together. Not cached here.
    */
   word(slots: Int32Array, lower: string, shape: string, vectors: Float32Array, at: number): WordEntry {
     const rows = this.words.rows;
@@ -320,11 +321,15 @@ export class CompiledPass {
     }
     const id = this.vocab.get(lower) ?? -1;
     const shapeId = this.shapeId(shape);
+    const source = this.tagWordAt.get(id) ?? 0;
+    // A loop, not `set(subarray(...))`: a view object per new word is garbage a fresh worker can do without.
+    if (source > 0) for (let k = 0; k < N * N; k++) vectors[at + VECTOR + k] = this.weights[source + k]!;
+    // Built whole, never changed after: writing a field later made V8 discard code that had read it.
     return {
       vector: at,
       id,
       shapeId,
-      history: this.tagWordAt.get(id) ?? 0,
+      history: source > 0 ? at + VECTOR : 0,
       pairPrev: this.hasPairPrev.has(id),
       pairNext: this.hasPairNext.has(id),
       triples: this.hasTriples.has(shapeId),

@@ -37,9 +37,11 @@ export class PassScorer {
   /**
    * The cached entries' rows end to end: `N * N` zeros (the history of words without one), then
    * per entry its word vector (`VECTOR` floats) and, if it has one, a copy of its `t1l` rows, so
-   * a token's weights sit together in memory.
+   * a token's weights sit together in memory. It starts empty and doubles as words arrive: the
+   * constructor's boundary entries already replace it, so V8 never compiles code that assumes
+   * the field fixed (replacing it later threw that code away, tagging's included).
    */
-  private vectors = new Float32Array(VECTOR * 4096);
+  private vectors = new Float32Array(N * N);
   private used = N * N;
   private readonly boundaryEnd: number;
   private generation = 0;
@@ -62,7 +64,7 @@ export class PassScorer {
     this.boundaryEnd = this.used;
   }
 
-  /** Builds an entry with its rows in the next free slot of `vectors`; its `history` then points there. */
+  /** Builds an entry with its rows in the next free slot of `vectors` (see `CompiledPass.word`). */
   private place(slots: Int32Array, lower: string, shape: string): WordEntry {
     const size = VECTOR + N * N;
     if (this.used + size > this.vectors.length) {
@@ -73,15 +75,7 @@ export class PassScorer {
     const at = this.used;
     this.vectors.fill(0, at, at + VECTOR);
     const entry = this.pass.word(slots, lower, shape, this.vectors, at);
-    this.used += VECTOR;
-    if (entry.history > 0) {
-      const weights = this.pass.weights;
-      const vectors = this.vectors;
-      // A loop, not `set(subarray(...))`: a view object per new word is garbage a fresh worker can do without.
-      for (let k = 0; k < N * N; k++) vectors[this.used + k] = weights[entry.history + k]!;
-      entry.history = this.used;
-      this.used += N * N;
-    }
+    this.used += entry.history > 0 ? size : VECTOR;
     return entry;
   }
 
