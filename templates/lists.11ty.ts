@@ -1,11 +1,11 @@
 // Paginated article lists: home, each person/organization/place/tag/section, months, undated.
-import type { ListPage } from "../src/site/archive.ts";
+import type { ListView } from "../src/site/list-view.ts";
 import { renderListPage } from "../src/site/pages.ts";
 import type { BuildData } from "../src/site/plugin.ts";
 
 interface Data {
   build: BuildData;
-  list: ListPage;
+  list: ListView;
 }
 
 export const data = {

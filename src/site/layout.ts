@@ -2,7 +2,7 @@
  * The page shell every HTML page shares: head (title, description, canonical, feed discovery),
  * skip link, site header and navigation, main, footer. Semantic HTML; no script needed to read.
  */
-import type { FeedSpec } from "./archive.ts";
+import type { FeedLinks } from "./list-view.ts";
 import { html, type Html } from "./html.ts";
 import { absoluteUrl, href, type SiteContext } from "./urls.ts";
 
@@ -12,7 +12,7 @@ export interface PageMeta {
   description?: string;
   /** Root-relative path of this page. */
   path: string;
-  feed?: FeedSpec | undefined;
+  feed?: FeedLinks | undefined;
   /** Marks the page as not for search engines (404). */
   noindex?: boolean;
   /** Extra `<head>` markup (social cards, structured data). */

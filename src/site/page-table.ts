@@ -5,7 +5,8 @@
  * file has gone), so adding one article renders the few hundred pages it touches rather than
  * the whole site. One-off pages (search, archive, sitemap, ...) are rendered every time.
  */
-import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, YearEntry } from "./archive.ts";
+import type { ArticleEntry, FeedSpec, Term, TermKind, YearEntry } from "./archive.ts";
+import type { ListView } from "./list-view.ts";
 import { Digester } from "../digest.ts";
 import { shardDigests } from "./search-shards.ts";
 
@@ -24,7 +25,7 @@ export interface TermIndex {
 /** The records each paginated template renders one page from. */
 export interface PagedItems {
   articles: ArticleEntry[];
-  lists: ListPage[];
+  lists: ListView[];
   feeds: FeedFile[];
   indexes: TermIndex[];
   years: YearEntry[];

@@ -4,20 +4,11 @@
  */
 import type { EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
-import {
-  KIND_LABEL,
-  KIND_PATH,
-  type Archive,
-  type ArticleEntry,
-  type FeedSpec,
-  type ListPage,
-  type Term,
-  type TermKind,
-  type YearEntry,
-} from "./archive.ts";
+import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type Term, type TermKind, type YearEntry } from "./archive.ts";
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
+import type { CardView, FeedLinks, ListView, TermDetails } from "./list-view.ts";
 import { perRecord } from "./memo.ts";
 import { articleHead } from "./meta.ts";
 import { renderTimeline } from "./timeline.ts";
@@ -26,7 +17,7 @@ import { href, type SiteContext } from "./urls.ts";
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-function dateLine(a: ArticleEntry, filter = false): Html {
+function dateLine(a: { date?: string }, filter = false): Html {
   if (!a.date) return html`<span class="undated">Date unknown</span>`;
   return filter
     ? html`<time datetime="${isoDate(a.date)}" ${filterAttrs("year", a.date.slice(0, 4))}>${readableDate(a.date)}</time>`
@@ -34,23 +25,23 @@ function dateLine(a: ArticleEntry, filter = false): Html {
 }
 
 /** The same card in every list an article is in: rendered once. */
-const articleCard = perRecord((a: ArticleEntry, site: SiteContext): Html => {
+const articleCard = perRecord((a: CardView, site: SiteContext): Html => {
   return html`<li class="card">
 <h3><a href="${href(a.url, site)}">${a.title}</a></h3>
-<p class="meta">${dateLine(a)}${a.sectionTerm ? html` · <a href="${href(a.sectionTerm.url, site)}">${a.sectionTerm.name}</a>` : ""}</p>
+<p class="meta">${dateLine(a)}${a.section ? html` · <a href="${href(a.section.url, site)}">${a.section.name}</a>` : ""}</p>
 <p class="summary">${a.summary}</p>
 </li>`;
 });
 
-function articleList(items: readonly ArticleEntry[], site: SiteContext): Html {
+function articleList(items: readonly CardView[], site: SiteContext): Html {
   return html`<ol class="cards">
 ${items.map((a) => articleCard(a, site))}
 </ol>`;
 }
 
 /** A list grouped under month headings, whose ids the timeline links to. */
-function articleListByMonth(items: readonly ArticleEntry[], site: SiteContext): Html {
-  const groups: { key: string; items: ArticleEntry[] }[] = [];
+function articleListByMonth(items: readonly CardView[], site: SiteContext): Html {
+  const groups: { key: string; items: CardView[] }[] = [];
   for (const a of items) {
     const key = a.ymd ? `${a.ymd[0]}-${a.ymd[1]}` : "undated";
     const last = groups[groups.length - 1];
@@ -64,7 +55,7 @@ ${articleList(g.items, site)}`;
   })}`;
 }
 
-function termDetails(t: Term, site: SiteContext): Html {
+function termDetails(t: TermDetails, site: SiteContext): Html {
   const isEntity = t.kind === "person" || t.kind === "organization" || t.kind === "place";
   return html`${
     t.firstSeen && t.lastSeen
@@ -84,7 +75,7 @@ ${t.companions.map((c) => html`<li><a href="${href(c.term.url, site)}">${c.term.
 }`;
 }
 
-function pager(page: ListPage, site: SiteContext): Html {
+function pager(page: ListView, site: SiteContext): Html {
   if (page.pages <= 1) return html``;
   const i = page.page - 1;
   const prev = page.pageUrls[i - 1];
@@ -117,31 +108,31 @@ ${next ? html`<li><a href="${href(next, site)}" rel="next">Older →</a></li>` :
 </nav>`;
 }
 
-function feedLinks(feed: FeedSpec, site: SiteContext): Html {
+function feedLinks(feed: FeedLinks, site: SiteContext): Html {
   return html`<p class="feeds">Follow: <a href="${href(feed.rss, site)}">RSS</a> · <a href="${href(feed.atom, site)}">Atom</a>${
     feed.json ? html` · <a href="${href(feed.json, site)}">JSON Feed</a>` : ""
   }</p>`;
 }
 
-const pageSuffix = (page: ListPage): string => (page.page > 1 ? ` (page ${page.page} of ${page.pages})` : "");
+const pageSuffix = (page: ListView): string => (page.page > 1 ? ` (page ${page.page} of ${page.pages})` : "");
 
-export function renderListPage(page: ListPage, site: SiteContext): string {
+export function renderListPage(page: ListView, site: SiteContext): string {
   let head: Html;
   let title: string;
   let description: string | undefined;
   if (page.kind === "term" && page.term) {
     const t = page.term;
     title = `${t.name}${pageSuffix(page)}`;
-    description = `${plural(t.articles.length, "article")} about ${t.name}`;
+    description = `${plural(t.count, "article")} about ${t.name}`;
     head = html`<header class="term-header">
 <p class="kicker">${KIND_LABEL[t.kind].one}</p>
 <h1>${t.name}</h1>
 ${t.description ? html`<p class="description">${t.description}</p>` : ""}
-<p>${plural(t.articles.length, "article")}${pageSuffix(page)}.${t.sameAs ? html` <a href="${t.sameAs}" rel="noopener">More about ${t.name}</a>` : ""}</p>
+<p>${plural(t.count, "article")}${pageSuffix(page)}.${t.sameAs ? html` <a href="${t.sameAs}" rel="noopener">More about ${t.name}</a>` : ""}</p>
 ${t.aliases.length ? html`<p class="aliases">Also written as: ${t.aliases.join(", ")}</p>` : ""}
 ${feedLinks(t.feed, site)}
 </header>
-${page.page === 1 ? termDetails(t, site) : ""}
+${page.details ? termDetails(page.details, site) : ""}
 <h2 class="list-heading">Articles</h2>`;
   } else if (page.kind === "home") {
     title = page.page > 1 ? `Latest articles${pageSuffix(page)}` : site.title;

@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
+import { listViews } from "./list-view.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { searchShards } from "./search-shards.ts";
 import type { PagedItems } from "./page-table.ts";
@@ -68,7 +69,7 @@ export function buildData(site: SiteContext, articles: readonly SiteArticle[]): 
     { url: spec.atom, format: "atom" as const, spec },
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
-  const all: PagedItems = { articles: archive.articles, lists: archive.lists, feeds, indexes, years: archive.years };
+  const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years };
   return { site, archive, all, todo: all, searchShards: searchShards(all.articles) };
 }
 

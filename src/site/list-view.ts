@@ -1,0 +1,128 @@
+/**
+ * What a list page shows, and nothing more. A page's digest covers everything its record
+ * reaches (`digest.ts`), so list pages are rendered from these views, not from the index's
+ * records: an article's card carries no links to other articles, and a term's head no list of
+ * its articles. Adding an article then re-renders the lists it joins, not every page of every
+ * list holding an article whose related or newer/older links moved (at 10,000 articles, one
+ * new article's rebuild rendered 2,219 pages, 1,600 of them unchanged on disk).
+ *
+ * Built once per build: cards, heads and feed links are shared by every page showing them,
+ * which keeps digesting them linear.
+ */
+import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, TermRef, TimelineMonth } from "./archive.ts";
+
+/** An article as a list shows it. */
+export interface CardView {
+  title: string;
+  url: string;
+  summary: string;
+  date?: string;
+  /** `YYYY`, `MM`, `DD`, for grouping a term's list by month. */
+  ymd?: [string, string, string];
+  section?: TermRef;
+}
+
+/** The links a page gives to its feed, and the feed's title. */
+export interface FeedLinks {
+  title: string;
+  rss: string;
+  atom: string;
+  json?: string;
+}
+
+/** What every page of a term's list shows about the term. */
+export interface TermHead {
+  kind: TermKind;
+  name: string;
+  description?: string;
+  sameAs?: string;
+  aliases: string[];
+  /** Articles about the term. */
+  count: number;
+  feed: FeedLinks;
+}
+
+/** What only the first page of a term's list shows. */
+export interface TermDetails {
+  kind: TermKind;
+  name: string;
+  firstSeen?: string;
+  lastSeen?: string;
+  timeline: TimelineMonth[];
+  companions: { term: TermRef; count: number }[];
+}
+
+export interface ListView {
+  kind: ListPage["kind"];
+  url: string;
+  title: string;
+  page: number;
+  pages: number;
+  /** URL of every page of this list, for pagination links. */
+  pageUrls: string[];
+  feed?: FeedLinks;
+  term?: TermHead;
+  details?: TermDetails;
+  items: CardView[];
+}
+
+function feedLinks(spec: FeedSpec): FeedLinks {
+  return { title: spec.title, rss: spec.rss, atom: spec.atom, ...(spec.json ? { json: spec.json } : {}) };
+}
+
+function card(a: ArticleEntry): CardView {
+  const view: CardView = { title: a.title, url: a.url, summary: a.summary };
+  if (a.date) view.date = a.date;
+  if (a.ymd) view.ymd = a.ymd;
+  if (a.sectionTerm) view.section = a.sectionTerm;
+  return view;
+}
+
+function termHead(t: Term, feed: FeedLinks): TermHead {
+  const head: TermHead = { kind: t.kind, name: t.name, aliases: t.aliases, count: t.articles.length, feed };
+  if (t.description) head.description = t.description;
+  if (t.sameAs) head.sameAs = t.sameAs;
+  return head;
+}
+
+function termDetails(t: Term): TermDetails {
+  const details: TermDetails = { kind: t.kind, name: t.name, timeline: t.timeline, companions: t.companions };
+  if (t.firstSeen) details.firstSeen = t.firstSeen;
+  if (t.lastSeen) details.lastSeen = t.lastSeen;
+  return details;
+}
+
+/** Memoised by the identity of the index record a view is made from. */
+function once<R extends object, V>(make: (record: R) => V): (record: R) => V {
+  const seen = new Map<R, V>();
+  return (record) => {
+    let view = seen.get(record);
+    if (view === undefined) seen.set(record, (view = make(record)));
+    return view;
+  };
+}
+
+/** The view of every list page, in the same order. */
+export function listViews(lists: readonly ListPage[]): ListView[] {
+  const cardOf = once(card);
+  const feedOf = once(feedLinks);
+  const headOf = once((t: Term) => termHead(t, feedOf(t.feed)));
+  const detailsOf = once(termDetails);
+  return lists.map((list) => {
+    const view: ListView = {
+      kind: list.kind,
+      url: list.url,
+      title: list.title,
+      page: list.page,
+      pages: list.pages,
+      pageUrls: list.pageUrls,
+      items: list.items.map(cardOf),
+    };
+    if (list.feed) view.feed = feedOf(list.feed);
+    if (list.term) {
+      view.term = headOf(list.term);
+      if (list.page === 1) view.details = detailsOf(list.term);
+    }
+    return view;
+  });
+}
