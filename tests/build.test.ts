@@ -250,8 +250,8 @@ describe("news-archive ingest", () => {
     const result = await runCli(["ingest", "--seeds", path.join(tmp, "seeds", "politics"), "--out", path.join(tmp, "only-politics")]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe("1 seeds: 1 written, 0 unchanged, 0 duplicates, 0 rejected");
-    // The extraction cache sits beside the articles so re-ingesting skips the tagger.
-    expect((await listFiles(path.join(tmp, "only-politics"))).sort()).toEqual([".extract-cache.json", ".written.json", "001.md"]);
+    // The caches sit beside the articles, so re-ingesting skips the tagger and unchanged seeds.
+    expect((await listFiles(path.join(tmp, "only-politics"))).sort()).toEqual([".extract-cache.json", ".seed-cache.json", ".written.json", "001.md"]);
   });
 
   it("rejects an invalid time zone before doing anything", async () => {

@@ -24,6 +24,7 @@ export function extractorFingerprint(): Promise<string> {
 
 export class ExtractCache {
   private readonly used = new Map<string, ExtractedEntity[]>();
+  private added = false;
 
   private constructor(
     private readonly file: string,
@@ -57,10 +58,15 @@ export class ExtractCache {
 
   set(key: string, value: ExtractedEntity[]): void {
     this.used.set(key, value);
+    this.added = true;
   }
 
-  /** Writes only the entries this run used, so the cache never outgrows the archive. */
+  /**
+   * Writes only the entries this run used, so the cache never outgrows the archive; nothing when
+   * they are the entries it read (rewriting 10,000 entries cost a tenth of a second or more).
+   */
   async save(): Promise<void> {
+    if (!this.added && this.used.size === this.entries.size) return;
     const data: CacheFile = { fingerprint: this.fingerprint, entries: Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1))) };
     await writeAtomic(this.file, JSON.stringify(data));
   }

@@ -2,7 +2,7 @@
  * Entity extraction over all cores. Extraction is the expensive phase of ingest and each
  * article is independent, so texts go to worker threads in batches; results come back in input
  * order. Small runs stay on the main thread, where loading the model once is cheaper than
- * loading it in every worker.
+ * loading it in every worker, unless ingest started a worker early (`WarmWorkers`).
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -29,9 +29,57 @@ export interface ExtractTimings {
 export const MIN_PARALLEL = 300;
 const BATCH = 50;
 
+/** Worker threads for `count` texts: 0 means the main thread. */
+function threadsFor(count: number, workers: number | undefined): number {
+  if (workers === 1 || count < MIN_PARALLEL) return 0;
+  return Math.max(1, Math.min(workers ?? availableParallelism(), Math.ceil(count / BATCH)));
+}
+
+/**
+ * Errors of workers before anyone listened: a warm worker can fail while loading the model,
+ * before it is given texts, and an error event nobody listens to would crash the process.
+ */
+const earlyErrors = new WeakMap<Worker, Error>();
+
+function newWorker(): Worker {
+  const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+  worker.on("error", (error) => earlyErrors.set(worker, error));
+  return worker;
+}
+
+/**
+ * Workers started before their texts are known: each loads the model as it starts, so started
+ * while ingest still reads its seeds, the loads overlap the reading instead of following it.
+ * A few expected texts get one worker rather than the main thread, for the same overlap.
+ * Workers never taken are stopped by `close`.
+ */
+export class WarmWorkers {
+  private constructor(private readonly idle: Worker[]) {}
+
+  /** Starts the workers about `expected` texts will want (none for none, or with `workers: 1`). */
+  static start(expected: number, workers?: number): WarmWorkers {
+    const count = expected === 0 || workers === 1 ? 0 : Math.max(1, threadsFor(expected, workers));
+    return new WarmWorkers(Array.from({ length: count }, newWorker));
+  }
+
+  get size(): number {
+    return this.idle.length;
+  }
+
+  take(): Worker | undefined {
+    return this.idle.pop();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
 export interface ExtractOptions {
   /** Worker threads to use; defaults to the machine's available parallelism. */
   workers?: number;
+  /** Workers started earlier (see `WarmWorkers`); used first, and the rest closed. */
+  warm?: WarmWorkers;
   onProgress?: (done: number) => void;
 }
 
@@ -40,30 +88,50 @@ export async function extractAll(
   texts: readonly string[],
   options: ExtractOptions = {},
 ): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
-  if (texts.length === 0) return { results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } };
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(texts.length / BATCH)));
-  if (workers === 1 || texts.length < MIN_PARALLEL) {
-    const loadStart = performance.now();
-    loadNerModel();
-    const start = performance.now();
-    const results = texts.map((t, i) => {
-      const r = extractEntities(t);
-      options.onProgress?.(i + 1);
-      return r;
-    });
-    return { results, timings: { threads: 1, cpuSeconds: (performance.now() - start) / 1000, loadSeconds: (start - loadStart) / 1000 } };
+  const warm = options.warm;
+  try {
+    if (texts.length === 0) return { results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } };
+    const batchCount = Math.ceil(texts.length / BATCH);
+    const workers = Math.max(threadsFor(texts.length, options.workers), Math.min(warm?.size ?? 0, batchCount));
+    if (workers === 0) return extractHere(texts, options);
+    return await extractInWorkers(texts, Array.from({ length: workers }, () => warm?.take() ?? newWorker()), options);
+  } finally {
+    await warm?.close();
   }
-  const timings: ExtractTimings = { threads: workers, cpuSeconds: 0, loadSeconds: 0 };
+}
 
+/** On the main thread: one model load, no messages. */
+function extractHere(texts: readonly string[], options: ExtractOptions): { results: ExtractedEntity[][]; timings: ExtractTimings } {
+  const loadStart = performance.now();
+  loadNerModel();
+  const start = performance.now();
+  const results = texts.map((t, i) => {
+    const r = extractEntities(t);
+    options.onProgress?.(i + 1);
+    return r;
+  });
+  return { results, timings: { threads: 1, cpuSeconds: (performance.now() - start) / 1000, loadSeconds: (start - loadStart) / 1000 } };
+}
+
+async function extractInWorkers(
+  texts: readonly string[],
+  pool: Worker[],
+  options: ExtractOptions,
+): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
+  const timings: ExtractTimings = { threads: pool.length, cpuSeconds: 0, loadSeconds: 0 };
   const results: ExtractedEntity[][] = new Array<ExtractedEntity[]>(texts.length);
   const batches: ExtractRequest[] = [];
   for (let start = 0, id = 0; start < texts.length; start += BATCH, id++) batches.push({ id, texts: texts.slice(start, start + BATCH) });
   let next = 0;
   let done = 0;
 
-  const runWorker = (): Promise<void> =>
+  const runWorker = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+      const early = earlyErrors.get(worker);
+      if (early) {
+        reject(early);
+        return;
+      }
       let loadCounted = false;
       const send = (): void => {
         const batch = batches[next++];
@@ -88,6 +156,11 @@ export async function extractAll(
       send();
     });
 
-  await Promise.all(Array.from({ length: workers }, runWorker));
+  try {
+    await Promise.all(pool.map(runWorker));
+  } finally {
+    // A failed worker rejects at once; the others are stopped rather than left running.
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
   return { results, timings };
 }

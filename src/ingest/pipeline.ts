@@ -8,17 +8,18 @@
  * Only this module and `files.ts` touch the disk. Every input ends up exactly once in the
  * report: as an article (`written`, `unchanged` or `duplicate`) or as a reject with a reason.
  */
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import type { Article, ParsedSeed } from "./article.ts";
+import type { Article } from "./article.ts";
 import { ExtractCache } from "./extract-cache.ts";
-import { extractAll } from "./extract-pool.ts";
+import { extractAll, WarmWorkers } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
 import { listSeeds, sha256, writeIfChanged } from "./files.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { parseSeed } from "./parse.ts";
+import { SeedCache, type ParsedDraft, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
 import { toMarkdown } from "./write.ts";
 import { WrittenState } from "./written.ts";
@@ -90,16 +91,24 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, 
 const SIGNATURE = "---\nid: ";
 const SEED_READ_LIMIT = 5 * 1024 * 1024;
 
-interface Draft {
+interface Draft extends ParsedDraft {
   file: string;
   stem: string;
   folder?: string;
-  parsed: ParsedSeed;
-  sha256: string;
-  contentKey: string;
 }
 
-async function readDraft(seedsDir: string, file: string): Promise<Draft | { file: string; reason: string }> {
+/** Size and modification time of a seed, or undefined when it cannot be read (reading says why). */
+async function stampOf(file: string): Promise<SeedStamp | undefined> {
+  const s = await stat(file).catch(() => undefined);
+  return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+}
+
+async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | undefined, seeds: SeedCache): Promise<Draft | { file: string; reason: string }> {
+  const base = path.posix.basename(file);
+  const folder = file.includes("/") ? file.slice(0, file.indexOf("/")) : undefined;
+  const named = { file, stem: base.slice(0, base.length - path.posix.extname(base).length), ...(folder ? { folder } : {}) };
+  const cached = stamp && seeds.get(file, stamp);
+  if (cached) return { ...named, ...cached };
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(seedsDir, file));
@@ -112,16 +121,14 @@ async function readDraft(seedsDir: string, file: string): Promise<Draft | { file
   const parsed = parseSeed(decoded.text);
   if (!parsed.ok) return { file, reason: parsed.reason };
   parsed.value.warnings.push(...decoded.warnings);
-  const base = path.posix.basename(file);
-  const folder = file.includes("/") ? file.slice(0, file.indexOf("/")) : undefined;
-  return {
-    file,
-    stem: base.slice(0, base.length - path.posix.extname(base).length),
-    ...(folder ? { folder } : {}),
+  const draft: ParsedDraft = {
     parsed: parsed.value,
     sha256: sha256(bytes),
     contentKey: sha256([parsed.value.headline, ...parsed.value.paragraphs].join("\n")),
   };
+  // Recorded with the stamp taken before reading: a seed changed meanwhile is read again next time.
+  if (stamp) seeds.set(file, stamp, draft);
+  return { ...named, ...draft };
 }
 
 async function loadManifest(options: IngestOptions, warnings: IngestReport["warnings"]): Promise<Manifest | undefined> {
@@ -234,16 +241,47 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
   };
   const manifest = await loadManifest(options, report.warnings);
   const overrides = await loadOverrides(options);
-  const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
+
+  // Seeds the last run parsed, at the same size and time, are not read again; workers for the
+  // others start now, so their model loads overlap the reading.
+  // Read while the seeds are: the extraction cache is wanted only after them.
+  const extractCache = ExtractCache.open(options.outDir);
+  const seeds = await SeedCache.open(options.outDir);
+  const stamps = await mapLimit(files, WRITE_CONCURRENCY, (file) => stampOf(path.join(options.seedsDir, file)));
+  const warm = WarmWorkers.start(files.filter((file, i) => !seeds.has(file, stamps[i] ?? { size: -1, mtimeMs: -1 })).length, options.workers);
+  try {
+    return await ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
+  } finally {
+    await warm.close();
+  }
+}
+
+/** What `ingestArticles` has at hand once it has listed the seeds. */
+interface IngestRun {
+  options: IngestOptions;
+  report: IngestReport;
+  manifest: Manifest | undefined;
+  overrides: Overrides;
+  files: string[];
+  stamps: (SeedStamp | undefined)[];
+  seeds: SeedCache;
+  extractCache: Promise<ExtractCache>;
+  warm: WarmWorkers;
+  lap: () => number;
+}
+
+async function ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap }: IngestRun): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
+  const t = report.timings;
+  const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
 
   // Parse every seed; a bad one is a reject with a reason, never the end of the run.
   // Reads overlap like writes do; results keep path order, so ids and reports stay deterministic.
   const drafts: Draft[] = [];
   let done = 0;
-  const read = await mapLimit(files, WRITE_CONCURRENCY, async (file) => {
-    const result = await readDraft(options.seedsDir, file);
+  const read = await mapLimit(files, WRITE_CONCURRENCY, async (file, i) => {
+    const result = await readDraft(options.seedsDir, file, stamps[i], seeds);
     options.onProgress?.(++done, files.length * 2);
     return result;
   });
@@ -270,7 +308,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
 
   // Only texts the cache has not seen go to the tagger. Progress runs over two equal halves:
   // reading and parsing, then extraction.
-  const cache = await ExtractCache.open(options.outDir);
+  const cache = await extractCache;
   const texts = unique.map((d) => [d.parsed.headline, ...d.parsed.paragraphs].join("\n"));
   const keys = texts.map((text) => ExtractCache.key(text));
   const extracted = keys.map((key) => cache.get(key));
@@ -280,6 +318,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
     missing.map((i) => texts[i] as string),
     {
       ...(options.workers ? { workers: options.workers } : {}),
+      warm,
       onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, missing.length)), total),
     },
   );
@@ -288,7 +327,8 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
     extracted[i] = entities;
     cache.set(keys[i] as string, entities);
   });
-  await cache.save();
+  // Both caches are written while the rest of ingest runs; awaited before it returns.
+  const saving = Promise.all([cache.save(), seeds.save()]);
   t.extract = lap();
   t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
   t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
@@ -335,7 +375,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
     await written.record(output, digest);
     return changed ? "written" : "unchanged";
   });
-  await written.save();
+  await Promise.all([written.save(), saving]);
   articles.forEach((article, i) => {
     const draft = unique[i] as Draft;
     report.articles.push({ id: article.id, file: draft.file, output: outputOf(i), status: statuses[i] ?? "written" });

@@ -2,7 +2,7 @@
  * Re-ingesting is incremental: unchanged seeds are `unchanged` and their files untouched, the
  * tagger runs only on new or edited text, and the output does not depend on what ran before.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,48 @@ describe("incremental ingest", () => {
     for (const f of ["a.md", "b.md", "c.md"]) {
       expect(await readFile(path.join(cold, f), "utf8")).toBe(await readFile(path.join(out(), f), "utf8"));
     }
+  });
+
+  // Times in whole seconds: a time put back through utimes loses the nanoseconds stat reports.
+  const T = new Date("2024-01-01T12:00:00Z");
+  const later = new Date("2024-01-01T12:00:02Z");
+
+  it("reads again only seeds whose size or modification time changed", async () => {
+    const seed = path.join(seeds(), "a.txt");
+    const original = await readFile(seed, "utf8");
+    await utimes(seed, T, T);
+    await ingest({ seedsDir: seeds(), outDir: out() });
+    // Same size, same time: taken for the version already parsed (as make or rsync would).
+    await writeFile(seed, original.replaceAll("Paris", "Lyons"));
+    await utimes(seed, T, T);
+    const kept = await ingest({ seedsDir: seeds(), outDir: out() });
+    expect(kept.articles.find((a) => a.file === "a.txt")?.status).toBe("unchanged");
+    expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Paris");
+    // An edit as editors make them moves the time: read again.
+    await utimes(seed, later, later);
+    const edited = await ingest({ seedsDir: seeds(), outDir: out() });
+    expect(edited.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
+    expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Lyons");
+    await writeFile(seed, original);
+    await ingest({ seedsDir: seeds(), outDir: out() });
+  });
+
+  it("reads every seed when the seed cache is damaged or gone", async () => {
+    const seed = path.join(seeds(), "a.txt");
+    const original = await readFile(seed, "utf8");
+    await utimes(seed, T, T);
+    await ingest({ seedsDir: seeds(), outDir: out() });
+    await writeFile(seed, original.replaceAll("Paris", "Lyons"));
+    await utimes(seed, T, T);
+    await writeFile(path.join(out(), ".seed-cache.json"), "{ not json");
+    const damaged = await ingest({ seedsDir: seeds(), outDir: out() });
+    expect(damaged.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
+    await writeFile(seed, original);
+    await utimes(seed, T, T);
+    await rm(path.join(out(), ".seed-cache.json"));
+    const gone = await ingest({ seedsDir: seeds(), outDir: out() });
+    expect(gone.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
+    expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Paris");
   });
 
   it("removes the Markdown of a deleted seed, and only that", async () => {

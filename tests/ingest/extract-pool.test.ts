@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { extractAll, MIN_PARALLEL, WarmWorkers } from "../../src/ingest/extract-pool.ts";
+
+const texts = [
+  "Putin meets Assad\nRussian President Vladimir Putin met Bashar al-Assad in Moscow.",
+  "Chelsea win in Madrid\nChelsea beat Real Madrid in the Spanish capital.",
+  "Blair visits Paris\nTony Blair met French officials in Paris on Monday.",
+];
+
+describe("extraction workers started early", () => {
+  it("are as many as the expected texts want: none for none, one for a few", async () => {
+    const sizes: number[] = [];
+    for (const [expected, workers] of [[0, undefined], [3, undefined], [MIN_PARALLEL * 10, 2], [MIN_PARALLEL * 10, 1]] as const) {
+      const warm = WarmWorkers.start(expected, workers);
+      sizes.push(warm.size);
+      await warm.close();
+      expect(warm.size).toBe(0);
+    }
+    expect(sizes).toEqual([0, 1, 2, 0]);
+  });
+
+  it("give the entities the main thread gives, and are used up", async () => {
+    const here = await extractAll(texts, { workers: 1 });
+    const warm = WarmWorkers.start(texts.length);
+    const early = await extractAll(texts, { warm });
+    expect(early.results).toEqual(here.results);
+    expect(early.results.flat().map((e) => e.name)).toContain("Vladimir Putin");
+    expect(early.timings.threads).toBe(1);
+    expect(early.timings.loadSeconds).toBeGreaterThan(0);
+    expect(warm.size).toBe(0);
+  });
+
+  it("are stopped when no text needs them", async () => {
+    const warm = WarmWorkers.start(2);
+    expect((await extractAll([], { warm })).results).toEqual([]);
+    expect(warm.size).toBe(0);
+  });
+});
