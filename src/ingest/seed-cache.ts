@@ -7,12 +7,20 @@
  * makes the next run read every seed. The cache is tied to the code's fingerprint, so a changed
  * parser starts from empty.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
 import { codeFingerprint } from "../code-fingerprint.ts";
 import { readFile, writeAtomic } from "./files.ts";
 
 export const SEED_CACHE_FILE = ".seed-cache.json";
+
+/**
+ * Characters of seed text beyond which the cache is not kept: its JSON is one string, V8's
+ * strings stop at about 537 million characters, and parsing hundreds of megabytes of JSON
+ * would cost what reading the seeds costs. Larger archives read every seed on every build.
+ */
+const MAX_TEXT = 200_000_000;
 
 /** A seed read, decoded and parsed, with its hashes (see `pipeline.ts`). */
 export interface ParsedDraft {
@@ -44,10 +52,11 @@ export class SeedCache {
     private readonly file: string,
     private readonly code: string,
     private readonly previous: ReadonlyMap<string, Entry>,
+    private readonly maxText: number,
   ) {}
 
   /** The cache in `dir`; a missing, unreadable or other code's cache starts empty. */
-  static async open(dir: string): Promise<SeedCache> {
+  static async open(dir: string, maxText = MAX_TEXT): Promise<SeedCache> {
     const file = path.join(dir, SEED_CACHE_FILE);
     const code = await codeFingerprint(null);
     let previous = new Map<string, Entry>();
@@ -57,7 +66,7 @@ export class SeedCache {
     } catch {
       // Nothing recorded yet: every seed is read.
     }
-    return new SeedCache(file, code, previous);
+    return new SeedCache(file, code, previous, maxText);
   }
 
   /** Whether the last run saw this version of `seed` (then `get` has its draft). */
@@ -83,6 +92,15 @@ export class SeedCache {
   /** Saves the seeds this run read or found unchanged (seeds that are gone drop out); nothing if that is what it read. */
   async save(): Promise<void> {
     if (!this.added && this.next.size === this.previous.size) return;
+    let text = 0;
+    for (const { draft } of this.next.values()) {
+      text += draft.parsed.headline.length;
+      for (const p of draft.parsed.paragraphs) text += p.length;
+    }
+    if (text > this.maxText) {
+      await rm(this.file, { force: true });
+      return;
+    }
     const seeds = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
     await writeAtomic(this.file, JSON.stringify({ code: this.code, seeds } satisfies CacheFile));
   }
