@@ -7,11 +7,8 @@
  * makes the next run read every seed. The cache is tied to the code's fingerprint, so a changed
  * parser starts from empty.
  */
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
-import { codeFingerprint } from "../code-fingerprint.ts";
-import { readFile, writeAtomic } from "./files.ts";
+import { FileTable } from "./file-table.ts";
 
 export const SEED_CACHE_FILE = ".seed-cache.json";
 
@@ -39,46 +36,30 @@ interface Entry extends SeedStamp {
   draft: ParsedDraft;
 }
 
-interface CacheFile {
-  code: string;
-  seeds: Record<string, Entry>;
-}
-
 export class SeedCache {
   private readonly next = new Map<string, Entry>();
   private added = false;
 
   private constructor(
-    private readonly file: string,
-    private readonly code: string,
-    private readonly previous: ReadonlyMap<string, Entry>,
+    private readonly table: FileTable<Entry>,
     private readonly maxText: number,
   ) {}
 
-  /** The cache in `dir`; a missing, unreadable or other code's cache starts empty. */
+  /** The cache in `dir`; a missing, unreadable or other code's cache starts empty (every seed is read). */
   static async open(dir: string, maxText = MAX_TEXT): Promise<SeedCache> {
-    const file = path.join(dir, SEED_CACHE_FILE);
-    const code = await codeFingerprint(null);
-    let previous = new Map<string, Entry>();
-    try {
-      const data = JSON.parse(await readFile(file, "utf8")) as CacheFile;
-      if (data.code === code) previous = new Map(Object.entries(data.seeds));
-    } catch {
-      // Nothing recorded yet: every seed is read.
-    }
-    return new SeedCache(file, code, previous, maxText);
+    return new SeedCache(await FileTable.open<Entry>(dir, SEED_CACHE_FILE), maxText);
   }
 
   /** Whether the last run saw this version of `seed` (then `get` has its draft). */
   has(seed: string, stamp: SeedStamp): boolean {
-    const entry = this.previous.get(seed);
+    const entry = this.table.previous.get(seed);
     return entry !== undefined && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs;
   }
 
   /** The draft of this version of `seed`, kept for the next run too. */
   get(seed: string, stamp: SeedStamp): ParsedDraft | undefined {
     if (!this.has(seed, stamp)) return undefined;
-    const entry = this.previous.get(seed) as Entry;
+    const entry = this.table.previous.get(seed) as Entry;
     this.next.set(seed, entry);
     return entry.draft;
   }
@@ -91,17 +72,13 @@ export class SeedCache {
 
   /** Saves the seeds this run read or found unchanged (seeds that are gone drop out); nothing if that is what it read. */
   async save(): Promise<void> {
-    if (!this.added && this.next.size === this.previous.size) return;
+    if (!this.added && this.next.size === this.table.previous.size) return;
     let text = 0;
     for (const { draft } of this.next.values()) {
       text += draft.parsed.headline.length;
       for (const p of draft.parsed.paragraphs) text += p.length;
     }
-    if (text > this.maxText) {
-      await rm(this.file, { force: true });
-      return;
-    }
-    const seeds = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeAtomic(this.file, JSON.stringify({ code: this.code, seeds } satisfies CacheFile));
+    if (text > this.maxText) await this.table.remove();
+    else await this.table.save(this.next);
   }
 }

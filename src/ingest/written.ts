@@ -7,8 +7,7 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { codeFingerprint } from "../code-fingerprint.ts";
-import { readFile, writeAtomic } from "./files.ts";
+import { FileTable } from "./file-table.ts";
 
 const WRITTEN_FILE = ".written.json";
 
@@ -18,36 +17,22 @@ interface Entry {
   mtimeMs: number;
 }
 
-interface StateFile {
-  code: string;
-  files: Record<string, Entry>;
-}
-
 export class WrittenState {
   private readonly next = new Map<string, Entry>();
 
   private constructor(
     private readonly dir: string,
-    private readonly code: string,
-    private readonly previous: ReadonlyMap<string, Entry>,
+    private readonly table: FileTable<Entry>,
   ) {}
 
-  /** The state in `dir`; a missing, unreadable or other code's state starts empty. */
+  /** The state in `dir`; a missing, unreadable or other code's state starts empty (every article is rendered and compared with its file). */
   static async open(dir: string): Promise<WrittenState> {
-    const code = await codeFingerprint(null);
-    let previous = new Map<string, Entry>();
-    try {
-      const data = JSON.parse(await readFile(path.join(dir, WRITTEN_FILE), "utf8")) as StateFile;
-      if (data.code === code) previous = new Map(Object.entries(data.files));
-    } catch {
-      // Nothing recorded yet: every article is rendered and compared with its file.
-    }
-    return new WrittenState(dir, code, previous);
+    return new WrittenState(dir, await FileTable.open<Entry>(dir, WRITTEN_FILE));
   }
 
   /** Whether `name` holds what rendering a record with this digest would write. */
   async unchanged(name: string, digest: string): Promise<boolean> {
-    const entry = this.previous.get(name);
+    const entry = this.table.previous.get(name);
     if (entry?.digest !== digest) return false;
     const now = await stat(path.join(this.dir, name)).catch(() => undefined);
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
@@ -63,7 +48,6 @@ export class WrittenState {
 
   /** Saves what this run wrote or found unchanged (files of removed seeds drop out). */
   async save(): Promise<void> {
-    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeAtomic(path.join(this.dir, WRITTEN_FILE), JSON.stringify({ code: this.code, files } satisfies StateFile));
+    await this.table.save(this.next);
   }
 }

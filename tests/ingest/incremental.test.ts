@@ -75,43 +75,39 @@ describe("incremental ingest", () => {
   // Times in whole seconds: a time put back through utimes loses the nanoseconds stat reports.
   const T = new Date("2024-01-01T12:00:00Z");
   const later = new Date("2024-01-01T12:00:02Z");
+  const seedA = (): string => path.join(seeds(), "a.txt");
+
+  /** Ingests a.txt as written at time T, then rewrites it (same size) and puts T back. */
+  async function editKeepingStamp(from: string, to: string): Promise<void> {
+    await utimes(seedA(), T, T);
+    await ingest({ seedsDir: seeds(), outDir: out() });
+    await writeFile(seedA(), (await readFile(seedA(), "utf8")).replaceAll(from, to));
+    await utimes(seedA(), T, T);
+  }
+  const statusOfA = (report: Awaited<ReturnType<typeof ingest>>): string | undefined => report.articles.find((a) => a.file === "a.txt")?.status;
 
   it("reads again only seeds whose size or modification time changed", async () => {
-    const seed = path.join(seeds(), "a.txt");
-    const original = await readFile(seed, "utf8");
-    await utimes(seed, T, T);
-    await ingest({ seedsDir: seeds(), outDir: out() });
     // Same size, same time: taken for the version already parsed (as make or rsync would).
-    await writeFile(seed, original.replaceAll("Paris", "Lyons"));
-    await utimes(seed, T, T);
-    const kept = await ingest({ seedsDir: seeds(), outDir: out() });
-    expect(kept.articles.find((a) => a.file === "a.txt")?.status).toBe("unchanged");
+    await editKeepingStamp("Paris", "Lyons");
+    expect(statusOfA(await ingest({ seedsDir: seeds(), outDir: out() }))).toBe("unchanged");
     expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Paris");
     // An edit as editors make them moves the time: read again.
-    await utimes(seed, later, later);
-    const edited = await ingest({ seedsDir: seeds(), outDir: out() });
-    expect(edited.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
+    await utimes(seedA(), later, later);
+    expect(statusOfA(await ingest({ seedsDir: seeds(), outDir: out() }))).toBe("written");
     expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Lyons");
-    await writeFile(seed, original);
-    await ingest({ seedsDir: seeds(), outDir: out() });
   });
 
   it("reads every seed when the seed cache is damaged or gone", async () => {
-    const seed = path.join(seeds(), "a.txt");
-    const original = await readFile(seed, "utf8");
-    await utimes(seed, T, T);
-    await ingest({ seedsDir: seeds(), outDir: out() });
-    await writeFile(seed, original.replaceAll("Paris", "Lyons"));
-    await utimes(seed, T, T);
+    await editKeepingStamp("Lyons", "Paris");
     await writeFile(path.join(out(), ".seed-cache.json"), "{ not json");
-    const damaged = await ingest({ seedsDir: seeds(), outDir: out() });
-    expect(damaged.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
-    await writeFile(seed, original);
-    await utimes(seed, T, T);
-    await rm(path.join(out(), ".seed-cache.json"));
-    const gone = await ingest({ seedsDir: seeds(), outDir: out() });
-    expect(gone.articles.find((a) => a.file === "a.txt")?.status).toBe("written");
+    expect(statusOfA(await ingest({ seedsDir: seeds(), outDir: out() }))).toBe("written");
     expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Paris");
+    await editKeepingStamp("Paris", "Lyons");
+    await rm(path.join(out(), ".seed-cache.json"));
+    expect(statusOfA(await ingest({ seedsDir: seeds(), outDir: out() }))).toBe("written");
+    expect(await readFile(path.join(out(), "a.md"), "utf8")).toContain("Blair visits Lyons");
+    await writeFile(seedA(), (await readFile(seedA(), "utf8")).replaceAll("Lyons", "Paris"));
+    await ingest({ seedsDir: seeds(), outDir: out() });
   });
 
   it("removes the Markdown of a deleted seed, and only that", async () => {
