@@ -3,8 +3,9 @@
  *
  * A page is a pure function of its index record (plus the site settings and the code, which
  * `build-state.ts` fingerprints separately). The digest covers everything reachable from the
- * record, so a renderer cannot read data the digest missed: it may over-report a change (a
- * list page is digested with its term's whole article list), never under-report one.
+ * record, so a renderer cannot read data the digest missed: it may over-report a change (an
+ * article page is digested with its whole record), never under-report one. List pages are
+ * rendered from views of what they show (`site/list-view.ts`), so theirs cover no more.
  *
  * The index is a graph that shares records (an article sits in a dozen lists), so digests are
  * Merkle-style: each object's digest mixes its keys, its primitive values and its children's

@@ -29,10 +29,11 @@ export interface ExtractTimings {
 export const MIN_PARALLEL = 300;
 const BATCH = 50;
 
-/** Worker threads for `count` texts: 0 means the main thread. */
+/** Worker threads for `count` texts: 0 means the main thread (also with one core or `workers: 1`). */
 function threadsFor(count: number, workers: number | undefined): number {
-  if (workers === 1 || count < MIN_PARALLEL) return 0;
-  return Math.max(1, Math.min(workers ?? availableParallelism(), Math.ceil(count / BATCH)));
+  const cores = workers ?? availableParallelism();
+  if (cores <= 1 || count < MIN_PARALLEL) return 0;
+  return Math.min(cores, Math.ceil(count / BATCH));
 }
 
 /**
@@ -56,9 +57,9 @@ function newWorker(): Worker {
 export class WarmWorkers {
   private constructor(private readonly idle: Worker[]) {}
 
-  /** Starts the workers about `expected` texts will want (none for none, or with `workers: 1`). */
+  /** Starts the workers about `expected` texts will want (none for none, with one core or with `workers: 1`). */
   static start(expected: number, workers?: number): WarmWorkers {
-    const count = expected === 0 || workers === 1 ? 0 : Math.max(1, threadsFor(expected, workers));
+    const count = expected === 0 || (workers ?? availableParallelism()) <= 1 ? 0 : Math.max(1, threadsFor(expected, workers));
     return new WarmWorkers(Array.from({ length: count }, newWorker));
   }
 

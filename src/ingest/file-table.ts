@@ -1,7 +1,8 @@
 /**
- * A table of entries by file name, kept as JSON beside the articles between runs (what ingest
- * wrote, the seeds it parsed). Each is valid only under the code fingerprint it was saved with:
- * a missing, unreadable or other code's table reads as empty, so the run does the work again.
+ * A table of entries by name (a file, a text's hash), kept as JSON beside the articles between
+ * runs (what ingest wrote, the seeds it parsed, the entities it extracted). Each is valid only under the
+ * fingerprint it was saved with (of the code, by default): a missing, unreadable or other
+ * fingerprint's table reads as empty, so the run does the work again.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -25,9 +26,10 @@ export class FileTable<E> {
     this.previous = previous;
   }
 
-  static async open<E>(dir: string, name: string): Promise<FileTable<E>> {
+  /** `fingerprint` defaults to the code's (see `code-fingerprint.ts`). */
+  static async open<E>(dir: string, name: string, fingerprint?: string): Promise<FileTable<E>> {
     const file = path.join(dir, name);
-    const code = await codeFingerprint(null);
+    const code = fingerprint ?? (await codeFingerprint(null));
     let previous = new Map<string, E>();
     try {
       const data = JSON.parse(await readFile(file, "utf8")) as TableFile<E>;

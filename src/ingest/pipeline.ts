@@ -8,18 +8,18 @@
  * Only this module and `files.ts` touch the disk. Every input ends up exactly once in the
  * report: as an article (`written`, `unchanged` or `duplicate`) or as a reject with a reason.
  */
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
 import type { Article } from "./article.ts";
-import { ExtractCache } from "./extract-cache.ts";
+import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, WarmWorkers } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
 import { listSeeds, sha256, writeIfChanged } from "./files.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { parseSeed } from "./parse.ts";
-import { SeedCache, type ParsedDraft, type SeedStamp } from "./seed-cache.ts";
+import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
 import { toMarkdown } from "./write.ts";
 import { WrittenState } from "./written.ts";
@@ -45,6 +45,8 @@ export interface IngestReport {
   warnings: { file: string; message: string }[];
   /** Seconds per phase, wall clock; `extract` also as summed CPU seconds, model loads excluded. */
   timings: {
+    /** Seeds read and parsed (the rest came from the seed cache). */
+    parsed: number;
     /** Texts the tagger ran on (the rest came from the extraction cache). */
     extracted: number;
     read: number;
@@ -97,38 +99,45 @@ interface Draft extends ParsedDraft {
   folder?: string;
 }
 
-/** Size and modification time of a seed, or undefined when it cannot be read (reading says why). */
-async function stampOf(file: string): Promise<SeedStamp | undefined> {
-  const s = await stat(file).catch(() => undefined);
-  return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+/** A seed that cannot become an article, and why. */
+interface Rejected {
+  file: string;
+  reason: string;
 }
 
-async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | undefined, seeds: SeedCache): Promise<Draft | { file: string; reason: string }> {
+async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | undefined, seeds: SeedCache): Promise<Draft | Rejected> {
   const base = path.posix.basename(file);
   const folder = file.includes("/") ? file.slice(0, file.indexOf("/")) : undefined;
   const named = { file, stem: base.slice(0, base.length - path.posix.extname(base).length), ...(folder ? { folder } : {}) };
   const cached = stamp && seeds.get(file, stamp);
-  if (cached) return { ...named, ...cached };
+  if (cached) return "reason" in cached ? { file, reason: cached.reason } : { ...named, ...cached.draft };
+  const outcome = await parseDraft(seedsDir, file);
+  // Kept with the stamp taken before reading: a seed changed meanwhile is read again next time.
+  if (stamp && !("cannotRead" in outcome)) seeds.set(file, stamp, outcome);
+  return "reason" in outcome ? { file, reason: outcome.reason } : { ...named, ...outcome.draft };
+}
+
+/** Reads, decodes and parses one seed; a seed that cannot be read is not worth remembering. */
+async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome | { reason: string; cannotRead: true }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(seedsDir, file));
   } catch (error) {
-    return { file, reason: `cannot read: ${(error as Error).message}` };
+    return { reason: `cannot read: ${(error as Error).message}`, cannotRead: true };
   }
-  if (bytes.length > SEED_READ_LIMIT) return { file, reason: `too large for an article (${bytes.length} bytes)` };
+  if (bytes.length > SEED_READ_LIMIT) return { reason: `too large for an article (${bytes.length} bytes)` };
   const decoded = decode(bytes);
-  if (!decoded.ok) return { file, reason: decoded.reason };
+  if (!decoded.ok) return { reason: decoded.reason };
   const parsed = parseSeed(decoded.text);
-  if (!parsed.ok) return { file, reason: parsed.reason };
+  if (!parsed.ok) return { reason: parsed.reason };
   parsed.value.warnings.push(...decoded.warnings);
-  const draft: ParsedDraft = {
-    parsed: parsed.value,
-    sha256: sha256(bytes),
-    contentKey: sha256([parsed.value.headline, ...parsed.value.paragraphs].join("\n")),
+  return {
+    draft: {
+      parsed: parsed.value,
+      sha256: sha256(bytes),
+      contentKey: sha256([parsed.value.headline, ...parsed.value.paragraphs].join("\n")),
+    },
   };
-  // Recorded with the stamp taken before reading: a seed changed meanwhile is read again next time.
-  if (stamp) seeds.set(file, stamp, draft);
-  return { ...named, ...draft };
 }
 
 async function loadManifest(options: IngestOptions, warnings: IngestReport["warnings"]): Promise<Manifest | undefined> {
@@ -229,7 +238,7 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
     articles: [],
     rejected: [],
     warnings: [],
-    timings: { extracted: 0, read: 0, extract: 0, extractCpu: 0, modelLoad: 0, threads: 0, canonicalise: 0, write: 0 },
+    timings: { parsed: 0, extracted: 0, read: 0, extract: 0, extractCpu: 0, modelLoad: 0, threads: 0, canonicalise: 0, write: 0 },
   };
   const t = report.timings;
   let mark = performance.now();
@@ -244,13 +253,18 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
 
-  // Seeds the last run parsed, at the same size and time, are not read again; workers for the
-  // others start now, so their model loads overlap the reading.
-  // Read while the seeds are: the extraction cache is wanted only after them.
+  // Seeds the seed cache knows in this version are not read again. Workers start now for the
+  // others (most are new text: the extraction cache cannot tell before they are read), so
+  // their model loads overlap the reading. The extraction cache is read meanwhile too.
   const extractCache = ExtractCache.open(options.outDir);
-  const seeds = await SeedCache.open(options.outDir);
+  const seeds = await SeedCache.open(options.outDir, options.seedsDir);
   const stamps = await mapLimit(files, WRITE_CONCURRENCY, (file) => stampOf(path.join(options.seedsDir, file)));
-  const warm = WarmWorkers.start(files.filter((file, i) => !seeds.has(file, stamps[i] ?? { size: -1, mtimeMs: -1 })).length, options.workers);
+  const unknown = files.filter((file, i) => {
+    const stamp = stamps[i];
+    return !stamp || !seeds.has(file, stamp);
+  });
+  report.timings.parsed = unknown.length;
+  const warm = WarmWorkers.start(unknown.length, options.workers);
   try {
     return await ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
   } finally {
@@ -327,8 +341,9 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     extracted[i] = entities;
     cache.set(keys[i] as string, entities);
   });
-  // Both caches are written while the rest of ingest runs; awaited before it returns.
-  const saving = Promise.all([cache.save(), seeds.save()]);
+  // Both caches are written while the rest of ingest runs; they are only caches, so a failed
+  // write is a warning (the next run redoes the work), reported before ingest returns.
+  const saving = Promise.allSettled([cache.save(), seeds.save()]);
   t.extract = lap();
   t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
   t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
@@ -375,7 +390,12 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     await written.record(output, digest);
     return changed ? "written" : "unchanged";
   });
-  await Promise.all([written.save(), saving]);
+  await written.save();
+  for (const [i, result] of (await saving).entries()) {
+    if (result.status === "rejected") {
+      report.warnings.push({ file: path.join(options.outDir, [CACHE_FILE, SEED_CACHE_FILE][i] ?? ""), message: `cannot write this cache: ${String(result.reason)}` });
+    }
+  }
   articles.forEach((article, i) => {
     const draft = unique[i] as Draft;
     report.articles.push({ id: article.id, file: draft.file, output: outputOf(i), status: statuses[i] ?? "written" });

@@ -1,13 +1,18 @@
 /**
- * Seeds as the last run parsed them, so a rebuild reads and parses only seeds that changed.
- * A seed counts as unchanged while its size and modification time are the ones recorded, as
- * make and rsync decide (reading and parsing 10,000 seeds took about a second of every build).
- * Editing a seed changes its modification time; a tool that writes new content with the old
- * size and time restored would go unseen, and deleting the cache file (or the articles folder)
- * makes the next run read every seed. The cache is tied to the code's fingerprint, so a changed
- * parser starts from empty.
+ * Seeds as the last run read them, so a rebuild reads and parses only seeds that changed
+ * (reading and parsing 10,000 seeds took about a second of every build). A seed counts as
+ * unchanged while its size, inode, and modification and change times are the ones recorded, as
+ * git's index decides: an edit moves the change time even when a tool puts the modification
+ * time back. A seed whose times are within a couple of seconds of the run that read it is not
+ * kept, since a filesystem with coarse times could show a second edit in that window with the
+ * same times (git calls such entries "racily clean"). The cache is tied to the code's
+ * fingerprint and to the seeds folder, so a changed parser or another folder starts from empty.
+ * Seeds ingest rejected are kept with their reason, and stay rejected until they change.
  */
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
+import { codeFingerprint } from "../code-fingerprint.ts";
 import { FileTable } from "./file-table.ts";
 
 export const SEED_CACHE_FILE = ".seed-cache.json";
@@ -19,6 +24,9 @@ export const SEED_CACHE_FILE = ".seed-cache.json";
  */
 const MAX_TEXT = 200_000_000;
 
+/** Coarser than any filesystem's timestamps (FAT's are 2 s). */
+const RACY_MS = 3000;
+
 /** A seed read, decoded and parsed, with its hashes (see `pipeline.ts`). */
 export interface ParsedDraft {
   parsed: ParsedSeed;
@@ -26,15 +34,31 @@ export interface ParsedDraft {
   contentKey: string;
 }
 
+/** What a run made of one version of a seed: its draft, or why it was rejected. */
+export type SeedOutcome = { draft: ParsedDraft } | { reason: string };
+
 /** What identifies one version of a seed file without reading it. */
 export interface SeedStamp {
   size: number;
+  ino: number;
   mtimeMs: number;
+  ctimeMs: number;
+  /** Whether its times are far enough in the past for a later edit to move them. */
+  settled: boolean;
 }
 
-interface Entry extends SeedStamp {
-  draft: ParsedDraft;
+type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
+
+/** The stamp of a seed file, or undefined when it cannot be read (reading says why). */
+export async function stampOf(file: string): Promise<SeedStamp | undefined> {
+  const s = await stat(file).catch(() => undefined);
+  if (!s) return undefined;
+  const settled = Date.now() - Math.max(s.mtimeMs, s.ctimeMs) > RACY_MS;
+  return { size: s.size, ino: s.ino, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, settled };
 }
+
+const sameVersion = (entry: Entry, stamp: SeedStamp): boolean =>
+  entry.size === stamp.size && entry.ino === stamp.ino && entry.mtimeMs === stamp.mtimeMs && entry.ctimeMs === stamp.ctimeMs;
 
 export class SeedCache {
   private readonly next = new Map<string, Entry>();
@@ -45,28 +69,30 @@ export class SeedCache {
     private readonly maxText: number,
   ) {}
 
-  /** The cache in `dir`; a missing, unreadable or other code's cache starts empty (every seed is read). */
-  static async open(dir: string, maxText = MAX_TEXT): Promise<SeedCache> {
-    return new SeedCache(await FileTable.open<Entry>(dir, SEED_CACHE_FILE), maxText);
+  /** The cache in `dir` for seeds read from `seedsDir`; a missing, unreadable, other code's or other folder's cache starts empty. */
+  static async open(dir: string, seedsDir: string, maxText = MAX_TEXT): Promise<SeedCache> {
+    const fingerprint = `${await codeFingerprint(null)}\n${path.resolve(seedsDir)}`;
+    return new SeedCache(await FileTable.open<Entry>(dir, SEED_CACHE_FILE, fingerprint), maxText);
   }
 
-  /** Whether the last run saw this version of `seed` (then `get` has its draft). */
+  /** Whether the last run saw this version of `seed` (then `get` has what it made of it). */
   has(seed: string, stamp: SeedStamp): boolean {
     const entry = this.table.previous.get(seed);
-    return entry !== undefined && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs;
+    return entry !== undefined && sameVersion(entry, stamp);
   }
 
-  /** The draft of this version of `seed`, kept for the next run too. */
-  get(seed: string, stamp: SeedStamp): ParsedDraft | undefined {
-    if (!this.has(seed, stamp)) return undefined;
-    const entry = this.table.previous.get(seed) as Entry;
+  /** What the last run made of this version of `seed`, kept for the next run too. */
+  get(seed: string, stamp: SeedStamp): SeedOutcome | undefined {
+    const entry = this.table.previous.get(seed);
+    if (!entry || !sameVersion(entry, stamp)) return undefined;
     this.next.set(seed, entry);
-    return entry.draft;
+    return entry;
   }
 
-  /** Records the draft of this version of `seed`. */
-  set(seed: string, stamp: SeedStamp, draft: ParsedDraft): void {
-    this.next.set(seed, { size: stamp.size, mtimeMs: stamp.mtimeMs, draft });
+  /** Records what this run made of this version of `seed`, unless its times are too recent to trust. */
+  set(seed: string, stamp: SeedStamp, outcome: SeedOutcome): void {
+    if (!stamp.settled) return;
+    this.next.set(seed, { size: stamp.size, ino: stamp.ino, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ...outcome });
     this.added = true;
   }
 
@@ -74,9 +100,10 @@ export class SeedCache {
   async save(): Promise<void> {
     if (!this.added && this.next.size === this.table.previous.size) return;
     let text = 0;
-    for (const { draft } of this.next.values()) {
-      text += draft.parsed.headline.length;
-      for (const p of draft.parsed.paragraphs) text += p.length;
+    for (const entry of this.next.values()) {
+      if (!("draft" in entry)) continue;
+      text += entry.draft.parsed.headline.length;
+      for (const p of entry.draft.parsed.paragraphs) text += p.length;
     }
     if (text > this.maxText) await this.table.remove();
     else await this.table.save(this.next);

@@ -124,13 +124,18 @@ function hasCapital(form: string): boolean {
   return false;
 }
 
-/** The group of a word feature, which decides the offsets it is kept at (`KEEP_AT_OFFSET`). */
+/**
+ * The group of each word feature's kind (the part before `=`), which decides the offsets it is
+ * kept at (`KEEP_AT_OFFSET`). A kind missing here makes `wordFeatures` throw, so a feature added
+ * to `wordFeatureNames` without its group fails the first training run instead of going astray.
+ */
+const GROUP_OF_KIND: Readonly<Record<string, string>> = { l: "l", s: "s", Cs: "s", p2: "p", p3: "p", x2: "x", x3: "x3", x4: "x", w: "w", lc: "lc" };
+
 function groupOf(name: string): string {
   const kind = name.slice(0, name.indexOf("="));
-  if (kind === "Cs") return "s";
-  if (kind === "p2" || kind === "p3") return "p";
-  if (kind === "x2" || kind === "x4") return "x";
-  return kind;
+  const group = GROUP_OF_KIND[kind];
+  if (group === undefined) throw new Error(`word feature ${name} has no group in GROUP_OF_KIND`);
+  return group;
 }
 
 /** Word features as `[group, feature]` pairs, before offset prefixes are added. */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it, vi } from "vitest";
 import { extractAll, MIN_PARALLEL, WarmWorkers } from "../../src/ingest/extract-pool.ts";
 
 const texts = [
@@ -31,8 +32,15 @@ describe("extraction workers started early", () => {
   });
 
   it("are stopped when no text needs them", async () => {
-    const warm = WarmWorkers.start(2);
-    expect((await extractAll([], { warm })).results).toEqual([]);
-    expect(warm.size).toBe(0);
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      const warm = WarmWorkers.start(MIN_PARALLEL * 10, 2);
+      expect(warm.size).toBe(2);
+      expect((await extractAll([], { warm })).results).toEqual([]);
+      expect(warm.size).toBe(0);
+      expect(terminate).toHaveBeenCalledTimes(2);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 });
