@@ -67,6 +67,9 @@ function gc(): void {
   live = process.memoryUsage().heapUsed;
 }
 
+/** A heap this large after ingest is collected before the site's index is built (see `buildSite`). */
+const LARGE_HEAP = 2 ** 30;
+
 function collectGarbage(): void {
   if (process.memoryUsage().heapUsed >= 2 * live) gc();
 }
@@ -116,6 +119,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     mark = now;
     return seconds;
   };
+  // What ingest left (its caches' JSON among it) is garbage now. On a large archive it is
+  // collected before the index is built on top of it: at 100,000 articles the CLI peaked at
+  // 4.62 GB without this, 3.57 GB with it; at 10,000 the heap holds 0.22-0.27 GB here.
+  if (process.memoryUsage().heapUsed > LARGE_HEAP) gc();
   const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
   const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
   const load = lap();
