@@ -17,9 +17,6 @@ export function extractorFingerprint(): Promise<string> {
 }
 
 export class ExtractCache {
-  private readonly used = new Map<string, ExtractedEntity[]>();
-  private added = false;
-
   private constructor(private readonly table: FileTable<ExtractedEntity[]>) {}
 
   /** Opens the cache in `dir`; a missing, unreadable or outdated one starts empty (extraction runs for every seed). */
@@ -32,22 +29,15 @@ export class ExtractCache {
   }
 
   get(key: string): ExtractedEntity[] | undefined {
-    const hit = this.table.previous.get(key);
-    if (hit) this.used.set(key, hit);
-    return hit;
+    return this.table.keep(key);
   }
 
   set(key: string, value: ExtractedEntity[]): void {
-    this.used.set(key, value);
-    this.added = true;
+    this.table.put(key, value);
   }
 
-  /**
-   * Writes only the entries this run used, so the cache never outgrows the archive; nothing when
-   * they are the entries it read (rewriting 10,000 entries cost a tenth of a second or more).
-   */
+  /** Writes only the entries this run used, so the cache never outgrows the archive (and nothing if they are the ones it read). */
   async save(): Promise<void> {
-    if (!this.added && this.used.size === this.table.previous.size) return;
-    await this.table.save(this.used);
+    await this.table.save();
   }
 }

@@ -29,9 +29,12 @@ export interface ExtractTimings {
 export const MIN_PARALLEL = 300;
 const BATCH = 50;
 
+/** Threads extraction may use: the `workers` option, else the machine's cores. */
+const coresFor = (workers: number | undefined): number => workers ?? availableParallelism();
+
 /** Worker threads for `count` texts: 0 means the main thread (also with one core or `workers: 1`). */
 function threadsFor(count: number, workers: number | undefined): number {
-  const cores = workers ?? availableParallelism();
+  const cores = coresFor(workers);
   if (cores <= 1 || count < MIN_PARALLEL) return 0;
   return Math.min(cores, Math.ceil(count / BATCH));
 }
@@ -59,7 +62,7 @@ export class WarmWorkers {
 
   /** Starts the workers about `expected` texts will want (none for none, with one core or with `workers: 1`). */
   static start(expected: number, workers?: number): WarmWorkers {
-    const count = expected === 0 || (workers ?? availableParallelism()) <= 1 ? 0 : Math.max(1, threadsFor(expected, workers));
+    const count = expected === 0 || coresFor(workers) <= 1 ? 0 : Math.max(1, threadsFor(expected, workers));
     return new WarmWorkers(Array.from({ length: count }, newWorker));
   }
 

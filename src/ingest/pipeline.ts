@@ -259,12 +259,13 @@ export async function ingestArticles(options: IngestOptions): Promise<{ report: 
   const extractCache = ExtractCache.open(options.outDir);
   const seeds = await SeedCache.open(options.outDir, options.seedsDir);
   const stamps = await mapLimit(files, WRITE_CONCURRENCY, (file) => stampOf(path.join(options.seedsDir, file)));
-  const unknown = files.filter((file, i) => {
+  let unknown = 0;
+  files.forEach((file, i) => {
     const stamp = stamps[i];
-    return !stamp || !seeds.has(file, stamp);
+    if (!stamp || !seeds.has(file, stamp)) unknown++;
   });
-  report.timings.parsed = unknown.length;
-  const warm = WarmWorkers.start(unknown.length, options.workers);
+  report.timings.parsed = unknown;
+  const warm = WarmWorkers.start(unknown, options.workers);
   try {
     return await ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
   } finally {

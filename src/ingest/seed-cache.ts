@@ -61,9 +61,6 @@ const sameVersion = (entry: Entry, stamp: SeedStamp): boolean =>
   entry.size === stamp.size && entry.ino === stamp.ino && entry.mtimeMs === stamp.mtimeMs && entry.ctimeMs === stamp.ctimeMs;
 
 export class SeedCache {
-  private readonly next = new Map<string, Entry>();
-  private added = false;
-
   private constructor(
     private readonly table: FileTable<Entry>,
     private readonly maxText: number,
@@ -83,29 +80,24 @@ export class SeedCache {
 
   /** What the last run made of this version of `seed`, kept for the next run too. */
   get(seed: string, stamp: SeedStamp): SeedOutcome | undefined {
-    const entry = this.table.previous.get(seed);
-    if (!entry || !sameVersion(entry, stamp)) return undefined;
-    this.next.set(seed, entry);
-    return entry;
+    return this.has(seed, stamp) ? this.table.keep(seed) : undefined;
   }
 
   /** Records what this run made of this version of `seed`, unless its times are too recent to trust. */
   set(seed: string, stamp: SeedStamp, outcome: SeedOutcome): void {
-    if (!stamp.settled) return;
-    this.next.set(seed, { size: stamp.size, ino: stamp.ino, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ...outcome });
-    this.added = true;
+    if (stamp.settled) this.table.put(seed, { size: stamp.size, ino: stamp.ino, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ...outcome });
   }
 
   /** Saves the seeds this run read or found unchanged (seeds that are gone drop out); nothing if that is what it read. */
   async save(): Promise<void> {
-    if (!this.added && this.next.size === this.table.previous.size) return;
+    if (!this.table.changed) return;
     let text = 0;
-    for (const entry of this.next.values()) {
+    for (const entry of this.table.next.values()) {
       if (!("draft" in entry)) continue;
       text += entry.draft.parsed.headline.length;
       for (const p of entry.draft.parsed.paragraphs) text += p.length;
     }
     if (text > this.maxText) await this.table.remove();
-    else await this.table.save(this.next);
+    else await this.table.save();
   }
 }

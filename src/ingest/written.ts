@@ -18,8 +18,6 @@ interface Entry {
 }
 
 export class WrittenState {
-  private readonly next = new Map<string, Entry>();
-
   private constructor(
     private readonly dir: string,
     private readonly table: FileTable<Entry>,
@@ -36,18 +34,18 @@ export class WrittenState {
     if (entry?.digest !== digest) return false;
     const now = await stat(path.join(this.dir, name)).catch(() => undefined);
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
-    this.next.set(name, entry);
+    this.table.keep(name);
     return true;
   }
 
   /** Notes that `name` now holds the rendering of a record with this digest. */
   async record(name: string, digest: string): Promise<void> {
     const now = await stat(path.join(this.dir, name));
-    this.next.set(name, { digest, size: now.size, mtimeMs: now.mtimeMs });
+    this.table.put(name, { digest, size: now.size, mtimeMs: now.mtimeMs });
   }
 
-  /** Saves what this run wrote or found unchanged (files of removed seeds drop out). */
+  /** Saves what this run wrote or found unchanged (files of removed seeds drop out); nothing if that is what it read. */
   async save(): Promise<void> {
-    await this.table.save(this.next);
+    await this.table.save();
   }
 }

@@ -37,8 +37,8 @@ export class PassScorer {
   /**
    * The cached entries' rows end to end: `N * N` zeros (the history of words without one), then
    * per entry its word vector (`VECTOR` floats) and, if it has one, a copy of its `t1l` rows, so
-   * a token's weights sit together in memory. It starts empty and doubles as words arrive: the
-   * constructor's boundary entries already replace it, so V8 never compiles code that assumes
+   * a token's weights sit together in memory. It starts with room for its leading zeros alone and
+   * doubles as words arrive: the constructor's boundary entries already replace it, so V8 never compiles code that assumes
    * the field fixed (replacing it later threw that code away, tagging's included).
    */
   private vectors = new Float32Array(N * N);

@@ -10,6 +10,7 @@
  * which keeps digesting them linear.
  */
 import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, TermRef, TimelineMonth } from "./archive.ts";
+import { byIdentity } from "./memo.ts";
 
 /** An article as a list shows it. */
 export interface CardView {
@@ -92,22 +93,13 @@ function termDetails(t: Term): TermDetails {
   return details;
 }
 
-/** Memoised by the identity of the index record a view is made from. */
-function once<R extends object, V>(make: (record: R) => V): (record: R) => V {
-  const seen = new Map<R, V>();
-  return (record) => {
-    let view = seen.get(record);
-    if (view === undefined) seen.set(record, (view = make(record)));
-    return view;
-  };
-}
-
 /** The view of every list page, in the same order. */
 export function listViews(lists: readonly ListPage[]): ListView[] {
-  const cardOf = once(card);
-  const feedOf = once(feedLinks);
-  const headOf = once((t: Term) => termHead(t, feedOf(t.feed)));
-  const detailsOf = once(termDetails);
+  // One view per index record, shared by every page showing it.
+  const cardOf = byIdentity(card);
+  const feedOf = byIdentity(feedLinks);
+  const headOf = byIdentity((t: Term) => termHead(t, feedOf(t.feed)));
+  const detailsOf = byIdentity(termDetails);
   return lists.map((list) => {
     const view: ListView = {
       kind: list.kind,

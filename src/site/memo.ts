@@ -34,3 +34,16 @@ export function perRecord<R extends object, C extends object, V>(fn: (record: R,
     return out;
   };
 }
+
+/**
+ * Remembers `fn(record)` by the record's identity, for as long as the returned function lives
+ * (one build's views, say); `perRecord` is for renderers kept across builds.
+ */
+export function byIdentity<R extends object, V>(fn: (record: R) => V): (record: R) => V {
+  const seen = new Map<R, V>();
+  return (record) => {
+    let out = seen.get(record);
+    if (out === undefined) seen.set(record, (out = fn(record)));
+    return out;
+  };
+}

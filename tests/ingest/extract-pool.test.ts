@@ -11,7 +11,7 @@ const texts = [
 describe("extraction workers started early", () => {
   it("are as many as the expected texts want: none for none, one for a few", async () => {
     const sizes: number[] = [];
-    for (const [expected, workers] of [[0, undefined], [3, undefined], [MIN_PARALLEL * 10, 2], [MIN_PARALLEL * 10, 1]] as const) {
+    for (const [expected, workers] of [[0, 2], [3, 2], [MIN_PARALLEL * 10, 2], [MIN_PARALLEL * 10, 1]] as const) {
       const warm = WarmWorkers.start(expected, workers);
       sizes.push(warm.size);
       await warm.close();
@@ -22,7 +22,7 @@ describe("extraction workers started early", () => {
 
   it("give the entities the main thread gives, and are used up", async () => {
     const here = await extractAll(texts, { workers: 1 });
-    const warm = WarmWorkers.start(texts.length);
+    const warm = WarmWorkers.start(texts.length, 2);
     const early = await extractAll(texts, { warm });
     expect(early.results).toEqual(here.results);
     expect(early.results.flat().map((e) => e.name)).toContain("Vladimir Putin");
