@@ -3,6 +3,7 @@
  * CLI (`news-archive build`) passes where the ingested Markdown is and how the site is
  * deployed through the environment, because Eleventy loads this file itself.
  */
+import { isMainThread } from "node:worker_threads";
 import newsArchivePlugin from "./src/site/plugin.ts";
 
 export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0] & {
@@ -15,8 +16,9 @@ export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0]
     siteUrl: process.env.NEWS_ARCHIVE_SITE_URL,
     pathPrefix: process.env.NEWS_ARCHIVE_PATH_PREFIX,
   });
-  // Our own stylesheet, copied as is.
-  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  // Our own stylesheet, copied as is; by the main thread only, when a second one renders too
+  // (Eleventy copies it on every run, and two threads must not write the same file at once).
+  if (isMainThread) eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
 }
 
 export const config = {

@@ -45,6 +45,7 @@ interface BuildFlags {
   timings?: boolean;
   serve?: boolean;
   port: number;
+  renderThreads: number;
 }
 
 function zone(value: string): string {
@@ -63,6 +64,11 @@ function port(value: string): number {
   return n;
 }
 
+function renderThreads(value: string): number {
+  if (value !== "1" && value !== "2") throw new InvalidArgumentError(`"${value}" is not 1 or 2`);
+  return Number(value);
+}
+
 async function requireDir(dir: string, what: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new IngestError(`${what} folder not found: ${dir}`, { file: dir });
@@ -70,7 +76,7 @@ async function requireDir(dir: string, what: string): Promise<void> {
 
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
-  site?: { output: string; pages: number; rendered: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
+  site?: { output: string; pages: number; rendered: number; threads: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
   /**
    * Articles indexed by this run, and which of the site's search bundles (one per year) they
    * went into; `unchanged`: no article's indexed text changed, so every bundle was kept.
@@ -160,15 +166,15 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const report: BuildReport = ingested.report;
   printProblems(report);
   const output = path.resolve(flags.output);
-  const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix };
+  const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix, renderThreads: flags.renderThreads };
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
   // them back. Nothing here keeps them once the site is built: Pagefind, next, needs the memory.
   const built = await buildSite({ ...site, known: siteRecords(ingested.articles) });
-  const { pages, rendered, written, removed } = built;
-  report.site = { output, pages, rendered, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
+  const { pages, rendered, threads, written, removed } = built;
+  report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(
-    `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
+    `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}${threads > 1 ? ` on ${threads} threads` : ""}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
   const { shards, stale } = built.search;
   await pruneSearchBundles(output, shards);
@@ -234,6 +240,7 @@ export function program(): Command {
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
     .option("--timings", "print how long each ingest phase took")
+    .option("--render-threads <n>", "threads rendering pages, 1 or 2: 2 renders a large archive faster on two cores, with more memory", renderThreads, 1)
     .option("--serve", "after building, serve the site and rebuild on changes")
     .option("--port <n>", "port for --serve", port, 8080)
     .action(async (flags: BuildFlags) => {

@@ -46,7 +46,7 @@ function threadsFor(count: number, workers: number | undefined): number {
 const earlyErrors = new WeakMap<Worker, Error>();
 
 function newWorker(): Worker {
-  const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+  const worker = new Worker(new URL("../worker-entry.js", import.meta.url), { workerData: { module: new URL("./extract-worker.ts", import.meta.url).href } });
   worker.on("error", (error) => earlyErrors.set(worker, error));
   return worker;
 }

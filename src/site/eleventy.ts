@@ -3,19 +3,17 @@
  * working directory and loads `eleventy.config.ts` itself, so the run happens from the project
  * root and the archive's settings travel in the environment the config reads.
  */
-import Eleventy from "@11ty/eleventy";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
-import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
-import { buildData, handOver, siteContext } from "./plugin.ts";
+import { buildData, siteContext } from "./plugin.ts";
+import { gc, renderSharedRuns, sharedCounters } from "./render-runs.ts";
+import { RenderThread } from "./render-thread.ts";
 import { staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
@@ -27,6 +25,8 @@ export interface SiteBuildOptions {
   outputDir: string;
   siteUrl?: string | undefined;
   pathPrefix?: string | undefined;
+  /** Threads that render pages: 1 (the default) or 2, trading memory for speed (see the README). */
+  renderThreads?: number | undefined;
 }
 
 function siteEnv(options: SiteBuildOptions): Record<string, string> {
@@ -48,31 +48,15 @@ const COPIED = new Set(["assets", "pagefind"]);
 const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
 
 /**
- * A full garbage collection between Eleventy runs once their garbage has grown to the size of
- * what is live. What a run leaves is garbage once it ends, but V8 collects lazily while
- * allocation runs high: at 10,000 articles the process grew to 1.5 GB with about 350 MB live.
- * Collecting after every run would walk the whole live heap each time (2 GB, 27 times, at
- * 50,000 articles). The flag is set when first needed, so the CLI needs no node option and
- * commands that build no site never set it.
+ * With `renderThreads: 2`, a second thread renders beside the main one (see `render-thread.ts`).
+ * A build with no usable state renders every page: it starts the thread at once, so that the
+ * thread builds its index while this one builds its own, and waits for it before rendering. A
+ * rebuild starts it only for at least three batches, and does not wait.
  */
-let gcFunction: (() => void) | undefined;
-let live = 0;
-
-function gc(): void {
-  if (!gcFunction) {
-    setFlagsFromString("--expose-gc");
-    gcFunction = runInNewContext("gc") as () => void;
-  }
-  gcFunction();
-  live = process.memoryUsage().heapUsed;
-}
+const HELPER_RUNS = 3;
 
 /** A heap this large after ingest is collected before the site's index is built (see `buildSite`). */
 const LARGE_HEAP = 2 ** 30;
-
-function collectGarbage(): void {
-  if (process.memoryUsage().heapUsed >= 2 * live) gc();
-}
 
 /**
  * Collects now: after the site is built its index is garbage, and Pagefind's process, which
@@ -83,15 +67,13 @@ export function releaseSiteMemory(): void {
   gc();
 }
 
-interface WriteResult {
-  outputPath?: unknown;
-}
-
 export interface SiteBuildResult {
   /** Pages and feeds the site has. */
   pages: number;
   /** Of those, how many Eleventy rendered: the rest had the same records as in the last build. */
   rendered: number;
+  /** Threads that rendered them: 2 when a second one took batches (see `render-thread.ts`). */
+  threads: number;
   /** Of those rendered, how many were (re)written because their bytes changed. */
   written: number;
   /** Files of earlier builds that this build no longer produces, removed. */
@@ -110,8 +92,6 @@ export interface SiteBuildResult {
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const outputDir = path.resolve(options.outputDir);
-  await installOutputWrites();
-  takeWrittenCount();
   let mark = performance.now();
   const lap = (): number => {
     const now = performance.now();
@@ -126,65 +106,72 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
   const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
   const load = lap();
-  const data = buildData(site, articles);
-  const index = lap();
   const code = await codeFingerprint(site);
   const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
   const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
   const previous = ours && state?.code === code ? state : undefined;
-  const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
-  const select = lap();
 
   Object.assign(process.env, siteEnv(options));
   const cwd = process.cwd();
+  // From here until the last page, for this thread and the second one (cwd is the process's).
   process.chdir(PROJECT_ROOT);
-  const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
-  const rendered = new Set<string>();
-  const runs = batches(selection.todo, BATCH_PAGES);
-  if (previous) {
-    // Should this build die half way, the next must still know every page it may have written
-    // (to prune it) and must not trust any of them (to render it again).
-    const pending: Record<string, string> = { ...previous.pages };
-    for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
-    await writeBuildState(outputDir, { ...previous, pages: pending });
-  }
+  const two = options.renderThreads === 2;
+  let helper = two && !previous ? new RenderThread(site, articles, outputDir) : undefined;
   try {
-    for (const todo of runs) {
-      handOver({ ...data, todo });
-      const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
-      const results = await eleventy.write();
-      // One-off pages (search, sitemap, ...) are known only from Eleventy's results.
-      const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
-      for (const r of templates) if (typeof r.outputPath === "string") rendered.add(path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/"));
-      collectGarbage();
+    const data = buildData(site, articles);
+    const index = lap();
+    const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
+    const select = lap();
+
+    const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
+    const runs = batches(selection.todo, BATCH_PAGES);
+    if (previous) {
+      // Should this build die half way, the next must still know every page it may have written
+      // (to prune it) and must not trust any of them (to render it again).
+      const pending: Record<string, string> = { ...previous.pages };
+      for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
+      await writeBuildState(outputDir, { ...previous, pages: pending });
     }
+    const counters = sharedCounters();
+    if (helper) helper.start(runs, counters, { wait: runs.length > 1 });
+    else if (two && runs.length >= HELPER_RUNS) (helper = new RenderThread(site, articles, outputDir)).start(runs, counters, { wait: false });
+    const mine = await renderSharedRuns(data, runs, outputDir, counters).catch(async (error: unknown) => {
+      await helper?.stop();
+      throw error;
+    });
+    // The main thread took every batch: the second one has none (it may not even have started).
+    const theirs = helper && mine.runs < runs.length ? await helper.finish() : undefined;
+    if (helper && !theirs) await helper.stop();
+    helper = undefined;
+    const render = lap();
+    const rendered = [...mine.rendered, ...(theirs?.rendered ?? [])];
+    for (const file of rendered) produced.add(file);
+    const written = mine.written + (theirs?.written ?? 0);
+    // What the last build produced is known from its state; without one, from the folder itself.
+    const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
+    const removed = await prune(outputDir, before, produced);
+    const { searchDigests } = selection;
+    const stale = staleShards(previous?.search, searchDigests, (shard) => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json")));
+    // The shards about to be indexed again lose their digests first: should the build die after
+    // replacing one bundle but before recording it, the next build must not trust that bundle.
+    const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
+    const next = { code, pages: selection.digests, ...(Object.keys(kept).length ? { search: kept } : {}) };
+    await writeBuildState(outputDir, next);
+    return {
+      pages: produced.size,
+      rendered: new Set(rendered).size,
+      threads: theirs && theirs.runs > 0 ? 2 : 1,
+      written,
+      removed,
+      search: { shards: data.searchShards, stale },
+      // Holds the digests alone: the search index, built next, needs all the memory it can get.
+      recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
+      timings: { load, index, select, render, prune: lap() },
+    };
   } finally {
-    handOver(undefined);
+    await helper?.stop();
     process.chdir(cwd);
   }
-  const render = lap();
-  for (const file of rendered) produced.add(file);
-  const written = takeWrittenCount();
-  // What the last build produced is known from its state; without one, from the folder itself.
-  const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
-  const removed = await prune(outputDir, before, produced);
-  const { searchDigests } = selection;
-  const stale = staleShards(previous?.search, searchDigests, (shard) => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json")));
-  // The shards about to be indexed again lose their digests first: should the build die after
-  // replacing one bundle but before recording it, the next build must not trust that bundle.
-  const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
-  const next = { code, pages: selection.digests, ...(Object.keys(kept).length ? { search: kept } : {}) };
-  await writeBuildState(outputDir, next);
-  return {
-    pages: produced.size,
-    rendered: rendered.size,
-    written,
-    removed,
-    search: { shards: data.searchShards, stale },
-    // Holds the digests alone: the search index, built next, needs all the memory it can get.
-    recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
-    timings: { load, index, select, render, prune: lap() },
-  };
 }
 
 /** Every file below `dir` (`/`-separated, relative). Slow on a large site: seconds at 36,000 files. */

@@ -12,6 +12,7 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 /** Pages (re)written since the count was last taken; the rest of a build's pages were unchanged. */
 let written = 0;
@@ -21,7 +22,8 @@ export function writeIfDifferentSync(file: string, content: string | Buffer): bo
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
   const size = statSync(file, { throwIfNoEntry: false })?.size;
   if (size === bytes.length && readFileSync(file).equals(bytes)) return false;
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // Per thread: two rendering threads may write the same one-off page (search, sitemap) at once.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
   try {
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);

@@ -88,3 +88,29 @@ export function batches(todo: PagedItems, size: number): PagedItems[] {
   if (count || !out.length) out.push(current);
   return out;
 }
+
+/** The URLs of a batch's pages, by template: how a batch is named to another thread. */
+export type PagedUrls = Record<PagedKind, string[]>;
+
+export function urlsOf(items: PagedItems): PagedUrls {
+  const out = {} as PagedUrls;
+  for (const kind of KINDS) out[kind] = (items[kind] as { url: string }[]).map((item) => item.url);
+  return out;
+}
+
+/** The batches named by `runs`, with the pages of `all`; throws on a URL `all` does not have. */
+export function namedBatches(all: PagedItems, runs: readonly PagedUrls[]): PagedItems[] {
+  const byUrl = new Map<string, unknown>();
+  for (const kind of KINDS) for (const item of all[kind] as { url: string }[]) byUrl.set(`${kind} ${item.url}`, item);
+  return runs.map((urls) => {
+    const out = emptyPaged();
+    for (const kind of KINDS) {
+      out[kind] = urls[kind].map((url) => {
+        const item = byUrl.get(`${kind} ${url}`);
+        if (!item) throw new Error(`no ${kind} page ${url} in this thread's index`);
+        return item;
+      }) as never;
+    }
+    return out;
+  });
+}

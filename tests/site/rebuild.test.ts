@@ -13,16 +13,16 @@ import { ROOT, runCli } from "../helpers/cli.ts";
 import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
-  site: { pages: number; rendered: number; written: number; removed: number };
+  site: { pages: number; rendered: number; threads: number; written: number; removed: number };
   search: { pages: number; shards: number; indexed: string[]; unchanged?: true };
 }
 
 let tmp: string;
 let seeds: string;
 
-async function build(name: string, seedDir = seeds, env: Record<string, string> = {}): Promise<Report> {
+async function build(name: string, seedDir = seeds, env: Record<string, string> = {}, args: string[] = []): Promise<Report> {
   const reportFile = path.join(tmp, `${name}.json`);
-  const result = await runCli(["build", "--seeds", seedDir, "--output", path.join(tmp, name), "--articles", path.join(tmp, `${name}-md`), "--report", reportFile], undefined, env);
+  const result = await runCli(["build", "--seeds", seedDir, "--output", path.join(tmp, name), "--articles", path.join(tmp, `${name}-md`), "--report", reportFile, ...args], undefined, env);
   expect(result.stderr).not.toMatch(/news-archive:/);
   return JSON.parse(await readFile(reportFile, "utf8")) as Report;
 }
@@ -62,6 +62,25 @@ describe("rebuilding the site", () => {
     const [one, many] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "batched"))];
     expect([...many.keys()]).toEqual([...one.keys()]);
     expect([...one].filter(([file, bytes]) => !bytes.equals(many.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+  });
+
+  it("gives the same site when two threads render it", async () => {
+    const two = await build("two-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "2"]);
+    // The second thread took batches: the main thread waits for it on a build from nothing.
+    expect(two.site.threads).toBe(2);
+    expect(two.site.rendered).toBe(two.site.pages);
+    const [one, both] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two-threads"))];
+    expect([...both.keys()]).toEqual([...one.keys()]);
+    expect([...one].filter(([file, bytes]) => !bytes.equals(both.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    // A small rebuild renders on the main thread alone.
+    const again = await build("two-threads", seeds, {}, ["--render-threads", "2"]);
+    expect(again.site.threads).toBe(1);
+  });
+
+  it("refuses a render thread count other than 1 or 2", async () => {
+    const result = await runCli(["build", "--seeds", seeds, "--output", path.join(tmp, "bad-threads"), "--render-threads", "3"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/"3" is not 1 or 2/);
   });
 
   it("after adding one seed, re-ingests only it and rewrites only the pages it changed", async () => {
