@@ -12,7 +12,7 @@ import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { batches, outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { buildData, siteContext } from "./plugin.ts";
-import { gc, renderSharedRuns, sharedCounters } from "./render-runs.ts";
+import { gc, NEXT_RUN, renderSharedRuns, sharedCounters } from "./render-runs.ts";
 import { RenderThread } from "./render-thread.ts";
 import { staleShards } from "./search-shards.ts";
 
@@ -50,8 +50,8 @@ const BATCH_PAGES = Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || 4000;
 /**
  * With `renderThreads: 2`, a second thread renders beside the main one (see `render-thread.ts`).
  * A build with no usable state renders every page: it starts the thread at once, so that the
- * thread builds its index while this one builds its own, and waits for it before rendering. A
- * rebuild starts it only for at least three batches, and does not wait.
+ * thread builds its index while this one builds its own (and stops it if there turns out to be
+ * a single batch). A rebuild starts it only for at least three batches.
  */
 const HELPER_RUNS = 3;
 
@@ -116,8 +116,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // From here until the last page, for this thread and the second one (cwd is the process's).
   process.chdir(PROJECT_ROOT);
   const two = options.renderThreads === 2;
-  let helper = two && !previous ? new RenderThread(site, articles, outputDir) : undefined;
+  let helper: RenderThread | undefined;
   try {
+    if (two && !previous) helper = new RenderThread(site, articles, outputDir);
     const data = buildData(site, articles);
     const index = lap();
     const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
@@ -132,16 +133,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
       await writeBuildState(outputDir, { ...previous, pages: pending });
     }
-    const counters = sharedCounters();
-    if (helper) helper.start(runs, counters, { wait: runs.length > 1 });
-    else if (two && runs.length >= HELPER_RUNS) (helper = new RenderThread(site, articles, outputDir)).start(runs, counters, { wait: false });
-    const mine = await renderSharedRuns(data, runs, outputDir, counters).catch(async (error: unknown) => {
+    if (helper && runs.length < 2) {
+      await helper.stop();
+      helper = undefined;
+    }
+    if (!helper && two && runs.length >= HELPER_RUNS) helper = new RenderThread(site, articles, outputDir);
+    const counters = helper?.counters ?? sharedCounters();
+    // The main thread takes the first batch before the second thread can: it is the one that
+    // copies the stylesheet (see eleventy.config.ts).
+    Atomics.store(counters, NEXT_RUN, 1);
+    helper?.start(runs);
+    const mine = await renderSharedRuns(data, runs, outputDir, counters, 0).catch(async (error: unknown) => {
       await helper?.stop();
       throw error;
     });
-    // The main thread took every batch: the second one has none (it may not even have started).
-    const theirs = helper && mine.runs < runs.length ? await helper.finish() : undefined;
-    if (helper && !theirs) await helper.stop();
+    // The main thread took every batch, and the second did not fail: it has nothing to report.
+    const theirs = helper && (mine.runs < runs.length || helper.failed) ? await helper.finish() : undefined;
+    await helper?.stop();
     helper = undefined;
     const render = lap();
     const rendered = [...mine.rendered, ...(theirs?.rendered ?? [])];

@@ -2,8 +2,8 @@
  * Eleventy runs over batches of pages, taken from a list that the build's threads share. The
  * main thread and, on a large build, a second thread (`render-worker.ts`) each take the next
  * batch not yet taken, until none is left: whichever is free takes more, so neither waits for
- * the other, and the split needs no messages (the main thread's event loop does not turn while
- * Eleventy runs, so it could not answer any).
+ * the other, and the split needs no messages (the main thread's event loop turns only now and
+ * then while Eleventy runs).
  */
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
@@ -63,18 +63,18 @@ function collectGarbage(): void {
 
 /**
  * Renders runs taken from `runs` through the shared counters until none is left (or another
- * thread failed). Eleventy resolves its folders against the working directory, which the
+ * thread failed), starting with `first` if given (already taken by the caller). Eleventy resolves its folders against the working directory, which the
  * caller has set to the project root for the whole time any thread renders.
  */
-export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array): Promise<RunsResult> {
+export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number): Promise<RunsResult> {
   await installOutputWrites();
   takeWrittenCount();
   const rendered = new Set<string>();
   let taken = 0;
   try {
-    for (;;) {
+    for (let given = first; ; given = undefined) {
       if (Atomics.load(counters, FAILED)) break;
-      const i = Atomics.add(counters, NEXT_RUN, 1);
+      const i = given ?? Atomics.add(counters, NEXT_RUN, 1);
       const todo = runs[i];
       if (!todo) break;
       taken++;

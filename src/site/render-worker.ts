@@ -1,17 +1,19 @@
 /**
  * The second rendering thread of a large build (see `RenderThread`): builds its own copy of the
  * archive index from the articles it is given (the same pure function as the main thread, so
- * the same pages), then renders batches taken from the shared list until none is left.
+ * the same pages), then renders batches taken from the shared list until none is left. Any
+ * failure sets the shared flag at once, so the main thread stops taking batches.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { namedBatches, type PagedUrls } from "./page-table.ts";
-import { buildData } from "./plugin.ts";
+import { buildData, type BuildData } from "./plugin.ts";
 import { FAILED, READY, renderSharedRuns, type RunsResult } from "./render-runs.ts";
 import type { SiteArticle } from "./load.ts";
 import type { SiteContext } from "./urls.ts";
 
 export interface RenderWorkerData {
   module: string;
+  counters: Int32Array;
   site: SiteContext;
   articles: SiteArticle[];
   outputDir: string;
@@ -19,36 +21,46 @@ export interface RenderWorkerData {
 
 export interface RenderRequest {
   runs: PagedUrls[];
-  counters: Int32Array;
 }
 
-export type RenderReply = { result: RunsResult } | { error: string };
+export type RenderReply = { result: RunsResult } | { error: string; stack?: string };
 
-const { site, articles, outputDir } = workerData as RenderWorkerData;
-let data: ReturnType<typeof buildData> | undefined;
-let failure: unknown;
+/** An error's message with its causes (Eleventy wraps a template's error in `originalError`). */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? ((current as Error & { originalError?: unknown }).originalError ?? current.cause) : undefined;
+  }
+  return parts.join(": ");
+}
+
+const { counters, site, articles, outputDir } = workerData as RenderWorkerData;
+
+function fail(error: unknown): void {
+  Atomics.store(counters, FAILED, 1);
+  Atomics.store(counters, READY, 1);
+  Atomics.notify(counters, READY);
+  parentPort?.postMessage({ error: describe(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies RenderReply);
+}
+
+let data: BuildData | undefined;
 try {
   data = buildData(site, articles);
 } catch (error) {
-  failure = error;
+  fail(error);
 }
 
-parentPort?.once("message", ({ runs, counters }: RenderRequest) => {
-  const reply = (message: RenderReply): void => parentPort?.postMessage(message);
-  const fail = (error: unknown): void => {
-    Atomics.store(counters, FAILED, 1);
-    reply({ error: error instanceof Error ? error.message : String(error) });
-  };
-  let batches;
-  try {
-    if (!data) throw failure;
-    batches = namedBatches(data.all, runs);
-  } catch (error) {
-    fail(error);
-    return;
-  } finally {
-    Atomics.store(counters, READY, 1);
-    Atomics.notify(counters, READY);
-  }
-  renderSharedRuns(data, batches, outputDir, counters).then((result) => reply({ result }), fail);
+parentPort?.once("message", ({ runs }: RenderRequest) => {
+  if (!data) return;
+  const ready = data;
+  Promise.resolve()
+    .then(() => {
+      const batches = namedBatches(ready.all, runs);
+      Atomics.store(counters, READY, 1);
+      Atomics.notify(counters, READY);
+      return renderSharedRuns(ready, batches, outputDir, counters);
+    })
+    .then((result) => parentPort?.postMessage({ result } satisfies RenderReply), fail);
 });

@@ -65,8 +65,8 @@ describe("rebuilding the site", () => {
   });
 
   it("gives the same site when two threads render it", async () => {
-    const two = await build("two-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "2"]);
-    // The second thread took batches: the main thread waits for it on a build from nothing.
+    // The main thread waits for the second to be ready (a test setting), so that both render.
+    const two = await build("two-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" }, ["--render-threads", "2"]);
     expect(two.site.threads).toBe(2);
     expect(two.site.rendered).toBe(two.site.pages);
     const [one, both] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two-threads"))];
@@ -208,10 +208,11 @@ describe("rebuilding the site", () => {
     expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
-  it("fails, naming the page, when a page cannot be written", async () => {
-    const out = path.join(tmp, "blocked");
+  it.each([["one thread", []], ["two threads", ["--render-threads", "2"]]])("fails, naming the page, when a page cannot be written (%s)", async (name, args) => {
+    const out = path.join(tmp, `blocked-${args.length}`);
     await mkdir(path.join(out, "404.html"), { recursive: true });
-    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "blocked-md")]);
+    // Small batches, so that with two threads both take some, and both meet the page.
+    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, `blocked-md-${args.length}`), ...args], undefined, { NEWS_ARCHIVE_BATCH_PAGES: "7" });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/404\.html/);
   });
