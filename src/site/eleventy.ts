@@ -92,7 +92,7 @@ export interface SiteBuildResult {
   search: { shards: string[]; stale: string[] };
   /** Records that the search bundles now match this build's article pages. */
   recordSearch(): Promise<void>;
-  /** Seconds spent reading the articles, building the index, choosing pages, in Eleventy, and pruning. */
+  /** Seconds spent reading the articles and the last build's state, building the index, choosing pages, in Eleventy, and pruning. */
   timings: { load: number; index: number; select: number; render: number; prune: number };
 }
 
@@ -115,11 +115,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   if (process.memoryUsage().heapUsed > LARGE_HEAP) gc();
   const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
   const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
-  const load = lap();
   const code = await codeFingerprint(site);
   const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
   const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
   const previous = ours && state?.code === code ? state : undefined;
+  const load = lap();
 
   Object.assign(process.env, siteEnv(options));
   const cwd = process.cwd();
@@ -152,9 +152,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const counters = helper?.counters ?? sharedCounters();
     // The main thread takes the first batch before the second thread can: it is the one that
     // copies the stylesheet (see eleventy.config.ts).
-    Atomics.store(counters, NEXT_RUN, 1);
+    const first = Atomics.add(counters, NEXT_RUN, 1);
     helper?.start(runs);
-    const mine = await renderSharedRuns(data, runs, outputDir, counters, 0).catch(async (error: unknown) => {
+    const mine = await renderSharedRuns(data, runs, outputDir, counters, first).catch(async (error: unknown) => {
       await helper?.stop();
       throw error;
     });

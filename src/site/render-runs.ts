@@ -63,8 +63,9 @@ function collectGarbage(): void {
 
 /**
  * Renders runs taken from `runs` through the shared counters until none is left (or another
- * thread failed), starting with `first` if given (already taken by the caller). Eleventy resolves its folders against the working directory, which the
- * caller has set to the project root for the whole time any thread renders.
+ * thread failed), starting with `first` if the caller has already taken it. Eleventy resolves
+ * its folders against the working directory, which the caller has set to the project root for
+ * the whole time any thread renders.
  */
 export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number): Promise<RunsResult> {
   await installOutputWrites();
