@@ -5,7 +5,8 @@
  * loading it in every worker, unless ingest started a worker early (`WarmWorkers`).
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { tsWorker } from "../ts-worker.ts";
 import type { ExtractedEntity } from "./article.ts";
 import { performance } from "node:perf_hooks";
 import { extractEntities } from "../entities/extract.ts";
@@ -46,7 +47,7 @@ function threadsFor(count: number, workers: number | undefined): number {
 const earlyErrors = new WeakMap<Worker, Error>();
 
 function newWorker(): Worker {
-  const worker = new Worker(new URL("../worker-entry.js", import.meta.url), { workerData: { module: new URL("./extract-worker.ts", import.meta.url).href } });
+  const worker = tsWorker(new URL("./extract-worker.ts", import.meta.url));
   worker.on("error", (error) => earlyErrors.set(worker, error));
   return worker;
 }

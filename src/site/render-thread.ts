@@ -5,7 +5,8 @@
  * and chooses the pages, and joins the rendering when it is ready: the batches are shared
  * through counters, so the main thread never waits for it to start.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { tsWorker } from "../ts-worker.ts";
 import { urlsOf, type PagedItems } from "./page-table.ts";
 import type { SiteArticle } from "./load.ts";
 import { FAILED, READY, sharedCounters, type RunsResult } from "./render-runs.ts";
@@ -21,8 +22,8 @@ export class RenderThread {
   private readonly reply: Promise<RenderReply>;
 
   constructor(site: SiteContext, articles: readonly SiteArticle[], outputDir: string) {
-    const data: RenderWorkerData = { module: new URL("./render-worker.ts", import.meta.url).href, counters: this.counters, site, articles: [...articles], outputDir };
-    this.worker = new Worker(new URL("../worker-entry.js", import.meta.url), { workerData: data });
+    const data: RenderWorkerData = { counters: this.counters, site, articles: [...articles], outputDir };
+    this.worker = tsWorker(new URL("./render-worker.ts", import.meta.url), data);
     this.reply = new Promise<RenderReply>((resolve, reject) => {
       this.worker.once("message", resolve);
       // A crash or an exit sets no flag of its own: the main thread is told to stop taking batches.

@@ -12,7 +12,6 @@ import type { SiteArticle } from "./load.ts";
 import type { SiteContext } from "./urls.ts";
 
 export interface RenderWorkerData {
-  module: string;
   counters: Int32Array;
   site: SiteContext;
   articles: SiteArticle[];
