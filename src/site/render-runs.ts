@@ -62,6 +62,24 @@ function collectGarbage(): void {
 }
 
 /**
+ * One Eleventy run over `todo`; resolves to the output files it wrote (relative to `outputDir`).
+ * A function of its own so that nothing of the run (the Eleventy instance, its results with
+ * every page's content) is still referenced when the caller collects garbage after it: a
+ * collection inside the loop that awaited the run found the run's pages live.
+ */
+async function renderRun(data: BuildData, todo: PagedItems, outputDir: string): Promise<string[]> {
+  handOver({ ...data, todo });
+  try {
+    const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const results = await eleventy.write();
+    const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
+    return templates.flatMap((r) => (typeof r.outputPath === "string" ? [path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/")] : []));
+  } finally {
+    handOver(undefined);
+  }
+}
+
+/**
  * Renders runs taken from `runs` through the shared counters until none is left (or another
  * thread failed), starting with `first` if the caller has already taken it. Eleventy resolves
  * its folders against the working directory, which the caller has set to the project root for
@@ -79,18 +97,12 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
       const todo = runs[i];
       if (!todo) break;
       taken++;
-      handOver({ ...data, todo });
-      const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
-      const results = await eleventy.write();
-      const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
-      for (const r of templates) if (typeof r.outputPath === "string") rendered.add(path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/"));
+      for (const file of await renderRun(data, todo, outputDir)) rendered.add(file);
       collectGarbage();
     }
   } catch (error) {
     Atomics.store(counters, FAILED, 1);
     throw error;
-  } finally {
-    handOver(undefined);
   }
   return { rendered: [...rendered], runs: taken, written: takeWrittenCount() };
 }
