@@ -157,28 +157,31 @@ function feedFor(page: string, title: string, items: readonly ArticleEntry[], si
 
 const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
 
-/** Previous/next by date, and related articles by shared rare entities. */
-function linkNeighbours(articles: ArticleEntry[]): void {
+/** Previous/next by date, and related articles by shared rare entities (`entityKeys[i]`: article i's). */
+function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly string[])[]): void {
   articles.forEach((a, i) => {
     const newer = articles[i - 1];
     const older = articles[i + 1];
     if (newer) a.newer = linkOf(newer);
     if (older) a.older = linkOf(older);
   });
-  const related = relatedArticles(articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`)));
+  const related = relatedArticles(entityKeys);
   articles.forEach((a, i) => {
     a.related = (related[i] ?? []).map((r) => linkOf(articles[r.item] as ArticleEntry));
   });
 }
 
 /** Months with counts; each month links to the list page where its articles start. */
-function timeline(base: string, list: readonly ArticleEntry[]): TimelineMonth[] {
+function timeline(base: string, list: readonly ArticleEntry[], monthOf: ReadonlyMap<ArticleEntry, string>): TimelineMonth[] {
   const firstIndex = new Map<string, number>();
+  const months: string[] = [];
   list.forEach((a, i) => {
-    const m = a.ymd ? `${a.ymd[0]}-${a.ymd[1]}` : undefined;
-    if (m && !firstIndex.has(m)) firstIndex.set(m, i);
+    const m = monthOf.get(a);
+    if (m === undefined) return;
+    months.push(m);
+    if (!firstIndex.has(m)) firstIndex.set(m, i);
   });
-  return monthlyCounts([...list.flatMap((a) => (a.ymd ? [`${a.ymd[0]}-${a.ymd[1]}`] : []))]).map((m) => {
+  return monthlyCounts(months).map((m) => {
     const i = firstIndex.get(m.month);
     if (i === undefined) return m;
     const page = Math.floor(i / PAGE_SIZE) + 1;
@@ -237,9 +240,12 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     if (a.sectionTerm) add(a.sectionTerm, a);
   }
 
-  linkNeighbours(articles);
-
   const entityKeys = articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`));
+  linkNeighbours(articles, entityKeys);
+  // Each dated article's `YYYY-MM`, made once rather than once per list it is in.
+  const monthOf = new Map<ArticleEntry, string>();
+  for (const a of articles) if (a.ymd) monthOf.set(a, `${a.ymd[0]}-${a.ymd[1]}`);
+
   const companions = coMentions(entityKeys);
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
   for (const [key, { ref: r, aliases, articles: list, links }] of termMap) {
@@ -251,7 +257,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
       aliases: [...aliases].sort(byText),
       articles: list,
       feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
-      timeline: timeline(r.url, list),
+      timeline: timeline(r.url, list, monthOf),
       companions: (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count })),
     };
     if (dated.length) {

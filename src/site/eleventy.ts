@@ -49,11 +49,18 @@ const BATCH_PAGES = 4000;
 
 /**
  * With `renderThreads: 2`, a second thread renders beside the main one (see `render-thread.ts`).
- * A build with no usable state renders every page: it starts the thread at once, so that the
- * thread builds its index while this one builds its own (and stops it if there turns out to be
- * a single batch). A rebuild starts it only for more than this many pages.
+ * A build with no usable state renders every page, in more than one batch: it starts the thread
+ * for two batches or more. A rebuild starts it only for more than this many pages.
  */
 const HELPER_PAGES = 2 * BATCH_PAGES;
+
+/**
+ * A build with no usable state and at least this many articles (about 2.6 pages each, so more
+ * than one batch of two threads) starts the second thread at once, so that the thread builds its
+ * index while this one builds its own; it is stopped if there turns out to be a single batch.
+ * Smaller archives, a test's, start no thread only to stop it.
+ */
+const EAGER_HELPER_ARTICLES = 1000;
 
 /**
  * Two threads render runs of half the size: as many pages are in memory at once as with one
@@ -128,7 +135,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const two = options.renderThreads === 2;
   let helper: RenderThread | undefined;
   try {
-    if (two && !previous) helper = new RenderThread(site, articles, outputDir);
+    if (two && !previous && articles.length >= EAGER_HELPER_ARTICLES) helper = new RenderThread(site, articles, outputDir);
     const data = buildData(site, articles);
     const index = lap();
     const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
@@ -137,6 +144,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
     const todoPages = Object.values(selection.todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const runs = batches(selection.todo, batchPages(two && (!previous || todoPages > HELPER_PAGES) ? 2 : 1));
+    const helped = two && runs.length > 1 && (!previous || todoPages > HELPER_PAGES);
     if (previous) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again).
@@ -144,11 +152,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
       await writeBuildState(outputDir, { ...previous, pages: pending });
     }
-    if (helper && runs.length < 2) {
+    if (helper && !helped) {
       await helper.stop();
       helper = undefined;
     }
-    if (!helper && two && todoPages > HELPER_PAGES) helper = new RenderThread(site, articles, outputDir);
+    if (!helper && helped) helper = new RenderThread(site, articles, outputDir);
     const counters = helper?.counters ?? sharedCounters();
     // The main thread takes the first batch before the second thread can: it is the one that
     // copies the stylesheet (see eleventy.config.ts).

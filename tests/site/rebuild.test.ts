@@ -4,7 +4,7 @@
  * and rewrites only the pages whose content changed, leaving the rest untouched on disk.
  */
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IngestReport } from "../../src/ingest/pipeline.ts";
@@ -57,7 +57,8 @@ describe("rebuilding the site", () => {
   });
 
   it("gives the same site when Eleventy runs over many small batches of pages", async () => {
-    const batched = await build("batched", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" });
+    const batched = await build("batched", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "1"]);
+    expect(batched.site.threads).toBe(1);
     expect(batched.site.pages).toBeGreaterThan(50);
     const [one, many] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "batched"))];
     expect([...many.keys()]).toEqual([...one.keys()]);
@@ -75,6 +76,11 @@ describe("rebuilding the site", () => {
     // A small rebuild renders on the main thread alone.
     const again = await build("two-threads", seeds, {}, ["--render-threads", "2"]);
     expect(again.site.threads).toBe(1);
+  });
+
+  it("renders on two threads by default where the machine has two cores", async () => {
+    const built = await build("default-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" });
+    expect(built.site.threads).toBe(Math.min(2, availableParallelism()));
   });
 
   it("refuses a render thread count other than 1 or 2", async () => {
@@ -208,11 +214,11 @@ describe("rebuilding the site", () => {
     expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
-  it.each([["one thread", []], ["two threads", ["--render-threads", "2"]]])("fails, naming the page, when a page cannot be written (%s)", async (name, args) => {
-    const out = path.join(tmp, `blocked-${args.length}`);
+  it.each([["one thread", ["--render-threads", "1"]], ["two threads", ["--render-threads", "2"]]])("fails, naming the page, when a page cannot be written (%s)", async (name, args) => {
+    const out = path.join(tmp, `blocked-${name.replace(" ", "-")}`);
     await mkdir(path.join(out, "404.html"), { recursive: true });
     // Small batches, so that with two threads both take some, and both meet the page.
-    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, `blocked-md-${args.length}`), ...args], undefined, { NEWS_ARCHIVE_BATCH_PAGES: "7" });
+    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, `blocked-md-${name.replace(" ", "-")}`), ...args], undefined, { NEWS_ARCHIVE_BATCH_PAGES: "7" });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/404\.html/);
   });
