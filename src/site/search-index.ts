@@ -6,6 +6,7 @@
  * downloaded.
  */
 import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { shardGlob } from "./search-shards.ts";
@@ -32,23 +33,59 @@ export async function pruneSearchBundles(outputDir: string, shards: readonly str
   return removed;
 }
 
+type Pagefind = typeof pagefind;
+
+/**
+ * Pagefind processes indexing at once, a shard each. One process keeps about one and a half
+ * cores busy and the requests sent to one process are served one after another: two processes
+ * indexed the 15 years of a 10,000-article site in 10.3 and 12.0 s against 15.9 and 18.5 s for
+ * one (alternating runs).
+ */
+const PROCESSES = Math.min(2, availableParallelism());
+
+/**
+ * Pagefind's npm module starts one indexing process per module instance; the same file loaded
+ * under another URL is another instance, with a process of its own.
+ */
+async function pagefindInstance(i: number): Promise<Pagefind> {
+  return i === 0 ? pagefind : ((await import(`${import.meta.resolve("pagefind")}?process=${i}`)) as Pagefind);
+}
+
 /** Builds the bundles of the `stale` shards (the rest are left as they are: see `pruneSearchBundles`). */
 export async function indexSearch(outputDir: string, language: string, stale: readonly string[]): Promise<SearchIndexResult> {
   const started = Date.now();
+  const queue = [...stale];
+  const instances = await Promise.all(Array.from({ length: Math.min(PROCESSES, queue.length) }, (_, i) => pagefindInstance(i)));
   let pages = 0;
   try {
-    for (const shard of stale) pages += await indexShard(outputDir, language, shard);
+    // Each process takes the next shard as it finishes one; a failure leaves the rest untaken.
+    const done = await Promise.allSettled(
+      instances.map(async (instance) => {
+        for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
+          try {
+            // Not `pages += await ...`: that reads `pages` before the wait, losing the other's counts.
+            const indexed = await indexShard(instance, outputDir, language, shard);
+            pages += indexed;
+          } catch (error) {
+            queue.length = 0;
+            throw error;
+          }
+        }
+      }),
+    );
+    const failed = done.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   } finally {
-    await pagefind.close();
+    await Promise.all(instances.map((instance) => instance.close()));
   }
   return { pages, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Builds one shard's bundle beside the old one, then puts it in its place; returns its page count. */
-async function indexShard(outputDir: string, language: string, shard: string): Promise<number> {
+async function indexShard(instance: Pagefind, outputDir: string, language: string, shard: string): Promise<number> {
   const bundle = path.join(outputDir, "pagefind", shard);
   const fresh = `${bundle}.new`;
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  const { index, errors } = await instance.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     const added = await index.addDirectory({ path: outputDir, glob: shardGlob(shard) });
