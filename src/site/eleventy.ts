@@ -138,18 +138,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     if (two && !previous && articles.length >= EAGER_HELPER_ARTICLES) helper = new RenderThread(site, articles, outputDir);
     const data = buildData(site, articles);
     const index = lap();
-    const selection = selectPages(data.all, previous?.pages, (file) => existsSync(path.join(outputDir, file)));
-    const select = lap();
-
-    const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
-    const todoPages = Object.values(selection.todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
-    const runs = batches(selection.todo, batchPages(two && (!previous || todoPages > HELPER_PAGES) ? 2 : 1));
+    const exists = (file: string): boolean => existsSync(path.join(outputDir, file));
+    // A build with no usable state renders every page whatever their digests: its batches are
+    // known before the digests are made, so a second thread renders while this one makes them
+    // (at 50,000 articles they take 7-13 s, which the second thread would spend waiting).
+    const chosen = previous ? selectPages(data.all, previous.pages, exists) : undefined;
+    const todo = chosen?.todo ?? data.all;
+    const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
+    const runs = batches(todo, batchPages(two && (!previous || todoPages > HELPER_PAGES) ? 2 : 1));
     const helped = two && runs.length > 1 && (!previous || todoPages > HELPER_PAGES);
-    if (previous) {
+    if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again).
       const pending: Record<string, string> = { ...previous.pages };
-      for (const url of Object.keys(selection.digests)) if (previous.pages[url] !== selection.digests[url]) pending[url] = "pending";
+      for (const url of Object.keys(chosen.digests)) if (previous.pages[url] !== chosen.digests[url]) pending[url] = "pending";
       await writeBuildState(outputDir, { ...previous, pages: pending });
     }
     if (helper && !helped) {
@@ -162,6 +164,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // copies the stylesheet (see eleventy.config.ts).
     const first = Atomics.add(counters, NEXT_RUN, 1);
     helper?.start(runs);
+    const selection = chosen ?? selectPages(data.all, undefined, exists);
+    const select = lap();
+    const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
     const mine = await renderSharedRuns(data, runs, outputDir, counters, first).catch(async (error: unknown) => {
       await helper?.stop();
       throw error;

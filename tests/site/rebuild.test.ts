@@ -214,6 +214,17 @@ describe("rebuilding the site", () => {
     expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
+  it("fails, saying so, when a search bundle cannot be written, and stops every Pagefind process", async () => {
+    const out = path.join(tmp, "blocked-search");
+    await mkdir(out, { recursive: true });
+    // A file where the bundles' folder should be: every year's bundle fails to be written.
+    await writeFile(path.join(out, "pagefind"), "not a folder");
+    const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "blocked-search-md")]);
+    expect(result.code).toBe(1);
+    // Named by the path it could not write (the process exits: no Pagefind process is left running).
+    expect(result.stderr).toMatch(/not a directory.*blocked-search\/pagefind\/\d{4}\.new/);
+  });
+
   it.each([["one thread", ["--render-threads", "1"]], ["two threads", ["--render-threads", "2"]]])("fails, naming the page, when a page cannot be written (%s)", async (name, args) => {
     const out = path.join(tmp, `blocked-${name.replace(" ", "-")}`);
     await mkdir(path.join(out, "404.html"), { recursive: true });
