@@ -66,12 +66,12 @@ function port(value: string): number {
 }
 
 /**
- * Two render threads where there are two cores: since each Eleventy run's pages are collected
- * as soon as it ends (`render-runs.ts`), the second thread's index fits the memory aimed for
- * (10,000 articles: 1.10 GB with two threads, 0.78 GB with one); on one core a second thread
- * would only compete with the first.
+ * Two render threads (and two Pagefind processes) where there are two cores: since each
+ * Eleventy run's pages are collected as soon as it ends (`render-runs.ts`), the second thread's
+ * index fits the memory aimed for (10,000 articles: 1.10 GB with two threads, 0.78 GB with
+ * one); on one core a second thread would only compete with the first.
  */
-export const DEFAULT_RENDER_THREADS = Math.min(2, availableParallelism());
+const DEFAULT_RENDER_THREADS = Math.min(2, availableParallelism());
 
 function renderThreads(value: string): number {
   if (value !== "1" && value !== "2") throw new InvalidArgumentError(`"${value}" is not 1 or 2`);
@@ -189,7 +189,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   await pruneSearchBundles(output, shards);
   if (stale.length) {
     releaseSiteMemory();
-    const search = await indexSearch(output, await siteLanguage(), stale);
+    // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
+    const search = await indexSearch(output, await siteLanguage(), stale, flags.renderThreads);
     await built.recordSearch();
     report.search = { pages: search.pages, shards: shards.length, indexed: [...stale], seconds: round(search.seconds) };
     const names = stale.length > 6 ? `${stale.slice(0, 3).join(", ")}, … ${stale.at(-1) ?? ""}` : stale.join(", ");

@@ -6,7 +6,6 @@
  * downloaded.
  */
 import { readdir, readFile, rename, rm } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { shardGlob } from "./search-shards.ts";
@@ -36,14 +35,6 @@ export async function pruneSearchBundles(outputDir: string, shards: readonly str
 type Pagefind = typeof pagefind;
 
 /**
- * Pagefind processes indexing at once, a shard each. One process keeps about one and a half
- * cores busy and the requests sent to one process are served one after another: two processes
- * indexed the 15 years of a 10,000-article site in 10.3 and 12.0 s against 15.9 and 18.5 s for
- * one (alternating runs).
- */
-const PROCESSES = Math.min(2, availableParallelism());
-
-/**
  * Pagefind's npm module starts one indexing process per module instance; the same file loaded
  * under another URL is another instance, with a process of its own.
  */
@@ -51,15 +42,24 @@ async function pagefindInstance(i: number): Promise<Pagefind> {
   return i === 0 ? pagefind : ((await import(`${import.meta.resolve("pagefind")}?process=${i}`)) as Pagefind);
 }
 
-/** Builds the bundles of the `stale` shards (the rest are left as they are: see `pruneSearchBundles`). */
-export async function indexSearch(outputDir: string, language: string, stale: readonly string[]): Promise<SearchIndexResult> {
+/**
+ * Builds the bundles of the `stale` shards (the rest are left as they are: see
+ * `pruneSearchBundles`) with up to `processes` Pagefind processes at once, a shard each. One
+ * process keeps about one and a half cores busy and serves its requests one after another:
+ * two indexed the 15 years of a 10,000-article site in 10.3 and 12.0 s against 15.9 and
+ * 18.5 s for one (alternating runs), with twice the memory of one year's index.
+ */
+export async function indexSearch(outputDir: string, language: string, stale: readonly string[], processes = 1): Promise<SearchIndexResult> {
   const started = Date.now();
   const queue = [...stale];
-  const instances = await Promise.all(Array.from({ length: Math.min(PROCESSES, queue.length) }, (_, i) => pagefindInstance(i)));
+  const instances = await Promise.all(Array.from({ length: Math.min(processes, queue.length) }, (_, i) => pagefindInstance(i)));
   let pages = 0;
+  let failure: { error: unknown } | undefined;
   try {
-    // Each process takes the next shard as it finishes one; a failure leaves the rest untaken.
-    const done = await Promise.allSettled(
+    // Each process takes the next shard as it finishes one. The first failure leaves the rest
+    // untaken; the other process finishes the shard it has (closing it mid-way would leave its
+    // index to be deleted by a process started anew), and that first failure is the one reported.
+    await Promise.all(
       instances.map(async (instance) => {
         for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
           try {
@@ -67,14 +67,13 @@ export async function indexSearch(outputDir: string, language: string, stale: re
             const indexed = await indexShard(instance, outputDir, language, shard);
             pages += indexed;
           } catch (error) {
+            failure ??= { error };
             queue.length = 0;
-            throw error;
           }
         }
       }),
     );
-    const failed = done.find((result) => result.status === "rejected");
-    if (failed) throw failed.reason;
+    if (failure) throw failure.error;
   } finally {
     await Promise.all(instances.map((instance) => instance.close()));
   }

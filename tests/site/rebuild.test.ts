@@ -83,6 +83,20 @@ describe("rebuilding the site", () => {
     expect(built.site.threads).toBe(Math.min(2, availableParallelism()));
   });
 
+  it("starts the second thread before the index on a large cold build, and stops it when there is one batch", async () => {
+    // Any archive counts as large here; with small batches the thread started first renders.
+    const eager = { NEWS_ARCHIVE_EAGER_HELPER_ARTICLES: "1", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" };
+    const both = await build("eager-two", seeds, { ...eager, NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "2"]);
+    expect(both.site.threads).toBe(2);
+    const alone = await build("eager-one", seeds, eager, ["--render-threads", "2"]);
+    expect(alone.site.threads).toBe(1);
+    const [one, eagerTwo, eagerOne] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "eager-two")), await snapshot(path.join(tmp, "eager-one"))];
+    for (const other of [eagerTwo, eagerOne]) {
+      expect([...other.keys()]).toEqual([...one.keys()]);
+      expect([...one].filter(([file, bytes]) => !bytes.equals(other.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    }
+  });
+
   it("refuses a render thread count other than 1 or 2", async () => {
     const result = await runCli(["build", "--seeds", seeds, "--output", path.join(tmp, "bad-threads"), "--render-threads", "3"]);
     expect(result.code).not.toBe(0);
@@ -214,14 +228,13 @@ describe("rebuilding the site", () => {
     expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
-  it("fails, saying so, when a search bundle cannot be written, and stops every Pagefind process", async () => {
+  it("fails, naming the path, when a search bundle cannot be written", async () => {
     const out = path.join(tmp, "blocked-search");
     await mkdir(out, { recursive: true });
     // A file where the bundles' folder should be: every year's bundle fails to be written.
     await writeFile(path.join(out, "pagefind"), "not a folder");
     const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "blocked-search-md")]);
     expect(result.code).toBe(1);
-    // Named by the path it could not write (the process exits: no Pagefind process is left running).
     expect(result.stderr).toMatch(/not a directory.*blocked-search\/pagefind\/\d{4}\.new/);
   });
 
