@@ -1,7 +1,7 @@
 // /archive/: every year and month, and the undated articles.
 import { renderArchiveIndex } from "../src/site/pages.ts";
-import type { BuildData } from "../src/site/plugin.ts";
+import { ONE_OFF, type BuildData } from "../src/site/plugin.ts";
 
-export const data = { permalink: "/archive/", eleventyExcludeFromCollections: true };
+export const data = { pagination: ONE_OFF, permalink: "/archive/", eleventyExcludeFromCollections: true };
 
 export const render = (d: { build: BuildData }) => renderArchiveIndex(d.build.archive, d.build.site);

@@ -1,7 +1,7 @@
 // /most-mentioned/: the people, organizations and places in the most articles.
 import { renderMostMentioned } from "../src/site/pages.ts";
-import type { BuildData } from "../src/site/plugin.ts";
+import { ONE_OFF, type BuildData } from "../src/site/plugin.ts";
 
-export const data = { permalink: "/most-mentioned/", eleventyExcludeFromCollections: true };
+export const data = { pagination: ONE_OFF, permalink: "/most-mentioned/", eleventyExcludeFromCollections: true };
 
 export const render = (d: { build: BuildData }) => renderMostMentioned(d.build.archive, d.build.site);

@@ -149,8 +149,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const chosen = previous ? selectPages(data.all, previous.pages, exists) : undefined;
     const todo = chosen?.todo ?? data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
-    const runs = batches(todo, batchPages(two && (!previous || todoPages > HELPER_PAGES) ? 2 : 1));
-    const helped = two && runs.length > 1 && (!previous || todoPages > HELPER_PAGES);
+    const sharing = two && (!previous || todoPages > HELPER_PAGES);
+    const runs = batches(todo, batchPages(sharing ? 2 : 1));
+    const helped = sharing && runs.length > 1;
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again).

@@ -3,7 +3,8 @@
  * build hands to Eleventy. Templates paginate over `build.todo.<kind>`: on a first build that
  * is every page; on a rebuild, only pages whose record changed since the last build (or whose
  * file has gone), so adding one article renders the few hundred pages it touches rather than
- * the whole site. One-off pages (search, archive, sitemap, ...) are rendered every time.
+ * the whole site. One-off pages (search, archive, sitemap, ...) are rendered in every build, once
+ * (see `BuildData.oneOffs`).
  */
 import type { ArticleEntry, FeedSpec, Term, TermKind, YearEntry } from "./archive.ts";
 import type { ListView } from "./list-view.ts";

@@ -34,6 +34,12 @@ export interface BuildData {
   all: PagedItems;
   /** The pages this Eleventy run renders. */
   todo: PagedItems;
+  /**
+   * What the one-off pages (search, sitemap, 404, ...) paginate over: one item in the run that
+   * renders them, none in the others. A build renders them once, not once per run: at 100,000
+   * articles a run of 2,000 pages would otherwise render the sitemap's 205,000 URLs again.
+   */
+  oneOffs: readonly 1[];
   /** The search bundles the search page merges, one per year of articles (see `search-shards.ts`). */
   searchShards: string[];
 }
@@ -70,8 +76,11 @@ export function buildData(site: SiteContext, articles: readonly SiteArticle[]): 
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
   const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years };
-  return { site, archive, all, todo: all, searchShards: searchShards(all.articles) };
+  return { site, archive, all, todo: all, oneOffs: [1], searchShards: searchShards(all.articles) };
 }
+
+/** The pagination of a one-off page's template (see `BuildData.oneOffs`). */
+export const ONE_OFF = { data: "build.oneOffs", size: 1, alias: "oneOff" };
 
 // A global, not a module variable: Eleventy loads this file through its own import of the
 // config, which need not share module instances with the CLI that calls it.

@@ -25,7 +25,7 @@ export const SHARED_SLOTS = 3;
 export const sharedCounters = (): Int32Array => new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * Int32Array.BYTES_PER_ELEMENT));
 
 export interface RunsResult {
-  /** Output files of the one-off pages (search, sitemap, ...), known only from Eleventy's results. */
+  /** Output files of the one-off pages (search, sitemap, ...), known only from Eleventy's results: none but in the first run's thread. */
   rendered: string[];
   /** Runs this thread rendered. */
   runs: number;
@@ -67,8 +67,8 @@ function collectGarbage(): void {
  * every page's content) is still referenced when the caller collects garbage after it: a
  * collection inside the loop that awaited the run found the run's pages live.
  */
-async function renderRun(data: BuildData, todo: PagedItems, outputDir: string): Promise<string[]> {
-  handOver({ ...data, todo });
+async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, oneOffs: boolean): Promise<string[]> {
+  handOver({ ...data, todo, oneOffs: oneOffs ? [1] : [] });
   try {
     const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
     const results = await eleventy.write();
@@ -97,7 +97,8 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
       const todo = runs[i];
       if (!todo) break;
       taken++;
-      for (const file of await renderRun(data, todo, outputDir)) rendered.add(file);
+      // The first run, the main thread's, also renders the one-off pages.
+      for (const file of await renderRun(data, todo, outputDir, i === 0)) rendered.add(file);
       collectGarbage();
     }
   } catch (error) {

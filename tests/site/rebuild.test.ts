@@ -70,6 +70,8 @@ describe("rebuilding the site", () => {
     const two = await build("two-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" }, ["--render-threads", "2"]);
     expect(two.site.threads).toBe(2);
     expect(two.site.rendered).toBe(two.site.pages);
+    // Each page written once: the one-off pages too, which only the first run renders.
+    expect(two.site.written).toBe(two.site.pages);
     const [one, both] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two-threads"))];
     expect([...both.keys()]).toEqual([...one.keys()]);
     expect([...one].filter(([file, bytes]) => !bytes.equals(both.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
@@ -83,8 +85,9 @@ describe("rebuilding the site", () => {
     expect(built.site.threads).toBe(Math.min(2, availableParallelism()));
   });
 
-  it("starts the second thread before the index on a large cold build, and stops it when there is one batch", async () => {
-    // Any archive counts as large here; with small batches the thread started first renders.
+  it("gives the same site when the second thread is started before the index, whether it then renders or is stopped", async () => {
+    // Any archive counts as large here. The report cannot tell an early start from a late one;
+    // this checks what the early path gives when taken: the same bytes, and no hang.
     const eager = { NEWS_ARCHIVE_EAGER_HELPER_ARTICLES: "1", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" };
     const both = await build("eager-two", seeds, { ...eager, NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "2"]);
     expect(both.site.threads).toBe(2);
