@@ -31,12 +31,15 @@ describe("browser prerequisites", () => {
   });
 });
 
-/** 24 more articles about Putin across 2014–2015, so his page has a page 2 and a timeline. */
+/**
+ * 44 more articles about Putin across 2013–2015, so his page has a numbered page and a
+ * timeline: 45 in all, the newest 25 on his first page, the oldest 20 on page 1.
+ */
 async function writeTimelineSeeds(dir: string): Promise<void> {
   const rows: string[] = [];
-  for (let i = 1; i <= 24; i++) {
+  for (let i = 1; i <= 44; i++) {
     const month = String(((i - 1) % 12) + 1).padStart(2, "0");
-    const year = i <= 12 ? 2014 : 2015;
+    const year = i <= 12 ? 2014 : i <= 24 ? 2015 : 2013;
     const id = `putin-${String(i).padStart(2, "0")}`;
     await writeFile(
       path.join(dir, `${id}.txt`),
@@ -97,7 +100,7 @@ describe.skipIf(!available)("in a real browser", () => {
   it.each([
     ["at the root", () => root.origin, "/"],
     ["under /archive/", () => prefixed.origin, "/archive/"],
-  ])("journey %s: home → article → entity → its page 2 → its feed", async (_where, origin, prefix) => {
+  ])("journey %s: home → article → entity → its older page → its feed", async (_where, origin, prefix) => {
     const page = await open(`${origin()}${prefix}`);
     await page.getByRole("link", { name: "Putin to visit Iran to tighten Syria ties" }).first().click();
     await expect.poll(() => page.url()).toBe(`${origin()}${prefix}${SEED_URL}`);
@@ -106,12 +109,18 @@ describe.skipIf(!available)("in a real browser", () => {
     await page.locator(".entities").getByRole("link", { name: "Vladimir Putin", exact: true }).click();
     await expect.poll(() => page.url()).toBe(`${origin()}${prefix}people/vladimir-putin/`);
     expect(await page.locator("h1").textContent()).toBe("Vladimir Putin");
-    expect(await page.locator(".cards li").count()).toBe(20);
+    expect(await page.locator(".cards li").count()).toBe(25);
 
+    // Pages are numbered from the oldest: the next older page is page 1, the last.
     await page.getByRole("link", { name: "Older →" }).click();
-    await expect.poll(() => page.url()).toBe(`${origin()}${prefix}people/vladimir-putin/page/2/`);
+    await expect.poll(() => page.url()).toBe(`${origin()}${prefix}people/vladimir-putin/page/1/`);
     expect(await page.locator("h1").textContent()).toBe("Vladimir Putin");
-    expect(await page.locator(".cards li").count()).toBe(5);
+    expect(await page.locator(".cards li").count()).toBe(20);
+    expect(await page.getByRole("link", { name: "Older →" }).count()).toBe(0);
+    await page.getByRole("link", { name: "← Newer" }).click();
+    await expect.poll(() => page.url()).toBe(`${origin()}${prefix}people/vladimir-putin/`);
+    await page.getByRole("link", { name: "1", exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${origin()}${prefix}people/vladimir-putin/page/1/`);
 
     const feedHref = await page.getByRole("link", { name: "RSS" }).first().getAttribute("href");
     expect(feedHref).toBe(`${prefix}people/vladimir-putin/feed.xml`);
@@ -173,10 +182,10 @@ describe.skipIf(!available)("in a real browser", () => {
     const page = await open(`${root.origin}/people/vladimir-putin/`);
     expect(await page.locator(".timeline-chart rect").count()).toBeGreaterThan(12);
     await page.getByText("Articles per month").click();
-    const link = page.locator(".timeline table a", { hasText: "January 2014" });
+    const link = page.locator(".timeline table a", { hasText: "January 2013" });
     await link.click();
-    await expect.poll(() => page.url()).toBe(`${root.origin}/people/vladimir-putin/page/2/#m-2014-01`);
-    expect(await page.locator("#m-2014-01").textContent()).toBe("January 2014");
+    await expect.poll(() => page.url()).toBe(`${root.origin}/people/vladimir-putin/page/1/#m-2013-01`);
+    expect(await page.locator("#m-2013-01").textContent()).toBe("January 2013");
     await page.close();
   });
 

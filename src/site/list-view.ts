@@ -9,7 +9,7 @@
  * Built once per build: cards, heads and feed links are shared by every page showing them,
  * which keeps digesting them linear.
  */
-import type { ArticleEntry, FeedSpec, ListPage, Term, TermKind, TermRef, TimelineMonth } from "./archive.ts";
+import type { ArticleEntry, FeedSpec, ListPage, PageNav, Term, TermKind, TermRef, TimelineMonth } from "./archive.ts";
 import { byIdentity } from "./memo.ts";
 
 /** An article as a list shows it. */
@@ -31,15 +31,16 @@ export interface FeedLinks {
   json?: string;
 }
 
-/** What every page of a term's list shows about the term. */
+/**
+ * What every page of a term's list shows about the term: nothing that changes as articles are
+ * added (not even their count), so the older pages of its list stay as they are (see `paginate`).
+ */
 export interface TermHead {
   kind: TermKind;
   name: string;
   description?: string;
   sameAs?: string;
   aliases: string[];
-  /** Articles about the term. */
-  count: number;
   feed: FeedLinks;
 }
 
@@ -47,6 +48,8 @@ export interface TermHead {
 export interface TermDetails {
   kind: TermKind;
   name: string;
+  /** Articles about the term. */
+  count: number;
   firstSeen?: string;
   lastSeen?: string;
   timeline: TimelineMonth[];
@@ -57,10 +60,9 @@ export interface ListView {
   kind: ListPage["kind"];
   url: string;
   title: string;
-  page: number;
-  pages: number;
-  /** URL of every page of this list, for pagination links. */
-  pageUrls: string[];
+  /** Absent on the list's first page (see `paginate`). */
+  number?: number;
+  nav: PageNav;
   feed?: FeedLinks;
   term?: TermHead;
   details?: TermDetails;
@@ -80,14 +82,14 @@ function card(a: ArticleEntry): CardView {
 }
 
 function termHead(t: Term, feed: FeedLinks): TermHead {
-  const head: TermHead = { kind: t.kind, name: t.name, aliases: t.aliases, count: t.articles.length, feed };
+  const head: TermHead = { kind: t.kind, name: t.name, aliases: t.aliases, feed };
   if (t.description) head.description = t.description;
   if (t.sameAs) head.sameAs = t.sameAs;
   return head;
 }
 
 function termDetails(t: Term): TermDetails {
-  const details: TermDetails = { kind: t.kind, name: t.name, timeline: t.timeline, companions: t.companions };
+  const details: TermDetails = { kind: t.kind, name: t.name, count: t.articles.length, timeline: t.timeline, companions: t.companions };
   if (t.firstSeen) details.firstSeen = t.firstSeen;
   if (t.lastSeen) details.lastSeen = t.lastSeen;
   return details;
@@ -105,15 +107,14 @@ export function listViews(lists: readonly ListPage[]): ListView[] {
       kind: list.kind,
       url: list.url,
       title: list.title,
-      page: list.page,
-      pages: list.pages,
-      pageUrls: list.pageUrls,
+      nav: list.nav,
       items: list.items.map(cardOf),
     };
+    if (list.number !== undefined) view.number = list.number;
     if (list.feed) view.feed = feedOf(list.feed);
     if (list.term) {
       view.term = headOf(list.term);
-      if (list.page === 1) view.details = detailsOf(list.term);
+      if (list.number === undefined) view.details = detailsOf(list.term);
     }
     return view;
   });

@@ -76,34 +76,23 @@ ${t.companions.map((c) => html`<li><a href="${href(c.term.url, site)}">${c.term.
 }
 
 function pager(page: ListView, site: SiteContext): Html {
-  if (page.pages <= 1) return html``;
-  const i = page.page - 1;
-  const prev = page.pageUrls[i - 1];
-  const next = page.pageUrls[i + 1];
-  // A window of page numbers around the current one keeps the pager short on long lists.
-  // Built from the window alone: mapping every page URL on every page was quadratic in a
-  // list's length (the home list of 100,000 articles has 5,000 pages).
-  const wanted = new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages]);
-  const shown = [...wanted]
-    .filter((n) => n >= 1 && n <= page.pages)
-    .sort((a, b) => a - b)
-    .map((n) => ({ url: page.pageUrls[n - 1] as string, n }));
-  let last = 0;
+  const { newer, older, window } = page.nav;
+  if (!window.length) return html``;
   const items: Html[] = [];
-  for (const { url, n } of shown) {
-    if (n - last > 1) items.push(html`<li aria-hidden="true">…</li>`);
+  for (const { n, url, gap } of window) {
+    if (gap) items.push(html`<li aria-hidden="true">…</li>`);
+    const label = n === undefined ? "Latest" : String(n);
     items.push(
-      n === page.page
-        ? html`<li><a href="${href(url, site)}" aria-current="page">${n}</a></li>`
-        : html`<li><a href="${href(url, site)}">${n}</a></li>`,
+      n === page.number
+        ? html`<li><a href="${href(url, site)}" aria-current="page">${label}</a></li>`
+        : html`<li><a href="${href(url, site)}">${label}</a></li>`,
     );
-    last = n;
   }
   return html`<nav class="pager" aria-label="Pages">
 <ul>
-${prev ? html`<li><a href="${href(prev, site)}" rel="prev">← Newer</a></li>` : ""}
+${newer ? html`<li><a href="${href(newer, site)}" rel="prev">← Newer</a></li>` : ""}
 ${items}
-${next ? html`<li><a href="${href(next, site)}" rel="next">Older →</a></li>` : ""}
+${older ? html`<li><a href="${href(older, site)}" rel="next">Older →</a></li>` : ""}
 </ul>
 </nav>`;
 }
@@ -114,7 +103,20 @@ function feedLinks(feed: FeedLinks, site: SiteContext): Html {
   }</p>`;
 }
 
-const pageSuffix = (page: ListView): string => (page.page > 1 ? ` (page ${page.page} of ${page.pages})` : "");
+/** ` (page 3)` on a numbered page, nothing on a list's first page. */
+const pageSuffix = (page: ListView): string => (page.number === undefined ? "" : ` (page ${page.number})`);
+
+/**
+ * What a numbered page holds, as a sentence: pages are numbered from the oldest (see
+ * `paginate`), so the dates they span say more than their number.
+ */
+function pageSpan(page: ListView): Html {
+  if (page.number === undefined) return html``;
+  const newest = page.items[0]?.date;
+  const oldest = page.items[page.items.length - 1]?.date;
+  const span = newest && oldest ? html`: <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>` : "";
+  return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest)${span}.</p>`;
+}
 
 export function renderListPage(page: ListView, site: SiteContext): string {
   let head: Html;
@@ -122,22 +124,25 @@ export function renderListPage(page: ListView, site: SiteContext): string {
   let description: string | undefined;
   if (page.kind === "term" && page.term) {
     const t = page.term;
+    const count = page.details?.count;
     title = `${t.name}${pageSuffix(page)}`;
-    description = `${plural(t.count, "article")} about ${t.name}`;
+    description = count === undefined ? `Articles about ${t.name}${pageSuffix(page)}` : `${plural(count, "article")} about ${t.name}`;
+    const about = count === undefined ? pageSpan(page) : html`<p>${plural(count, "article")}.</p>`;
     head = html`<header class="term-header">
 <p class="kicker">${KIND_LABEL[t.kind].one}</p>
 <h1>${t.name}</h1>
 ${t.description ? html`<p class="description">${t.description}</p>` : ""}
-<p>${plural(t.count, "article")}${pageSuffix(page)}.${t.sameAs ? html` <a href="${t.sameAs}" rel="noopener">More about ${t.name}</a>` : ""}</p>
+${about}${t.sameAs ? html`<p><a href="${t.sameAs}" rel="noopener">More about ${t.name}</a></p>` : ""}
 ${t.aliases.length ? html`<p class="aliases">Also written as: ${t.aliases.join(", ")}</p>` : ""}
 ${feedLinks(t.feed, site)}
 </header>
 ${page.details ? termDetails(page.details, site) : ""}
 <h2 class="list-heading">Articles</h2>`;
   } else if (page.kind === "home") {
-    title = page.page > 1 ? `Latest articles${pageSuffix(page)}` : site.title;
+    title = page.number === undefined ? site.title : `Articles${pageSuffix(page)}`;
     head = html`<header>
-<h1>${page.page > 1 ? `Latest articles${pageSuffix(page)}` : "Latest articles"}</h1>
+<h1>${page.number === undefined ? "Latest articles" : `Articles${pageSuffix(page)}`}</h1>
+${pageSpan(page)}
 ${page.feed ? feedLinks(page.feed, site) : ""}
 </header>`;
   } else if (page.kind === "month") {
@@ -146,13 +151,14 @@ ${page.feed ? feedLinks(page.feed, site) : ""}
     head = html`<header>
 <p class="kicker"><a href="${href(`/${year}/`, site)}">${year}</a></p>
 <h1>${monthName(month)} ${year}</h1>
-<p>${pageSuffix(page) ? pageSuffix(page).trim() : ""}</p>
+${pageSpan(page)}
 </header>`;
   } else {
     title = `Date unknown${pageSuffix(page)}`;
     head = html`<header>
 <h1>Date unknown</h1>
-<p>Articles whose date is not known${pageSuffix(page)}.</p>
+<p>Articles whose date is not known.</p>
+${pageSpan(page)}
 </header>`;
   }
   const list = page.kind === "term" ? articleListByMonth(page.items, site) : articleList(page.items, site);

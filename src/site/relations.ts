@@ -9,7 +9,6 @@
  *   than a few hundred articles, are skipped when gathering candidates: they say little about
  *   relatedness and would make the work grow with the square of their article count (with a
  *   cap of 5% alone, 100,000 articles took 150 s here).
- * - A timeline: articles per month, first and last seen.
  */
 export interface Countable {
   /** Stable key of the entity (`type|slug`). */
@@ -139,34 +138,4 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
     touched.length = 0;
     return best;
   });
-}
-
-
-export interface MonthCount {
-  /** `YYYY-MM` */
-  month: string;
-  count: number;
-}
-
-/** Articles per month from the first month to the last, months without articles included. */
-export function monthlyCounts(months: readonly string[]): MonthCount[] {
-  if (months.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1);
-  const sorted = [...counts.keys()].sort();
-  const first = sorted[0] as string;
-  const last = sorted[sorted.length - 1] as string;
-  const out: MonthCount[] = [];
-  let [y, m] = first.split("-").map(Number) as [number, number];
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, "0")}`;
-    out.push({ month: key, count: counts.get(key) ?? 0 });
-    if (key >= last) break;
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
 }

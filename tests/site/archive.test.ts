@@ -23,15 +23,59 @@ describe("compareArticles", () => {
 });
 
 describe("paginate", () => {
+  const pagesOf = (n: number) => paginate(Array.from({ length: n }, (_, i) => n - 1 - i), "/x/");
   it.each([
-    [0, ["/x/"]],
-    [20, ["/x/"]],
-    [21, ["/x/", "/x/page/2/"]],
-    [45, ["/x/", "/x/page/2/", "/x/page/3/"]],
-  ])("%i items → %j", (n, urls) => {
-    const pages = paginate(Array.from({ length: n }, (_, i) => i), "/x/");
+    [0, ["/x/"], [0]],
+    [20, ["/x/"], [20]],
+    [39, ["/x/"], [39]],
+    [40, ["/x/", "/x/page/1/"], [20, 20]],
+    [45, ["/x/", "/x/page/1/"], [25, 20]],
+    [60, ["/x/", "/x/page/2/", "/x/page/1/"], [20, 20, 20]],
+    [79, ["/x/", "/x/page/2/", "/x/page/1/"], [39, 20, 20]],
+  ])("%i items → %j, holding %j", (n, urls, sizes) => {
+    const pages = pagesOf(n);
     expect(pages.map((p) => p.url)).toEqual(urls);
-    expect(pages.flatMap((p) => p.items)).toHaveLength(n);
+    expect(pages.map((p) => p.items.length)).toEqual(sizes);
+    // Newest first, every item once.
+    expect(pages.flatMap((p) => p.items)).toEqual(Array.from({ length: n }, (_, i) => n - 1 - i));
+  });
+
+  it("numbers pages from the oldest, so a numbered page keeps its items and links as the list grows", () => {
+    // Items are numbered by age: item 0 is the oldest. Page 1 holds the oldest twenty.
+    const byUrl = (n: number) => new Map(pagesOf(n).map((p) => [p.url, JSON.stringify(p)]));
+    expect(pagesOf(100).find((p) => p.url === "/x/page/1/")?.items).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
+    for (let n = 100; n < 200; n++) {
+      const before = byUrl(n);
+      const after = byUrl(n + 1);
+      const changed = [...after.keys()].filter((url) => before.get(url) !== after.get(url));
+      // The first page always; when a page is added (every 20 items), it and the pages whose
+      // window of links reaches it.
+      expect(changed.length, `${n} → ${n + 1}: ${changed.join(" ")}`).toBeLessThanOrEqual((n + 1) % 20 === 0 ? 5 : 1);
+      expect(changed).toContain("/x/");
+    }
+  });
+
+  it("links each page to its neighbours, the first page and page 1, newest first", () => {
+    const pages = pagesOf(200); // first page (20) and pages 9 … 1
+    const page5 = pages.find((p) => p.number === 5);
+    expect(page5?.nav.newer).toBe("/x/page/6/");
+    expect(page5?.nav.older).toBe("/x/page/4/");
+    expect(page5?.nav.window.map((w) => [w.n ?? "first", w.gap ?? false])).toEqual([
+      ["first", false],
+      [7, true],
+      [6, false],
+      [5, false],
+      [4, false],
+      [3, false],
+      [1, true],
+    ]);
+    const first = pages[0];
+    expect(first?.number).toBeUndefined();
+    expect(first?.nav.newer).toBeUndefined();
+    expect(first?.nav.older).toBe("/x/page/9/");
+    expect(pages.find((p) => p.number === 9)?.nav.newer).toBe("/x/");
+    expect(pages.find((p) => p.number === 1)?.nav.older).toBeUndefined();
+    expect(pagesOf(39)[0]?.nav).toEqual({ window: [] });
   });
 });
 
@@ -73,6 +117,34 @@ describe("buildArchive", () => {
     ]);
     expect(archive.lists.filter((l) => l.kind === "undated").map((l) => l.url)).toEqual(["/undated/"]);
     expect(archive.undatedCount).toBe(1);
+  });
+
+  it("gives each term a timeline: every month from its first to its last, each linked to the page where it starts", () => {
+    const putin = archive.terms.person[0];
+    expect(putin?.timeline).toEqual([
+      { month: "2015-11", count: 1, url: "/people/vladimir-putin/#m-2015-11" },
+      { month: "2015-12", count: 1, url: "/people/vladimir-putin/#m-2015-12" },
+    ]);
+    // 45 articles, one a week from late 2014: the oldest 20 are on page 1, the rest on the first page.
+    const e = { name: "Angela Merkel", type: "person" as const, slug: "angela-merkel", aliases: [], mentions: 1 };
+    const weekly = Array.from({ length: 45 }, (_, i) => art(`w${i}`, new Date(Date.UTC(2014, 10, 3 + 7 * i)).toISOString().slice(0, 10), { entities: [e] }));
+    const months = buildArchive([...weekly, art("gap", "2016-03-01", { entities: [e] })], "Site").terms.person[0]?.timeline ?? [];
+    expect(months.map((m) => [m.month, m.count, m.url?.replace("/people/angela-merkel/", "")])).toEqual([
+      ["2014-11", 4, "page/1/#m-2014-11"],
+      ["2014-12", 5, "page/1/#m-2014-12"],
+      ["2015-01", 4, "page/1/#m-2015-01"],
+      ["2015-02", 4, "page/1/#m-2015-02"],
+      // March's three oldest weeks end page 1; the link goes to its newest, on the first page.
+      ["2015-03", 5, "#m-2015-03"],
+      ["2015-04", 4, "#m-2015-04"],
+      ["2015-05", 4, "#m-2015-05"],
+      ["2015-06", 5, "#m-2015-06"],
+      ["2015-07", 4, "#m-2015-07"],
+      ["2015-08", 5, "#m-2015-08"],
+      ["2015-09", 1, "#m-2015-09"],
+      ...["2015-10", "2015-11", "2015-12", "2016-01", "2016-02"].map((m) => [m, 0, undefined]),
+      ["2016-03", 1, "#m-2016-03"],
+    ]);
   });
 
   it("never lists one URL twice", () => {

@@ -51,12 +51,25 @@ describe("list page views", () => {
     expect(changed(before, after)).toEqual(["/", "/2015/01/", "/people/vladimir-putin/", "/places/tehran/"]);
   });
 
-  it("give the term's timeline and companions to its first page only, and its count to every page", () => {
-    const many = Array.from({ length: 25 }, (_, i) => art(`p${i}`, `2015-02-${String(i + 1).padStart(2, "0")}`, [putin, tehran]));
+  it("of older pages stay the same when an article joins a list at its newest end", () => {
+    const day = (i: number) => `2015-${String(Math.floor(i / 28) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
+    const many = Array.from({ length: 70 }, (_, i) => art(`p${i}`, day(i), [putin]));
+    const before = digests(many);
+    const after = digests([...many, art("new", day(70), [putin])]);
+    expect([...before.keys()].filter((url) => url.startsWith("/people/vladimir-putin/"))).toEqual([
+      "/people/vladimir-putin/",
+      "/people/vladimir-putin/page/2/",
+      "/people/vladimir-putin/page/1/",
+    ]);
+    expect(changed(before, after)).toEqual(["/", "/2015/03/", "/people/vladimir-putin/"]);
+  });
+
+  it("give the term's count, timeline and companions to its first page only", () => {
+    const many = Array.from({ length: 45 }, (_, i) => art(`p${i}`, `2015-02-${String(i + 1).padStart(2, "0")}`, [putin, tehran]));
     const views = listViews(buildArchive(many, "Archive").lists).filter((v) => v.term?.name === "Vladimir Putin");
-    expect(views.map((v: ListView) => [v.url, v.items.length, v.term?.count, v.details !== undefined])).toEqual([
-      ["/people/vladimir-putin/", 20, 25, true],
-      ["/people/vladimir-putin/page/2/", 5, 25, false],
+    expect(views.map((v: ListView) => [v.url, v.items.length, v.details?.count])).toEqual([
+      ["/people/vladimir-putin/", 25, 45],
+      ["/people/vladimir-putin/page/1/", 20, undefined],
     ]);
     expect(views[0]?.details?.companions.map((c) => c.term.name)).toEqual(["Tehran"]);
     // Cards hold no links to other articles.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coMentions, monthlyCounts, relatedArticles } from "../../src/site/relations.ts";
+import { coMentions, relatedArticles } from "../../src/site/relations.ts";
 
 describe("relatedArticles", () => {
   it("ranks by shared entities weighted by rarity, then by how many are shared, then by order", () => {
@@ -80,16 +80,5 @@ describe("coMentions", () => {
       expect(list, entity).toEqual(all.slice(0, top));
     }
     expect(got.size).toBeGreaterThan(30);
-  });
-});
-
-describe("monthlyCounts", () => {
-  it("fills months without articles, across a year boundary", () => {
-    expect(monthlyCounts(["2014-11", "2015-01", "2015-01"])).toEqual([
-      { month: "2014-11", count: 1 },
-      { month: "2014-12", count: 0 },
-      { month: "2015-01", count: 2 },
-    ]);
-    expect(monthlyCounts([])).toEqual([]);
   });
 });
