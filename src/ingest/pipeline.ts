@@ -8,6 +8,7 @@
  * Only this module and `files.ts` touch the disk. Every input ends up exactly once in the
  * report: as an article (`written`, `unchanged` or `duplicate`) or as a reject with a reason.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
@@ -121,7 +122,8 @@ async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | unde
 async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome | { reason: string; cannotRead: true }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(seedsDir, file));
+    // Synchronous: see `writeIfChanged` (reading 10,000 seeds took 0.6-0.8 s of CPU with `fs/promises`, 0.08 s without).
+    bytes = readFileSync(path.join(seedsDir, file));
   } catch (error) {
     return { reason: `cannot read: ${(error as Error).message}`, cannotRead: true };
   }

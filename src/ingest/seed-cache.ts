@@ -9,7 +9,7 @@
  * fingerprint and to the seeds folder, so a changed parser or another folder starts from empty.
  * Seeds ingest rejected are kept with their reason, and stay rejected until they change.
  */
-import { stat } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
 import { codeFingerprint } from "../code-fingerprint.ts";
@@ -49,9 +49,19 @@ export interface SeedStamp {
 
 type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
 
-/** The stamp of a seed file, or undefined when it cannot be read (reading says why). */
+/**
+ * The stamp of a seed file, or undefined when it cannot be read (reading says why). A
+ * synchronous stat: every build stats every seed, and `fs/promises` took 0.3-0.4 s of the
+ * main thread's CPU for 10,000 of them.
+ */
 export async function stampOf(file: string): Promise<SeedStamp | undefined> {
-  const s = await stat(file).catch(() => undefined);
+  let s: Stats | undefined;
+  try {
+    s = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    // Not a file we may look at (a permission, a loop of links): reading it will say why.
+    return undefined;
+  }
   if (!s) return undefined;
   const settled = Date.now() - Math.max(s.mtimeMs, s.ctimeMs) > RACY_MS;
   return { size: s.size, ino: s.ino, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, settled };

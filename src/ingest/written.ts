@@ -5,7 +5,7 @@
  * comparing it with the file (most of a no-change re-ingest of 10,000 articles before this).
  * A file edited or removed by hand has another size or time, and is written again.
  */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { FileTable } from "./file-table.ts";
 
@@ -32,7 +32,8 @@ export class WrittenState {
   async unchanged(name: string, digest: string): Promise<boolean> {
     const entry = this.table.previous.get(name);
     if (entry?.digest !== digest) return false;
-    const now = await stat(path.join(this.dir, name)).catch(() => undefined);
+    // Synchronous, like ingest's other per-file calls (see `writeIfChanged`).
+    const now = statSync(path.join(this.dir, name), { throwIfNoEntry: false });
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
     this.table.keep(name);
     return true;
@@ -40,7 +41,7 @@ export class WrittenState {
 
   /** Notes that `name` now holds the rendering of a record with this digest. */
   async record(name: string, digest: string): Promise<void> {
-    const now = await stat(path.join(this.dir, name));
+    const now = statSync(path.join(this.dir, name));
     this.table.put(name, { digest, size: now.size, mtimeMs: now.mtimeMs });
   }
 
