@@ -75,7 +75,7 @@ export interface TimelineMonth {
   /** `YYYY-MM` */
   month: string;
   count: number;
-  /** The page of this term's list where the month's articles start, with its anchor. */
+  /** The page of this term's list where the month's articles start, with its anchor (absent for a month without articles). */
   url?: string;
 }
 
@@ -85,6 +85,7 @@ export interface Term extends TermRef {
   sameAs?: string;
   firstSeen?: string;
   lastSeen?: string;
+  /** Months with articles, oldest first (see `timeline`). */
   timeline: TimelineMonth[];
   companions: { term: TermRef; count: number }[];
   articles: ArticleEntry[];
@@ -240,67 +241,34 @@ function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly
 }
 
 /**
- * Months numbered `year × 12 + month - 1`, so that timelines are counted without building,
- * hashing or sorting strings: at 10,000 articles, with a timeline for each of 2,000 terms
- * spanning up to 15 years, doing that with `YYYY-MM` keys took 0.3-0.4 s of every build.
+ * Articles per month of a term, oldest month first, only months with articles (the timeline's
+ * renderer fills the months between: see `allMonths`). Each month links to the list page where
+ * its articles start. `list` is newest first (as every term's list is), so each month's
+ * articles are adjacent and the first of them is the newest.
+ *
+ * Months without articles are left to the renderer because every page's record is digested on
+ * every build, and a term's first page renders its timeline: at 10,000 articles, timelines
+ * spanning up to 15 years made half a million empty months to digest, a quarter of a second
+ * of every build, for the few terms whose first page a build renders.
  */
-class MonthTable {
-  private readonly numbers = new Map<ArticleEntry, number>();
-  private readonly keys = new Map<number, string>();
-  private readonly empties = new Map<number, TimelineMonth>();
-
-  constructor(articles: readonly ArticleEntry[]) {
-    for (const a of articles) if (a.ymd) this.numbers.set(a, Number(a.ymd[0]) * 12 + Number(a.ymd[1]) - 1);
-  }
-
-  numberOf(a: ArticleEntry): number | undefined {
-    return this.numbers.get(a);
-  }
-
-  /** `YYYY-MM` */
-  keyOf(n: number): string {
-    let key = this.keys.get(n);
-    if (key === undefined) this.keys.set(n, (key = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`));
-    return key;
-  }
-
-  /** A month without articles: one record, shared by every timeline that spans it. */
-  empty(n: number): TimelineMonth {
-    let month = this.empties.get(n);
-    if (!month) this.empties.set(n, (month = { month: this.keyOf(n), count: 0 }));
-    return month;
-  }
-}
-
-/**
- * Articles per month, oldest month first, months without articles included; each month links
- * to the list page where its articles start. `list` is newest first (as every term's list
- * is), so each month's articles are adjacent and the first of them is the newest.
- */
-function timeline(base: string, list: readonly ArticleEntry[], months: MonthTable): TimelineMonth[] {
-  const runs: { month: number; count: number; first: number }[] = [];
-  list.forEach((a, i) => {
-    const month = months.numberOf(a);
-    if (month === undefined) return;
-    const last = runs[runs.length - 1];
-    if (last?.month === month) last.count++;
-    else runs.push({ month, count: 1, first: i });
-  });
+function timeline(base: string, list: readonly ArticleEntry[]): TimelineMonth[] {
   const out: TimelineMonth[] = [];
-  let r = runs.length - 1;
-  const oldest = runs[r]?.month ?? 0;
-  const newest = runs[0]?.month ?? -1;
-  for (let month = oldest; month <= newest; month++) {
-    const run = runs[r];
-    if (run?.month !== month) {
-      out.push(months.empty(month));
-      continue;
+  let first = 0;
+  list.forEach((a, i) => {
+    if (!a.ymd) return;
+    const key = `${a.ymd[0]}-${a.ymd[1]}`;
+    const last = out[out.length - 1];
+    if (last?.month === key) {
+      last.count++;
+      return;
     }
-    const key = months.keyOf(month);
-    out.push({ month: key, count: run.count, url: `${pageUrl(base, pageOf(run.first, list.length, PAGE_SIZE))}#m-${key}` });
-    r--;
-  }
-  return out;
+    if (last) last.url = `${pageUrl(base, pageOf(first, list.length, PAGE_SIZE))}#m-${last.month}`;
+    out.push({ month: key, count: 1 });
+    first = i;
+  });
+  const last = out[out.length - 1];
+  if (last) last.url = `${pageUrl(base, pageOf(first, list.length, PAGE_SIZE))}#m-${last.month}`;
+  return out.reverse();
 }
 
 /** Builds the whole index from the loaded articles. Pure. */
@@ -356,7 +324,6 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
 
   const entityKeys = articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`));
   linkNeighbours(articles, entityKeys);
-  const monthTable = new MonthTable(articles);
 
   const companions = coMentions(entityKeys);
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
@@ -369,7 +336,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
       aliases: [...aliases].sort(byText),
       articles: list,
       feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
-      timeline: timeline(r.url, list, monthTable),
+      timeline: timeline(r.url, list),
       companions: (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count })),
     };
     if (dated.length) {

@@ -18,8 +18,26 @@ const label = (month: string): string => {
   return `${monthName(m)} ${y}`;
 };
 
-export function renderTimeline(name: string, months: readonly TimelineMonth[], site: SiteContext): Html {
-  if (months.length === 0) return html``;
+const monthNumber = (key: string): number => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+const monthKey = (n: number): string => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+
+/** `months` (those with articles, oldest first) with every month between them, at zero. */
+export function allMonths(months: readonly TimelineMonth[]): TimelineMonth[] {
+  const out: TimelineMonth[] = [];
+  let previous: number | undefined;
+  for (const m of months) {
+    const n = monthNumber(m.month);
+    if (previous !== undefined) for (let k = previous + 1; k < n; k++) out.push({ month: monthKey(k), count: 0 });
+    out.push(m);
+    previous = n;
+  }
+  return out;
+}
+
+/** `withArticles`: the months with articles, oldest first (see `Term.timeline`). */
+export function renderTimeline(name: string, withArticles: readonly TimelineMonth[], site: SiteContext): Html {
+  if (withArticles.length === 0) return html``;
+  const months = allMonths(withArticles);
   const max = Math.max(...months.map((m) => m.count));
   const width = months.length * (BAR + GAP);
   const peak = months.find((m) => m.count === max);
@@ -28,7 +46,6 @@ export function renderTimeline(name: string, months: readonly TimelineMonth[], s
     const rect = html`<rect x="${i * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${label(m.month)}: ${m.count}</title></rect>`;
     return m.url ? html`<a href="${href(m.url, site)}" tabindex="-1">${rect}</a>` : rect;
   });
-  const withArticles = months.filter((m) => m.count > 0);
   return html`<section class="timeline" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">Timeline</h2>
 <p>${name} in ${withArticles.length === 1 ? "1 month" : `${withArticles.length} months`} between ${label(months[0]?.month ?? "")} and ${label(months[months.length - 1]?.month ?? "")}${

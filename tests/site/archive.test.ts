@@ -119,7 +119,7 @@ describe("buildArchive", () => {
     expect(archive.undatedCount).toBe(1);
   });
 
-  it("gives each term a timeline: every month from its first to its last, each linked to the page where it starts", () => {
+  it("gives each term a timeline: its months with articles, each linked to the page where it starts", () => {
     const putin = archive.terms.person[0];
     expect(putin?.timeline).toEqual([
       { month: "2015-11", count: 1, url: "/people/vladimir-putin/#m-2015-11" },
@@ -142,7 +142,6 @@ describe("buildArchive", () => {
       ["2015-07", 4, "#m-2015-07"],
       ["2015-08", 5, "#m-2015-08"],
       ["2015-09", 1, "#m-2015-09"],
-      ...["2015-10", "2015-11", "2015-12", "2016-01", "2016-02"].map((m) => [m, 0, undefined]),
       ["2016-03", 1, "#m-2016-03"],
     ]);
   });
