@@ -9,10 +9,11 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
-import { batches, outputFileOf, selectPages } from "./page-table.ts";
+import { outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { buildData, siteContext } from "./plugin.ts";
 import { gc, NEXT_RUN, renderSharedRuns, sharedCounters } from "./render-runs.ts";
+import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import { staleShards } from "./search-shards.ts";
 
@@ -38,43 +39,6 @@ function siteEnv(options: SiteBuildOptions): Record<string, string> {
 
 /** Copied as is, or written by Pagefind, not rendered: never pruned. */
 const COPIED = new Set(["assets", "pagefind"]);
-
-/**
- * Pages per Eleventy run. Eleventy holds every page of a run in memory until the run ends, and
- * each run costs a few tenths of a second to set up. At 10,000 articles (26,000 pages), runs
- * of 4,000 pages with a collection after each peaked at 0.92 GB (1.10 GB collecting as below),
- * against 1.13 GB for runs of 8,000 and 1.56 GB for one run without collections; that was
- * before each run's pages were collected as it ended (`render-runs.ts`), which took the site
- * build alone from 1.09 to 0.84 GB.
- */
-const BATCH_PAGES = 4000;
-
-/**
- * With `renderThreads: 2`, a second thread renders beside the main one (see `render-thread.ts`).
- * A build with no usable state starts it for two batches or more; a rebuild, only for more than
- * this many pages to render.
- */
-const HELPER_PAGES = 2 * BATCH_PAGES;
-
-/**
- * A build with no usable state and at least this many articles (about 2.6 pages each, so more
- * than one batch of two threads) starts the second thread at once, so that the thread builds its
- * index while this one builds its own; it is stopped if there turns out to be a single batch.
- * Smaller archives, a test's, start no thread only to stop it (tests set another threshold
- * through the environment, to take this path with few articles).
- */
-const EAGER_HELPER_ARTICLES = Number(process.env.NEWS_ARCHIVE_EAGER_HELPER_ARTICLES) || 1000;
-
-/**
- * Two threads render runs of half the size: as many pages are in memory at once as with one
- * thread. At 10,000 articles, in alternating cold builds, runs of 2,000 peaked at 1.49-1.50 GB
- * against 1.79-1.82 GB for runs of 4,000, with Eleventy no slower (15.2 and 18.0 s against
- * 14.8 and 21.1 s); since each run's pages are collected as it ends, 1.14 GB against 1.13 GB
- * in one pair (the site build alone).
- */
-function batchPages(threads: number): number {
-  return Number(process.env.NEWS_ARCHIVE_BATCH_PAGES) || BATCH_PAGES / threads;
-}
 
 /** A heap this large after ingest is collected before the site's index is built (see `buildSite`). */
 const LARGE_HEAP = 2 ** 30;
@@ -136,10 +100,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const cwd = process.cwd();
   // From here until the last page, for this thread and the second one (cwd is the process's).
   process.chdir(PROJECT_ROOT);
-  const two = options.renderThreads === 2;
+  const threads = options.renderThreads ?? 1;
   let helper: RenderThread | undefined;
   try {
-    if (two && !previous && articles.length >= EAGER_HELPER_ARTICLES) helper = new RenderThread(site, articles, outputDir);
+    if (startsHelperEarly(threads, previous !== undefined, articles.length)) helper = new RenderThread(site, articles, outputDir);
     const data = buildData(site, articles);
     const index = lap();
     const exists = (file: string): boolean => existsSync(path.join(outputDir, file));
@@ -149,9 +113,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const chosen = previous ? selectPages(data.all, previous.pages, exists) : undefined;
     const todo = chosen?.todo ?? data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
-    const sharing = two && (!previous || todoPages > HELPER_PAGES);
-    const runs = batches(todo, batchPages(sharing ? 2 : 1));
-    const helped = sharing && runs.length > 1;
+    const { runs, shared: helped } = planRender(todo, todoPages, threads, previous !== undefined);
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again).
