@@ -4,7 +4,7 @@
  * a half-written article for Eleventy to render.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFile as readFileCallback, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -24,12 +24,24 @@ export async function listSeeds(dir: string): Promise<string[]> {
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /**
+ * Reads a whole file through Node's callback API, for the thousands of small files a build
+ * reads (seeds). `fs/promises` costs several times the CPU per file (10,000 seeds, in the page
+ * cache, 32 at a time: 0.52-0.73 s of wall time against 0.16-0.27 s); `readFileSync` is cheaper
+ * still when the files are cached (0.06-0.22 s) but reads one file at a time, which was the
+ * slowest when they were not (0.94-1.35 s, against 0.63-0.65 s and 0.37-0.41 s). Stats do
+ * not need this: 10,000 `statSync` calls took 60-90 ms with the caches dropped, 18 ms without.
+ */
+export function readWhole(file: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => readFileCallback(file, (error, data) => (error ? reject(error) : resolve(data))));
+}
+
+/**
  * Writes `content` to `file` atomically; returns false (and writes nothing) when it is unchanged.
  *
  * With the synchronous calls: ingest writes thousands of small files from the main thread,
  * whose CPU is what a build waits on, and `fs/promises` costs several times the CPU per file
- * (10,000 files of 2.5 KB, written and renamed: 0.86 s with it, 0.28-0.63 s without). The
- * disk's own waits are the page cache's here, and nothing else runs on this thread meanwhile.
+ * (10,000 files of 2.5 KB, written and renamed: 0.86 s with it, 0.28-0.63 s without). Writes
+ * land in the page cache, so unlike reads (`readWhole`) they do not wait for the disk.
  */
 export async function writeIfChanged(file: string, content: string): Promise<boolean> {
   return writeIfChangedSync(file, content);

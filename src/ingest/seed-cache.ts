@@ -52,7 +52,7 @@ type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
 /**
  * The stamp of a seed file, or undefined when it cannot be read (reading says why). A
  * synchronous stat: every build stats every seed, and `fs/promises` took 0.3-0.4 s of the
- * main thread's CPU for 10,000 of them.
+ * main thread's CPU for 10,000 of them; `statSync`, 18 ms (60-90 ms with the caches dropped).
  */
 export async function stampOf(file: string): Promise<SeedStamp | undefined> {
   let s: Stats | undefined;

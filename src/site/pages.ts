@@ -112,10 +112,13 @@ const pageSuffix = (page: ListView): string => (page.number === undefined ? "" :
  */
 function pageSpan(page: ListView): Html {
   if (page.number === undefined) return html``;
-  const newest = page.items[0]?.date;
-  const oldest = page.items[page.items.length - 1]?.date;
-  const span = newest && oldest ? html`: <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>` : "";
-  return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest)${span}.</p>`;
+  // Undated articles come last, by slug: the span is that of the dated ones, and a page of
+  // undated ones alone is numbered from the end of its list, not from the oldest.
+  const dated = page.items.filter((a) => a.date);
+  const newest = dated[0]?.date;
+  const oldest = dated[dated.length - 1]?.date;
+  if (!newest || !oldest) return html`<p class="page-span">Page ${page.number} (pages are numbered from the end of the list).</p>`;
+  return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest): <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>.</p>`;
 }
 
 export function renderListPage(page: ListView, site: SiteContext): string {
