@@ -382,7 +382,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   t.canonicalise = lap();
   /** The Markdown file of `articles[i]`. */
   const outputOf = (i: number): string => outputs.get((unique[i] as Draft).file) ?? `${articles[i]?.id}.md`;
-  // Writes overlap (the disk waits, the CPU does not), a bounded number at a time.
+  // The checks and writes are synchronous (see `writeIfChanged`): this bounds only the work in flight.
   const written = await WrittenState.open(options.outDir);
   const digester = new Digester();
   const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {

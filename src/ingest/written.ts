@@ -5,7 +5,7 @@
  * comparing it with the file (most of a no-change re-ingest of 10,000 articles before this).
  * A file edited or removed by hand has another size or time, and is written again.
  */
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { FileTable } from "./file-table.ts";
 
@@ -33,7 +33,13 @@ export class WrittenState {
     const entry = this.table.previous.get(name);
     if (entry?.digest !== digest) return false;
     // Synchronous, like ingest's other per-file calls (see `writeIfChanged`).
-    const now = statSync(path.join(this.dir, name), { throwIfNoEntry: false });
+    let now: Stats | undefined;
+    try {
+      now = statSync(path.join(this.dir, name), { throwIfNoEntry: false });
+    } catch {
+      // Not there in a form we can check (a file where a folder was): written again.
+      return false;
+    }
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
     this.table.keep(name);
     return true;

@@ -184,9 +184,11 @@ function pageOf(i: number, count: number, size: number): number | undefined {
  * Numbered from the newest, as they were, every page of a list changed whenever an article
  * joined its top: adding one article to a 10,000-article archive re-rendered the home list's
  * 500 pages and its section's 87. Now it changes the first page, and every `size` articles
- * adds a numbered page and relinks the two before it. An archive's page URLs also keep
- * showing the same articles, for bookmarks and caches. Adding an article in the middle of a
- * list (an older date) still moves the pages newer than it.
+ * adds a numbered page and changes the three before it (their links, and the gap before
+ * the new page in the third's). An archive's page URLs also keep showing the same articles,
+ * for bookmarks and caches. Adding an article in the middle of a list (an older date) still
+ * moves the pages newer than it, and so does adding an undated one: undated articles come
+ * last, at the oldest end, so one more moves every numbered page of its lists.
  */
 export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE): Paged<T>[] {
   const count = items.length;

@@ -117,7 +117,7 @@ function pageSpan(page: ListView): Html {
   const dated = page.items.filter((a) => a.date);
   const newest = dated[0]?.date;
   const oldest = dated[dated.length - 1]?.date;
-  if (!newest || !oldest) return html`<p class="page-span">Page ${page.number} (pages are numbered from the end of the list).</p>`;
+  if (!newest || !oldest) return html`<p class="page-span">Page ${page.number} (pages are numbered from the end of the list, which runs in alphabetical order of address).</p>`;
   return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest): <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>.</p>`;
 }
 

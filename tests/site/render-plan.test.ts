@@ -27,7 +27,8 @@ describe("planRender", () => {
   it("renders a rebuild's few pages on one thread, and shares more than 8,000", () => {
     expect(planRender(todo(140), 140, 2, true)).toMatchObject({ shared: false });
     expect(sizes(planRender(todo(7000), 7000, 2, true))).toEqual([4000, 3000]);
-    expect(planRender(todo(9000), 9000, 2, true)).toMatchObject({ shared: true });
+    expect(planRender(todo(8000), 8000, 2, true)).toMatchObject({ shared: false });
+    expect(planRender(todo(8001), 8001, 2, true)).toMatchObject({ shared: true });
   });
 });
 
