@@ -4,7 +4,7 @@
  * a half-written article for Eleventy to render.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFile as readFileCallback, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFile as readFileCallback, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -48,23 +48,48 @@ export async function writeIfChanged(file: string, content: string): Promise<boo
 }
 
 function writeIfChangedSync(file: string, content: string): boolean {
-  let existing: string | undefined;
-  try {
-    existing = readFileSync(file, "utf8");
-  } catch {
-    existing = undefined;
-  }
-  if (existing === content) return false;
-  mkdirSync(path.dirname(file), { recursive: true });
+  if (sameContent(file, content)) return false;
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, content);
+    writeTmp(tmp, content);
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
   }
   return true;
+}
+
+/**
+ * Whether `file` holds `content`. A stat first, without an exception when the file is absent
+ * (as it is for every article of a first build) and without reading a file whose size differs
+ * (a cache's JSON, tens of megabytes, is rewritten with another size): failing to read 50,000
+ * absent files took 0.43-0.56 s, a stat of each 0.05-0.06 s.
+ */
+function sameContent(file: string, content: string): boolean {
+  let size: number | undefined;
+  try {
+    size = statSync(file, { throwIfNoEntry: false })?.size;
+  } catch {
+    return false;
+  }
+  if (size === undefined || size !== Buffer.byteLength(content)) return false;
+  try {
+    return readFileSync(file, "utf8") === content;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the temporary file, making its folder only when it is missing. */
+function writeTmp(tmp: string, content: string): void {
+  try {
+    writeFileSync(tmp, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(path.dirname(tmp), { recursive: true });
+    writeFileSync(tmp, content);
+  }
 }
 
 /** Writes a whole file atomically, changed or not (reports, indexes). */

@@ -384,10 +384,11 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const outputOf = (i: number): string => outputs.get((unique[i] as Draft).file) ?? `${articles[i]?.id}.md`;
   // The checks and writes are synchronous (see `writeIfChanged`): this bounds only the work in flight.
   const written = await WrittenState.open(options.outDir);
-  const digester = new Digester();
   const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {
     const output = outputOf(i);
-    const digest = digester.of(article);
+    // A digester per article: articles share no records, and one digester for all of them
+    // kept every article's records in its memo until the last was written.
+    const digest = new Digester().of(article);
     if (await written.unchanged(output, digest)) return "unchanged";
     const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
     await written.record(output, digest);
