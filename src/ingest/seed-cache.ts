@@ -9,11 +9,11 @@
  * fingerprint and to the seeds folder, so a changed parser or another folder starts from empty.
  * Seeds ingest rejected are kept with their reason, and stay rejected until they change.
  */
-import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
 import { codeFingerprint } from "../code-fingerprint.ts";
 import { FileTable } from "./file-table.ts";
+import { statOf } from "./files.ts";
 
 export const SEED_CACHE_FILE = ".seed-cache.json";
 
@@ -55,13 +55,7 @@ type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
  * main thread's CPU for 10,000 of them; `statSync`, 18 ms (60-90 ms with the caches dropped).
  */
 export async function stampOf(file: string): Promise<SeedStamp | undefined> {
-  let s: Stats | undefined;
-  try {
-    s = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    // Not a file we may look at (a permission, a loop of links): reading it will say why.
-    return undefined;
-  }
+  const s = statOf(file);
   if (!s) return undefined;
   const settled = Date.now() - Math.max(s.mtimeMs, s.ctimeMs) > RACY_MS;
   return { size: s.size, ino: s.ino, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, settled };

@@ -5,9 +5,10 @@
  * comparing it with the file (most of a no-change re-ingest of 10,000 articles before this).
  * A file edited or removed by hand has another size or time, and is written again.
  */
-import { statSync, type Stats } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { FileTable } from "./file-table.ts";
+import { statOf } from "./files.ts";
 
 const WRITTEN_FILE = ".written.json";
 
@@ -32,14 +33,8 @@ export class WrittenState {
   async unchanged(name: string, digest: string): Promise<boolean> {
     const entry = this.table.previous.get(name);
     if (entry?.digest !== digest) return false;
-    // Synchronous, like ingest's other per-file calls (see `writeIfChanged`).
-    let now: Stats | undefined;
-    try {
-      now = statSync(path.join(this.dir, name), { throwIfNoEntry: false });
-    } catch {
-      // Not there in a form we can check (a file where a folder was): written again.
-      return false;
-    }
+    // Nothing there to check (absent, or a file where a folder was): written again.
+    const now = statOf(path.join(this.dir, name));
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
     this.table.keep(name);
     return true;

@@ -250,27 +250,19 @@ function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly
  *
  * Months without articles are left to the renderer because every page's record is digested on
  * every build, and a term's first page renders its timeline: at 10,000 articles, timelines
- * spanning up to 15 years made half a million empty months to digest, a quarter of a second
- * of every build, for the few terms whose first page a build renders.
+ * spanning up to 15 years made half the records of the list pages' digests (570,000 records in
+ * 0.50 s, 279,000 in 0.41 s without them), for the few terms whose first page a build renders.
  */
 function timeline(base: string, list: readonly ArticleEntry[], monthOf: ReadonlyMap<ArticleEntry, string>): TimelineMonth[] {
-  const out: TimelineMonth[] = [];
-  let first = 0;
+  const runs: { month: string; count: number; first: number }[] = [];
   list.forEach((a, i) => {
-    const key = monthOf.get(a);
-    if (key === undefined) return;
-    const last = out[out.length - 1];
-    if (last?.month === key) {
-      last.count++;
-      return;
-    }
-    if (last) last.url = `${pageUrl(base, pageOf(first, list.length, PAGE_SIZE))}#m-${last.month}`;
-    out.push({ month: key, count: 1 });
-    first = i;
+    const month = monthOf.get(a);
+    if (month === undefined) return;
+    const last = runs[runs.length - 1];
+    if (last?.month === month) last.count++;
+    else runs.push({ month, count: 1, first: i });
   });
-  const last = out[out.length - 1];
-  if (last) last.url = `${pageUrl(base, pageOf(first, list.length, PAGE_SIZE))}#m-${last.month}`;
-  return out.reverse();
+  return runs.reverse().map(({ month, count, first }) => ({ month, count, url: `${pageUrl(base, pageOf(first, list.length, PAGE_SIZE))}#m-${month}` }));
 }
 
 /** Builds the whole index from the loaded articles. Pure. */
