@@ -15,13 +15,13 @@ import type { Article } from "./article.ts";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, WarmWorkers } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
-import { listSeeds, readWhole, sha256, writeIfChanged } from "./files.ts";
+import { listSeeds, readWhole, sha256 } from "./files.ts";
+import { writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { parseSeed } from "./parse.ts";
 import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
-import { toMarkdown } from "./write.ts";
 import { WrittenState } from "./written.ts";
 import { Digester } from "../digest.ts";
 import { canonicalise } from "../entities/canonical.ts";
@@ -382,17 +382,21 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   t.canonicalise = lap();
   /** The Markdown file of `articles[i]`. */
   const outputOf = (i: number): string => outputs.get((unique[i] as Draft).file) ?? `${articles[i]?.id}.md`;
-  // The checks and writes are synchronous (see `writeIfChanged`): this bounds only the work in flight.
   const written = await WrittenState.open(options.outDir);
-  const statuses = await mapLimit(articles, WRITE_CONCURRENCY, async (article, i) => {
-    const output = outputOf(i);
-    // A digester per article: articles share no records, and one digester for all of them
-    // kept every article's records in its memo until the last was written.
-    const digest = new Digester().of(article);
-    if (await written.unchanged(output, digest)) return "unchanged";
-    const changed = await writeIfChanged(path.join(options.outDir, output), toMarkdown(article));
-    await written.record(output, digest);
-    return changed ? "written" : "unchanged";
+  // A digester per article: articles share no records, and one digester for all of them
+  // kept every article's records in its memo until the last was written.
+  const statuses = articles.map((article, i): "written" | "unchanged" => (written.unchanged(outputOf(i), () => new Digester().of(article)) ? "unchanged" : "written"));
+  // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
+  const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
+  const outcomes = await writeArticles(
+    options.outDir,
+    todo.map((i) => ({ name: outputOf(i), article: articles[i] as Article })),
+    options.workers,
+  );
+  todo.forEach((i, j) => {
+    const outcome = outcomes[j] as WriteOutcome;
+    written.record(outputOf(i), outcome);
+    if (!outcome.changed) statuses[i] = "unchanged";
   });
   await written.save();
   for (const [i, result] of (await saving).entries()) {

@@ -5,7 +5,6 @@
  * comparing it with the file (most of a no-change re-ingest of 10,000 articles before this).
  * A file edited or removed by hand has another size or time, and is written again.
  */
-import { statSync } from "node:fs";
 import path from "node:path";
 import { FileTable } from "./file-table.ts";
 import { statOf } from "./files.ts";
@@ -29,10 +28,13 @@ export class WrittenState {
     return new WrittenState(dir, await FileTable.open<Entry>(dir, WRITTEN_FILE));
   }
 
-  /** Whether `name` holds what rendering a record with this digest would write. */
-  async unchanged(name: string, digest: string): Promise<boolean> {
+  /**
+   * Whether `name` holds what rendering a record with this digest would write. The digest is
+   * asked for only when there is an entry to compare it with (none on a first build).
+   */
+  unchanged(name: string, digest: () => string): boolean {
     const entry = this.table.previous.get(name);
-    if (entry?.digest !== digest) return false;
+    if (entry === undefined || entry.digest !== digest()) return false;
     // Nothing there to check (absent, or a file where a folder was): written again.
     const now = statOf(path.join(this.dir, name));
     if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return false;
@@ -40,10 +42,9 @@ export class WrittenState {
     return true;
   }
 
-  /** Notes that `name` now holds the rendering of a record with this digest. */
-  async record(name: string, digest: string): Promise<void> {
-    const now = statSync(path.join(this.dir, name));
-    this.table.put(name, { digest, size: now.size, mtimeMs: now.mtimeMs });
+  /** Notes that `name` now holds the rendering of a record with this digest, and had this size and time just after. */
+  record(name: string, written: Entry): void {
+    this.table.put(name, { digest: written.digest, size: written.size, mtimeMs: written.mtimeMs });
   }
 
   /** Saves what this run wrote or found unchanged (files of removed seeds drop out); nothing if that is what it read. */

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { Article } from "../../src/ingest/article.ts";
+import { Digester } from "../../src/digest.ts";
+import { MIN_PARALLEL_WRITES, writeArticles, type WriteItem, type WriteOutcome } from "../../src/ingest/write-pool.ts";
+import { toMarkdown } from "../../src/ingest/write.ts";
+
+const article = (i: number): Article => ({
+  id: `a${i}`,
+  title: `Headline ${i}: <b>"quoted"</b>`,
+  slug: `a${i}`,
+  dateSource: "unknown",
+  tags: [],
+  summary: `Summary ${i}`,
+  entities: [{ name: `Person ${i % 7}`, type: "person", slug: `person-${i % 7}`, aliases: [], mentions: 1 + (i % 3) }],
+  paragraphs: [`Body of ${i}.`, "A second paragraph with *stars*."],
+  pullQuotes: [],
+  source: { file: `a${i}.txt`, sha256: "0".repeat(64) },
+  warnings: [],
+});
+
+const items = (n: number, from = 0): WriteItem[] => Array.from({ length: n }, (_, i) => ({ name: `a${from + i}.md`, article: article(from + i) }));
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), "write-pool-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("writing Markdown over worker threads", () => {
+  const many = items(MIN_PARALLEL_WRITES + 150);
+
+  it("writes in workers the bytes the main thread writes, with the same outcomes", async () => {
+    const here = tempDir();
+    const there = tempDir();
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    let theirs: WriteOutcome[];
+    let mine: WriteOutcome[];
+    try {
+      mine = await writeArticles(here, many, 1);
+      expect(terminate).not.toHaveBeenCalled();
+      theirs = await writeArticles(there, many, 2);
+      // Two workers wrote them, and both were stopped.
+      expect(terminate).toHaveBeenCalledTimes(2);
+    } finally {
+      terminate.mockRestore();
+    }
+    expect(readdirSync(there).sort()).toEqual(readdirSync(here).sort());
+    for (const { name, article: a } of many) {
+      expect(readFileSync(path.join(there, name), "utf8")).toBe(toMarkdown(a));
+      expect(readFileSync(path.join(here, name), "utf8")).toBe(toMarkdown(a));
+    }
+    // Outcomes in input order: the digest of that item's record and its file's stats.
+    theirs.forEach((outcome, i) => {
+      const { name, article: a } = many[i] as WriteItem;
+      const stats = statSync(path.join(there, name));
+      expect(outcome).toEqual({ digest: new Digester().of(a), changed: true, size: stats.size, mtimeMs: stats.mtimeMs });
+    });
+    expect(theirs.map((o) => o.digest)).toEqual(mine.map((o) => o.digest));
+  });
+
+  it("reports unchanged files as unchanged, and leaves them as they were", async () => {
+    const dir = tempDir();
+    await writeArticles(dir, many, 2);
+    const name = (many[500] as WriteItem).name;
+    writeFileSync(path.join(dir, name), "edited by hand");
+    const before = statSync(path.join(dir, (many[0] as WriteItem).name)).mtimeMs;
+    const again = await writeArticles(dir, many, 2);
+    expect(again.filter((o) => o.changed).length).toBe(1);
+    expect(again[500]?.changed).toBe(true);
+    expect(statSync(path.join(dir, (many[0] as WriteItem).name)).mtimeMs).toBe(before);
+  });
+
+  it("fails naming the file it could not write, in a worker as on the main thread", async () => {
+    const dir = tempDir();
+    // A folder where a file is to go: the rename onto it fails.
+    const blocked = items(MIN_PARALLEL_WRITES + 10);
+    const victim = blocked[777] as WriteItem;
+    mkdirSync(path.join(dir, victim.name, "inside"), { recursive: true });
+    await expect(writeArticles(dir, blocked, 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+    await expect(writeArticles(dir, [victim], 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+  });
+});
