@@ -12,10 +12,10 @@ import { performance } from "node:perf_hooks";
 import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
-import type { Article } from "../ingest/article.ts";
-import { ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
+import { type Ingested, ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { siteArticleOf, type SiteArticle } from "../site/load.ts";
+import { noteContentDigest } from "../site/article-digest.ts";
 import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -116,7 +116,7 @@ async function finish(report: BuildReport, reportFile: string | undefined): Prom
   return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
 }
 
-async function ingestSeeds(flags: IngestFlags): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
+async function ingestSeeds(flags: IngestFlags): Promise<Ingested> {
   await requireDir(flags.seeds, "seeds");
   const progress = progressReporter("ingest");
   try {
@@ -146,11 +146,17 @@ async function siteLanguage(): Promise<string> {
   return site.language ?? "en";
 }
 
-/** Ingest's records as the site reads them, by file name; empties `articles` as it goes. */
-function siteRecords(articles: Map<string, Article>): Map<string, SiteArticle> {
+/**
+ * Ingest's records as the site reads them, by file name, each with the digest ingest made of
+ * it (so the site need not digest its content again); empties `articles` as it goes.
+ */
+function siteRecords({ articles, digests }: Ingested): Map<string, SiteArticle> {
   const out = new Map<string, SiteArticle>();
   for (const [file, article] of articles) {
-    out.set(file, siteArticleOf(article));
+    const record = siteArticleOf(article);
+    const digest = digests.get(file);
+    if (digest !== undefined) noteContentDigest(record, digest);
+    out.set(file, record);
     articles.delete(file);
   }
   return out;
@@ -179,7 +185,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
   // them back. Nothing here keeps them once the site is built: Pagefind, next, needs the memory.
-  const built = await buildSite({ ...site, known: siteRecords(ingested.articles) });
+  const built = await buildSite({ ...site, known: siteRecords(ingested) });
   const { pages, rendered, threads, written, removed } = built;
   report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(

@@ -230,11 +230,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   return (await ingestArticles(options)).report;
 }
 
+/** What `ingestArticles` resolves to besides the report. */
+export interface Ingested {
+  report: IngestReport;
+  /** The article records behind the Markdown written or found unchanged, by output file name. */
+  articles: Map<string, Article>;
+  /** The digest of each of those records (see `written.ts`), by output file name. */
+  digests: Map<string, string>;
+}
+
 /**
  * `ingest`, also resolving to the article records behind the Markdown it wrote (or found
- * unchanged), by output file name: what a site build would otherwise read back from disk.
+ * unchanged) and their digests: what a site build would otherwise read back from disk and
+ * digest again.
  */
-export async function ingestArticles(options: IngestOptions): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
+export async function ingestArticles(options: IngestOptions): Promise<Ingested> {
   const report: IngestReport = {
     seeds: 0,
     articles: [],
@@ -289,7 +299,7 @@ interface IngestRun {
   lap: () => number;
 }
 
-async function ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap }: IngestRun): Promise<{ report: IngestReport; articles: Map<string, Article> }> {
+async function ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap }: IngestRun): Promise<Ingested> {
   const t = report.timings;
   const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
 
@@ -385,7 +395,10 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const written = await WrittenState.open(options.outDir);
   // A digester per article: articles share no records, and one digester for all of them
   // kept every article's records in its memo until the last was written.
-  const statuses = articles.map((article, i): "written" | "unchanged" => (written.unchanged(outputOf(i), () => new Digester().of(article)) ? "unchanged" : "written"));
+  const digests = new Array<string>(articles.length);
+  const statuses = articles.map((article, i): "written" | "unchanged" =>
+    written.unchanged(outputOf(i), () => (digests[i] = new Digester().of(article))) ? "unchanged" : "written",
+  );
   // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
   const outcomes = await writeArticles(
@@ -396,6 +409,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   todo.forEach((i, j) => {
     const outcome = outcomes[j] as WriteOutcome;
     written.record(outputOf(i), outcome);
+    digests[i] = outcome.digest;
     if (!outcome.changed) statuses[i] = "unchanged";
   });
   await written.save();
@@ -422,7 +436,11 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
 
   await removeStale(options.outDir, new Set(outputs.values()));
   t.write = lap();
-  return { report, articles: new Map(articles.map((article, i) => [outputOf(i), article])) };
+  return {
+    report,
+    articles: new Map(articles.map((article, i) => [outputOf(i), article])),
+    digests: new Map(articles.map((_, i) => [outputOf(i), digests[i] as string])),
+  };
 }
 
 /** Removes Markdown this tool wrote earlier for seeds that are gone; leaves other files alone. */

@@ -9,6 +9,7 @@ import type { Entity, EntityType } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
 import { coMentions, relatedArticles } from "./relations.ts";
 import type { SiteArticle } from "./load.ts";
+import { noteSource } from "./article-digest.ts";
 
 export type TermKind = EntityType | "tag" | "section";
 
@@ -292,6 +293,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
       tagTerms: a.tags.map((t) => ref("tag", t, termSlugs.get(`tag|${t}`) ?? toSlug(t))),
       entityTerms: a.entities.map((e) => ref(e.type, e.name, e.slug)),
     });
+    noteSource(entry, a);
     if (ymd) entry.ymd = ymd;
     if (a.section) entry.sectionTerm = ref("section", a.section, termSlugs.get(`section|${a.section}`) ?? toSlug(a.section));
     return entry;

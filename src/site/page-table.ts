@@ -9,6 +9,7 @@
 import type { ArticleEntry, FeedSpec, Term, TermKind, YearEntry } from "./archive.ts";
 import type { ListView } from "./list-view.ts";
 import { Digester } from "../digest.ts";
+import { digestedEntry } from "./article-digest.ts";
 import { shardDigests } from "./search-shards.ts";
 
 export interface FeedFile {
@@ -59,7 +60,10 @@ export function selectPages(all: PagedItems, previous: Record<string, string> | 
   for (const kind of KINDS) {
     const chosen = todo[kind] as { url: string }[];
     for (const item of all[kind] as { url: string }[]) {
-      const digest = `${kind}:${digester.of(item)}`;
+      // Article pages first (see KINDS): each entry is digested as its added fields and its
+      // article's digest (`article-digest.ts`), and remembered so, for the feeds that hold it.
+      const record = kind === "articles" ? digester.ofStandIn(item, digestedEntry(item as ArticleEntry, digester)) : digester.of(item);
+      const digest = `${kind}:${record}`;
       digests[item.url] = digest;
       if (!previous || previous[item.url] !== digest || !exists(outputFileOf(item.url))) chosen.push(item);
     }
