@@ -113,6 +113,8 @@ export class Digester {
    */
   ofStandIn(record: object, standIn: object): string {
     const digest = this.hash(standIn);
+    // The stand-in is made for this call: only `record` is referenced again.
+    this.memo.delete(standIn);
     this.memo.set(record, digest);
     return digest.toString(36);
   }

@@ -23,7 +23,7 @@ import { parseSeed } from "./parse.ts";
 import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
 import { WrittenState } from "./written.ts";
-import { Digester } from "../digest.ts";
+import { recordDigests, type RecordDigests } from "./record-digest.ts";
 import { canonicalise } from "../entities/canonical.ts";
 import { IngestError, ManifestError } from "./errors.ts";
 import { Overrides, OverridesError, parseOverrides } from "../entities/overrides.ts";
@@ -235,7 +235,7 @@ export interface Ingested {
   report: IngestReport;
   /** The article records behind the Markdown written or found unchanged, by output file name. */
   articles: Map<string, Article>;
-  /** The digest of each of those records (see `written.ts`), by output file name. */
+  /** The digest of what the site makes of each of those records (see `record-digest.ts`), by output file name. */
   digests: Map<string, string>;
 }
 
@@ -393,11 +393,9 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   /** The Markdown file of `articles[i]`. */
   const outputOf = (i: number): string => outputs.get((unique[i] as Draft).file) ?? `${articles[i]?.id}.md`;
   const written = await WrittenState.open(options.outDir);
-  // A digester per article: articles share no records, and one digester for all of them
-  // kept every article's records in its memo until the last was written.
-  const digests = new Array<string>(articles.length);
+  const digests = new Array<RecordDigests>(articles.length);
   const statuses = articles.map((article, i): "written" | "unchanged" =>
-    written.unchanged(outputOf(i), () => (digests[i] = new Digester().of(article))) ? "unchanged" : "written",
+    written.unchanged(outputOf(i), () => (digests[i] = recordDigests(article)).record) ? "unchanged" : "written",
   );
   // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
@@ -408,8 +406,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   );
   todo.forEach((i, j) => {
     const outcome = outcomes[j] as WriteOutcome;
-    written.record(outputOf(i), outcome);
-    digests[i] = outcome.digest;
+    written.record(outputOf(i), { digest: outcome.digests.record, size: outcome.size, mtimeMs: outcome.mtimeMs });
+    digests[i] = outcome.digests;
     if (!outcome.changed) statuses[i] = "unchanged";
   });
   await written.save();
@@ -439,14 +437,24 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   return {
     report,
     articles: new Map(articles.map((article, i) => [outputOf(i), article])),
-    digests: new Map(articles.map((_, i) => [outputOf(i), digests[i] as string])),
+    digests: new Map(articles.map((_, i) => [outputOf(i), (digests[i] as RecordDigests).content])),
   };
 }
 
-/** Removes Markdown this tool wrote earlier for seeds that are gone; leaves other files alone. */
+/** What an interrupted write leaves beside an article (see `writeIfChanged`). */
+const LEFT_TEMPORARY = /\.md\.\d+\.tmp$/;
+
+/**
+ * Removes Markdown this tool wrote earlier for seeds that are gone, and temporary files of
+ * writes that were interrupted; leaves other files alone.
+ */
 async function removeStale(outDir: string, keep: Set<string>): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   for (const name of names) {
+    if (LEFT_TEMPORARY.test(name)) {
+      await rm(path.join(outDir, name), { force: true });
+      continue;
+    }
     if (!name.endsWith(".md") || keep.has(name)) continue;
     const file = path.join(outDir, name);
     const head = await readFile(file, "utf8").then((t) => t.slice(0, SIGNATURE.length)).catch(() => "");

@@ -10,10 +10,10 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
-import { Digester } from "../digest.ts";
 import { tsWorker } from "../ts-worker.ts";
 import type { Article } from "./article.ts";
 import { writeIfChanged } from "./files.ts";
+import { recordDigests, type RecordDigests } from "./record-digest.ts";
 import { toMarkdown } from "./write.ts";
 
 export interface WriteItem {
@@ -23,11 +23,11 @@ export interface WriteItem {
 }
 
 /**
- * What writing one article did: the digest of its record (see `written.ts`), whether its bytes
- * changed, and the file's stats just after.
+ * What writing one article did: the digests of its record (see `record-digest.ts`), whether its
+ * bytes changed, and the file's stats just after.
  */
 export interface WriteOutcome {
-  digest: string;
+  digests: RecordDigests;
   changed: boolean;
   size: number;
   mtimeMs: number;
@@ -50,23 +50,39 @@ export function writeArticleFile(dir: string, item: WriteItem): WriteOutcome {
   try {
     const changed = writeIfChanged(file, toMarkdown(item.article));
     const now = statSync(file);
-    return { digest: new Digester().of(item.article), changed, size: now.size, mtimeMs: now.mtimeMs };
+    return { digests: recordDigests(item.article), changed, size: now.size, mtimeMs: now.mtimeMs };
   } catch (error) {
-    throw new Error(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
-/** Below this many articles, the main thread writes them: a worker takes a few tenths of a second to start. */
+/**
+ * Below this many articles, the main thread writes them: a worker takes a few tenths of a
+ * second to start. Tests lower it through the environment, to take the workers' path with a
+ * few articles.
+ */
 export const MIN_PARALLEL_WRITES = 1000;
+const minParallelWrites = (): number => Number(process.env.NEWS_ARCHIVE_MIN_PARALLEL_WRITES) || MIN_PARALLEL_WRITES;
+/**
+ * At most two workers, whatever the cores: every file goes into one folder, whose entries the
+ * kernel creates one at a time, and each worker is a heap of its own. (Only two were measured:
+ * this machine has two cores.)
+ */
+const MAX_THREADS = 2;
 /** Articles per message: small enough that both workers stay busy to the end, large enough that messages are few. */
 const BATCH = 200;
 
-/** Writes every item into `dir`; `outcomes[i]` belongs to `items[i]`. The first failure rejects, naming the file. */
+/**
+ * Writes every item into `dir`; `outcomes[i]` belongs to `items[i]`. The first failure rejects,
+ * naming the file, once the other worker has finished the batch it had (stopping a worker
+ * mid-batch would leave its temporary file behind).
+ */
 export async function writeArticles(dir: string, items: readonly WriteItem[], workers = availableParallelism()): Promise<WriteOutcome[]> {
-  const threads = workers <= 1 || items.length < MIN_PARALLEL_WRITES ? 0 : Math.min(workers, Math.ceil(items.length / BATCH));
+  const threads = workers <= 1 || items.length < minParallelWrites() ? 0 : Math.min(workers, MAX_THREADS, Math.ceil(items.length / BATCH));
   if (threads === 0) return items.map((item) => writeArticleFile(dir, item));
-  const pool = Array.from({ length: threads }, () => tsWorker(new URL("./write-worker.ts", import.meta.url)));
+  const pool: Worker[] = [];
   try {
+    for (let i = 0; i < threads; i++) pool.push(tsWorker(new URL("./write-worker.ts", import.meta.url)));
     return await writeInWorkers(dir, items, pool);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
@@ -76,8 +92,15 @@ export async function writeArticles(dir: string, items: readonly WriteItem[], wo
 async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Worker[]): Promise<WriteOutcome[]> {
   const outcomes = new Array<WriteOutcome>(items.length);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        // No other batch is handed out; the other worker finishes the one it has.
+        next = items.length;
+        failure ??= { error };
+        reject(error);
+      };
       const send = (): void => {
         const start = next;
         next += BATCH;
@@ -86,19 +109,18 @@ async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Wo
       };
       worker.on("message", (response: WriteResponse) => {
         if ("error" in response) {
-          // No other batch is handed out; the other worker's current one finishes.
-          next = items.length;
-          reject(new Error(response.error));
+          fail(new Error(response.error));
           return;
         }
         response.results.forEach((outcome, i) => (outcomes[response.id + i] = outcome));
         send();
       });
-      worker.on("error", reject);
+      worker.on("error", fail);
       // After the last batch the pool terminates it; an exit before that lost a batch.
-      worker.on("exit", (code) => reject(new Error(`a Markdown-writing worker stopped (exit code ${code}) before its batch was written`)));
+      worker.on("exit", (code) => fail(new Error(`a Markdown-writing worker stopped (exit code ${code}) before its batch was written`)));
       send();
     });
-  await Promise.all(pool.map(run));
+  await Promise.allSettled(pool.map(run));
+  if (failure) throw failure.error;
   return outcomes;
 }

@@ -11,7 +11,7 @@ parentPort?.on("message", (request: WriteRequest) => {
   try {
     response = { id: request.id, results: request.items.map((item) => writeArticleFile(request.dir, item)) };
   } catch (error) {
-    response = { id: request.id, error: (error as Error).message };
+    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
 });

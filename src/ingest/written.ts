@@ -11,7 +11,7 @@ import { statOf } from "./files.ts";
 
 const WRITTEN_FILE = ".written.json";
 
-interface Entry {
+export interface Entry {
   digest: string;
   size: number;
   mtimeMs: number;
@@ -43,8 +43,8 @@ export class WrittenState {
   }
 
   /** Notes that `name` now holds the rendering of a record with this digest, and had this size and time just after. */
-  record(name: string, written: Entry): void {
-    this.table.put(name, { digest: written.digest, size: written.size, mtimeMs: written.mtimeMs });
+  record(name: string, entry: Entry): void {
+    this.table.put(name, entry);
   }
 
   /** Saves what this run wrote or found unchanged (files of removed seeds drop out); nothing if that is what it read. */

@@ -4,11 +4,12 @@
  * An index entry (`ArticleEntry`) copies every field of the article it was built from
  * (`SiteArticle`: title, body, entities, ...) and adds its URL, links and terms. Ingest has just
  * digested the record each of those articles is made from, to tell whether its Markdown
- * changed (`written.ts`), and an article is a pure function of that record (the code, which
- * could change the function, is fingerprinted apart). So an entry is digested as the fields the
- * index added plus one digest standing for all the copied ones: ingest's, or, for an article
- * read from a Markdown file, the article's own. At 50,000 articles, digesting the entries whole
- * took 5.8-7.1 s of every build, and their content was digested once more for the search index.
+ * changed (`written.ts`, `record-digest.ts`), and an article is a pure function of that record
+ * (the code, which could change the function, is fingerprinted apart). So an entry is digested
+ * as the fields the index added plus one digest standing for all the copied ones: ingest's, or,
+ * for an article read from a Markdown file, the article's own. Choosing the pages of a
+ * 50,000-article build took 8.1-8.5 s with entries digested whole (their content a second time
+ * for the search shards), 3.3-4.1 s this way.
  *
  * The copied fields are recognised by identity (the entry holds the article's own arrays and
  * strings), so an entry field that the index changed or added is always digested itself.
@@ -20,7 +21,10 @@ import type { SiteArticle } from "./load.ts";
 const contentDigests = new WeakMap<SiteArticle, string>();
 const sources = new WeakMap<object, SiteArticle>();
 
-/** Notes the digest of the record `article` was made from (ingest's, see `siteArticleOf`). */
+/** The view's key for the article's digest: not an identifier, so no field of an entry has it. */
+const ARTICLE = "@article";
+
+/** Notes the digest of what `article` was made from (ingest's, see `record-digest.ts`). */
 export function noteContentDigest(article: SiteArticle, digest: string): void {
   contentDigests.set(article, `ingest:${digest}`);
 }
@@ -38,11 +42,12 @@ export function noteSource(entry: ArticleEntry, article: SiteArticle): void {
 export function digestedEntry(entry: ArticleEntry, digester: Digester, leaveOut: readonly string[] = []): Record<string, unknown> {
   const source = sources.get(entry);
   const view: Record<string, unknown> = {};
-  if (source) view.content = contentDigests.get(source) ?? `article:${digester.of(source)}`;
+  if (source) view[ARTICLE] = contentDigests.get(source) ?? `article:${digester.of(source)}`;
   const fields = entry as unknown as Record<string, unknown>;
   const copied = source as unknown as Record<string, unknown> | undefined;
   for (const key in fields) {
     if (leaveOut.includes(key)) continue;
+    if (key === ARTICLE) throw new Error(`an index entry may not have a field named "${ARTICLE}": it would take the place of its article's digest`);
     const value = fields[key];
     if (copied && Object.hasOwn(copied, key) && copied[key] === value) continue;
     view[key] = value;

@@ -5,8 +5,9 @@
 import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/pipeline.ts";
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ingest, ingestArticles } from "../../src/ingest/pipeline.ts";
 
 let tmp: string;
 const seeds = (): string => path.join(tmp, "seeds");
@@ -120,8 +121,63 @@ describe("incremental ingest", () => {
   it("removes the Markdown of a deleted seed, and only that", async () => {
     await rm(path.join(seeds(), "b.txt"));
     await writeFile(path.join(out(), "notes.md"), "# not ours\n");
+    // What an interrupted write leaves behind goes too.
+    await writeFile(path.join(out(), "a.md.4242.tmp"), "half an article");
     await ingest({ seedsDir: seeds(), outDir: out() });
     await expect(stat(path.join(out(), "b.md"))).rejects.toThrow();
+    await expect(stat(path.join(out(), "a.md.4242.tmp"))).rejects.toThrow();
     expect(await readFile(path.join(out(), "notes.md"), "utf8")).toBe("# not ours\n");
+  });
+});
+
+describe("ingest writing its Markdown on worker threads", () => {
+  const texts = [
+    "Blair visits Paris\nTony Blair met French officials in Paris on Monday.\n",
+    "Chelsea win in Madrid\nChelsea beat Real Madrid in the Spanish capital.\n",
+    "Putin meets Assad\nRussian President Vladimir Putin met Bashar al-Assad in Moscow.\n",
+    "Merkel in Athens\nAngela Merkel arrived in Athens for talks with the Greek government.\n",
+    "Apple results\nApple reported record sales in China, its chief executive said.\n",
+  ];
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "news-archive-write-workers-"));
+    await mkdir(path.join(dir, "seeds"));
+    for (const [i, text] of texts.entries()) await writeFile(path.join(dir, "seeds", `s${i}.txt`), text);
+  });
+  afterAll(async () => {
+    delete process.env.NEWS_ARCHIVE_MIN_PARALLEL_WRITES;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes what the main thread writes, and finds it unchanged the next time", async () => {
+    const stopped = vi.spyOn(Worker.prototype, "terminate");
+    let there: Awaited<ReturnType<typeof ingestArticles>>;
+    try {
+      const here = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "here"), workers: 2 });
+      const withoutWriters = stopped.mock.calls.length;
+      // The threshold lowered, so that the five articles (one batch) go to a writing worker.
+      process.env.NEWS_ARCHIVE_MIN_PARALLEL_WRITES = "2";
+      there = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "there"), workers: 2 });
+      expect(stopped.mock.calls.length - withoutWriters).toBe(withoutWriters + 1);
+      // The digests handed to the site are the main thread's.
+      expect(there.digests).toEqual(here.digests);
+    } finally {
+      stopped.mockRestore();
+    }
+    expect(there.report.articles.map((a) => a.status)).toEqual(texts.map(() => "written"));
+    for (const a of there.report.articles) {
+      expect(await readFile(path.join(dir, "there", a.output), "utf8")).toBe(await readFile(path.join(dir, "here", a.output), "utf8"));
+    }
+    expect(there.digests.size).toBe(texts.length);
+
+    const again = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "there"), workers: 2 });
+    expect(again.report.articles.map((a) => a.status)).toEqual(texts.map(() => "unchanged"));
+    expect(again.digests).toEqual(there.digests);
+    // A file edited by hand is written again, by the workers.
+    await writeFile(path.join(dir, "there", "s1.md"), "edited");
+    await writeFile(path.join(dir, "there", "s3.md"), "edited");
+    const mended = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "there"), workers: 2 });
+    expect(mended.report.articles.map((a) => a.status)).toEqual(["unchanged", "written", "unchanged", "written", "unchanged"]);
+    expect(await readFile(path.join(dir, "there", "s3.md"), "utf8")).toBe(await readFile(path.join(dir, "here", "s3.md"), "utf8"));
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/ingest/article.ts";
-import { Digester } from "../../src/digest.ts";
+import { recordDigests } from "../../src/ingest/record-digest.ts";
 import { MIN_PARALLEL_WRITES, writeArticles, type WriteItem, type WriteOutcome } from "../../src/ingest/write-pool.ts";
 import { toMarkdown } from "../../src/ingest/write.ts";
 
@@ -55,13 +55,14 @@ describe("writing Markdown over worker threads", () => {
       expect(readFileSync(path.join(there, name), "utf8")).toBe(toMarkdown(a));
       expect(readFileSync(path.join(here, name), "utf8")).toBe(toMarkdown(a));
     }
-    // Outcomes in input order: the digest of that item's record and its file's stats.
+    // Outcomes in input order: the digests of that item's record and its file's stats.
     theirs.forEach((outcome, i) => {
       const { name, article: a } = many[i] as WriteItem;
       const stats = statSync(path.join(there, name));
-      expect(outcome).toEqual({ digest: new Digester().of(a), changed: true, size: stats.size, mtimeMs: stats.mtimeMs });
+      expect(outcome).toEqual({ digests: recordDigests(a), changed: true, size: stats.size, mtimeMs: stats.mtimeMs });
     });
-    expect(theirs.map((o) => o.digest)).toEqual(mine.map((o) => o.digest));
+    expect(theirs.map((o) => o.digests)).toEqual(mine.map((o) => o.digests));
+    expect(new Set(theirs.map((o) => o.digests.content)).size).toBe(many.length);
   });
 
   it("reports unchanged files as unchanged, and leaves them as they were", async () => {
@@ -84,5 +85,21 @@ describe("writing Markdown over worker threads", () => {
     mkdirSync(path.join(dir, victim.name, "inside"), { recursive: true });
     await expect(writeArticles(dir, blocked, 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
     await expect(writeArticles(dir, [victim], 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+  });
+});
+
+describe("an article record's digests", () => {
+  const a = article(1);
+  it("keep the site's part apart from the seed's bytes and warnings, which only the Markdown carries", () => {
+    const moved = recordDigests({ ...a, source: { file: "a1.txt", sha256: "1".repeat(64) }, warnings: ["decoded as windows-1252"] });
+    expect(moved.content).toBe(recordDigests(a).content);
+    expect(moved.record).not.toBe(recordDigests(a).record);
+  });
+  it("move with anything the site is made from", () => {
+    for (const change of [{ title: "Other" }, { paragraphs: ["Other body."] }, { pullQuotes: [{ text: "Q", after: 0 }] }, { date: "2015-01-01" }, { sourceUrl: "https://example.com/" }]) {
+      const moved = recordDigests({ ...a, ...change } as Article);
+      expect(moved.content, JSON.stringify(change)).not.toBe(recordDigests(a).content);
+      expect(moved.record, JSON.stringify(change)).not.toBe(recordDigests(a).record);
+    }
   });
 });

@@ -84,6 +84,8 @@ describe("an article page's digest", () => {
     // An entry not built by the index (no article noted) is digested field by field.
     expect(Object.keys(digestedEntry(retitled, digester))).toEqual(Object.keys(entry));
     expect(Object.keys(digestedEntry(entry, digester))).not.toContain("body");
+    // No field may take the place of the article's digest.
+    expect(() => digestedEntry({ ...entry, "@article": "x" } as ArticleEntry, digester)).toThrow(/@article/);
   });
 
   it("is remembered for the feeds that hold the entry", () => {
