@@ -155,6 +155,17 @@ describe("rebuilding the site", () => {
     expect(unchanged.site.written).toBe(0);
     expect(unchanged.search.unchanged).toBe(true);
 
+    // A seed saved again with other bytes but the same text (a byte-order mark, CRLF line
+    // endings) rewrites its Markdown (which records the seed's hash), but no page or search
+    // bundle: the site is made from the text alone.
+    const resaved = path.join(seedsEq, "politics", "001.txt");
+    await writeFile(resaved, `\uFEFF${(await readFile(resaved, "utf8")).replace(/\n/g, "\r\n")}`);
+    const sameText = await build("eq", seedsEq);
+    expect(sameText.articles.find((a) => a.file === "politics/001.txt")?.status).toBe("written");
+    expect(sameText.site.rendered).toBe(unchanged.site.rendered);
+    expect(sameText.site.written).toBe(0);
+    expect(sameText.search.unchanged).toBe(true);
+
     // Each change is rebuilt in place, then compared with a cold build of the same seeds.
     const changes: [string, () => Promise<void>][] = [
       ["a new seed", () => writeFile(path.join(seedsEq, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n")],
