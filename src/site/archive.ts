@@ -231,15 +231,17 @@ const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, 
 
 /** Previous/next by date, and related articles by shared rare entities (`entityKeys[i]`: article i's). */
 function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly string[])[]): void {
+  // One link per article, shared by every article linking to it.
+  const links = articles.map(linkOf);
   articles.forEach((a, i) => {
-    const newer = articles[i - 1];
-    const older = articles[i + 1];
-    if (newer) a.newer = linkOf(newer);
-    if (older) a.older = linkOf(older);
+    const newer = links[i - 1];
+    const older = links[i + 1];
+    if (newer) a.newer = newer;
+    if (older) a.older = older;
   });
   const related = relatedArticles(entityKeys);
   articles.forEach((a, i) => {
-    a.related = (related[i] ?? []).map((r) => linkOf(articles[r.item] as ArticleEntry));
+    a.related = (related[i] ?? []).map((r) => links[r.item] as ArticleLink);
   });
 }
 
@@ -278,7 +280,14 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     const taken = new Set<string>();
     for (const n of [...names].sort(byText)) termSlugs.set(`${kind}|${n}`, claim(toSlug(n, kind), taken));
   }
-  const ref = (kind: TermKind, name: string, slug: string): TermRef => ({ kind, name, slug, url: `/${KIND_PATH[kind]}/${slug}/` });
+  // One reference per term, shared by every article that names it (read-only, like every record here).
+  const refs = new Map<string, TermRef>();
+  const ref = (kind: TermKind, name: string, slug: string): TermRef => {
+    const key = `${kind}|${slug}|${name}`;
+    let r = refs.get(key);
+    if (!r) refs.set(key, (r = { kind, name, slug, url: `/${KIND_PATH[kind]}/${slug}/` }));
+    return r;
+  };
 
   const articles: ArticleEntry[] = sorted.map((a) => {
     const ymd = ymdOf(a.date);
