@@ -13,6 +13,11 @@ describe("Digester", () => {
     const first = digester.of({ a: shared, b: shared });
     expect(digester.of({ a: shared, b: shared })).toBe(first);
     expect(d({ a: { ...shared }, b: { ...shared } })).toBe(first);
+    // A frozen leaf, remembered by identity, digests as its unfrozen copy does.
+    const link = Object.freeze({ title: "A", url: "/a/" });
+    const twice = digester.of([link, { inner: link }]);
+    expect(digester.of([link, { inner: link }])).toBe(twice);
+    expect(d([{ ...link }, { inner: { ...link } }])).toBe(twice);
   });
 
   it("sees every change: a value, a key, a nested value, undefined against absent, strings run together", () => {

@@ -231,8 +231,8 @@ const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, 
 
 /** Previous/next by date, and related articles by shared rare entities (`entityKeys[i]`: article i's). */
 function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly string[])[]): void {
-  // One link per article, shared by every article linking to it.
-  const links = articles.map(linkOf);
+  // One link per article, shared by every article linking to it; frozen, like term references.
+  const links = articles.map((a) => Object.freeze(linkOf(a)));
   articles.forEach((a, i) => {
     const newer = links[i - 1];
     const older = links[i + 1];
@@ -280,12 +280,13 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     const taken = new Set<string>();
     for (const n of [...names].sort(byText)) termSlugs.set(`${kind}|${n}`, claim(toSlug(n, kind), taken));
   }
-  // One reference per term, shared by every article that names it (read-only, like every record here).
+  // One reference per term, shared by every article that names it; frozen, so that digests
+  // remember it (see `Digester`).
   const refs = new Map<string, TermRef>();
   const ref = (kind: TermKind, name: string, slug: string): TermRef => {
     const key = `${kind}|${slug}|${name}`;
     let r = refs.get(key);
-    if (!r) refs.set(key, (r = { kind, name, slug, url: `/${KIND_PATH[kind]}/${slug}/` }));
+    if (!r) refs.set(key, (r = Object.freeze({ kind, name, slug, url: `/${KIND_PATH[kind]}/${slug}/` })));
     return r;
   };
 
