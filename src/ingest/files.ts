@@ -8,6 +8,7 @@ import { mkdirSync, readFile as readFileCallback, readFileSync, renameSync, rmSy
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { threadId } from "node:worker_threads";
 
 /** Every `*.txt` below `dir`, as sorted `/`-separated relative paths; dot-files and folders skipped. */
 export async function listSeeds(dir: string): Promise<string[]> {
@@ -47,18 +48,21 @@ export function statOf(file: string): Stats | undefined {
 }
 
 /**
- * Writes `content` to `file` atomically; returns false (and writes nothing) when it is unchanged.
+ * Writes `content` to `file` atomically (a temporary file beside it, then a rename); returns
+ * false, and writes nothing, when the file already holds those bytes. Ingest's Markdown and
+ * caches and Eleventy's pages (`site/output-writes.ts`) all go through here.
  *
  * With the synchronous calls: ingest writes thousands of small files from the main thread,
  * whose CPU is what a build waits on, and `fs/promises` costs several times the CPU per file
  * (10,000 files of 2.5 KB, written and renamed: 0.86 s with it, 0.28-0.63 s without). Writes
  * land in the page cache, so unlike reads (`readWhole`) they do not wait for the disk.
  */
-export function writeIfChanged(file: string, content: string): boolean {
-  if (sameContent(file, content)) return false;
-  const tmp = `${file}.${process.pid}.tmp`;
+export function writeIfChanged(file: string, content: string | Buffer): boolean {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  if (sameBytes(file, bytes)) return false;
+  const tmp = temporaryFor(file);
   try {
-    writeTmp(tmp, content);
+    writeTmp(tmp, bytes);
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
@@ -68,28 +72,37 @@ export function writeIfChanged(file: string, content: string): boolean {
 }
 
 /**
- * Whether `file` holds `content`. A stat first, without an exception when the file is absent
+ * The temporary file a write of `file` goes through: hidden, beside it, and per process and
+ * thread, since two threads may write the same file at once (the site's one-off pages).
+ */
+export const temporaryFor = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
+
+/** What `temporaryFor` names, for removing what an interrupted write left. */
+export const TEMPORARY = /^\..+\.\d+-\d+\.tmp$/;
+
+/**
+ * Whether `file` holds `bytes`. A stat first, without an exception when the file is absent
  * (as it is for every article of a first build) and without reading a file whose size differs
  * (a cache's JSON, tens of megabytes, is rewritten with another size): failing to read 50,000
  * absent files took 0.43-0.56 s, a stat of each 0.05-0.06 s.
  */
-function sameContent(file: string, content: string): boolean {
-  if (statOf(file)?.size !== Buffer.byteLength(content)) return false;
+function sameBytes(file: string, bytes: Buffer): boolean {
+  if (statOf(file)?.size !== bytes.length) return false;
   try {
-    return readFileSync(file, "utf8") === content;
+    return readFileSync(file).equals(bytes);
   } catch {
     return false;
   }
 }
 
 /** Writes the temporary file, making its folder only when it is missing. */
-function writeTmp(tmp: string, content: string): void {
+function writeTmp(tmp: string, bytes: Buffer): void {
   try {
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, bytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     mkdirSync(path.dirname(tmp), { recursive: true });
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, bytes);
   }
 }
 

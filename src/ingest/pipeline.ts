@@ -15,7 +15,7 @@ import type { Article } from "./article.ts";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, WarmWorkers } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
-import { listSeeds, readWhole, sha256 } from "./files.ts";
+import { listSeeds, readWhole, sha256, TEMPORARY } from "./files.ts";
 import { writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
@@ -441,9 +441,6 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   };
 }
 
-/** What an interrupted write leaves beside an article (see `writeIfChanged`). */
-const LEFT_TEMPORARY = /\.md\.\d+\.tmp$/;
-
 /**
  * Removes Markdown this tool wrote earlier for seeds that are gone, and temporary files of
  * writes that were interrupted; leaves other files alone.
@@ -451,7 +448,7 @@ const LEFT_TEMPORARY = /\.md\.\d+\.tmp$/;
 async function removeStale(outDir: string, keep: Set<string>): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   for (const name of names) {
-    if (LEFT_TEMPORARY.test(name)) {
+    if (TEMPORARY.test(name)) {
       await rm(path.join(outDir, name), { force: true });
       continue;
     }

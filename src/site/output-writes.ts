@@ -10,29 +10,10 @@
  * write methods are replaced once per process. The Eleventy version is pinned in
  * package-lock.json; `tests/site/rebuild.test.ts` fails if the patch stops taking effect.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { threadId } from "node:worker_threads";
+import { writeIfChanged } from "../ingest/files.ts";
 
 /** Pages (re)written since the count was last taken; the rest of a build's pages were unchanged. */
 let written = 0;
-
-/** Writes `content` to `file` unless it already holds exactly those bytes; true when written. */
-export function writeIfDifferentSync(file: string, content: string | Buffer): boolean {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  const size = statSync(file, { throwIfNoEntry: false })?.size;
-  if (size === bytes.length && readFileSync(file).equals(bytes)) return false;
-  // Per thread: two rendering threads may write the same one-off page (search, sitemap) at once.
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  return true;
-}
 
 interface FileSystemManagerClass {
   prototype: {
@@ -44,7 +25,7 @@ interface FileSystemManagerClass {
 
 let installed: Promise<void> | undefined;
 
-/** Routes Eleventy's writes through `writeIfDifferentSync`; safe to call more than once. */
+/** Routes Eleventy's writes through `writeIfChanged`; safe to call more than once. */
 export function installOutputWrites(): Promise<void> {
   installed ??= (async () => {
     // Beside Eleventy's own entry module, so it is the very module instance Eleventy uses.
@@ -55,9 +36,9 @@ export function installOutputWrites(): Promise<void> {
     const tally = (changed: boolean): void => {
       if (changed) written++;
     };
-    proto.writeFileSync = (file, content) => tally(writeIfDifferentSync(file, content));
+    proto.writeFileSync = (file, content) => tally(writeIfChanged(file, content));
     // Only used if a config switches Eleventy to async writes; written the same way.
-    proto.writeFile = async (file, content) => tally(writeIfDifferentSync(file, content));
+    proto.writeFile = async (file, content) => tally(writeIfChanged(file, content));
     proto.__newsArchive = true;
   })();
   return installed;
