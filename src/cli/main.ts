@@ -16,6 +16,7 @@ import { type Ingested, ingestArticles, type IngestReport } from "../ingest/pipe
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { siteArticleOf, type SiteArticle } from "../site/load.ts";
 import { noteContentDigest } from "../site/article-digest.ts";
+import { loadEleventy } from "../site/render-runs.ts";
 import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -116,7 +117,7 @@ async function finish(report: BuildReport, reportFile: string | undefined): Prom
   return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
 }
 
-async function ingestSeeds(flags: IngestFlags): Promise<Ingested> {
+async function ingestSeeds(flags: IngestFlags, whileExtracting?: () => void): Promise<Ingested> {
   await requireDir(flags.seeds, "seeds");
   const progress = progressReporter("ingest");
   try {
@@ -127,6 +128,7 @@ async function ingestSeeds(flags: IngestFlags): Promise<Ingested> {
       ...(flags.entities ? { entitiesPath: path.resolve(flags.entities) } : {}),
       timezone: flags.timezone,
       onProgress: progress.update,
+      ...(whileExtracting ? { whileExtracting } : {}),
     });
   } finally {
     progress.stop();
@@ -177,7 +179,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     ...(flags.entities ? { entities: flags.entities } : {}),
   };
-  const ingested = await ingestSeeds(ingestFlags);
+  // Eleventy's module is imported while ingest waits for its extraction workers, with the
+  // main thread idle, or else when the site renders (a failure is reported there).
+  const ingested = await ingestSeeds(ingestFlags, () => void loadEleventy().catch(() => undefined));
   const report: BuildReport = ingested.report;
   printProblems(report);
   const output = path.resolve(flags.output);

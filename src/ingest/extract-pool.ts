@@ -52,6 +52,11 @@ function newWorker(): Worker {
   return worker;
 }
 
+/** Warm workers for `expected` texts: none for none, with one core or with `workers: 1`; one for a few. */
+function warmCount(expected: number, workers: number | undefined): number {
+  return expected === 0 || coresFor(workers) <= 1 ? 0 : Math.max(1, threadsFor(expected, workers));
+}
+
 /**
  * Workers started before their texts are known: each loads the model as it starts, so started
  * while ingest still reads its seeds, the loads overlap the reading instead of following it.
@@ -59,12 +64,31 @@ function newWorker(): Worker {
  * Workers never taken are stopped by `close`.
  */
 export class WarmWorkers {
+  /** Workers stopped by `fit`, awaited by `close`. */
+  private readonly stopping: Promise<number>[] = [];
+
   private constructor(private readonly idle: Worker[]) {}
 
-  /** Starts the workers about `expected` texts will want (none for none, with one core or with `workers: 1`). */
+  /** Starts the workers about `expected` texts will want (see `warmCount`). */
   static start(expected: number, workers?: number): WarmWorkers {
-    const count = expected === 0 || coresFor(workers) <= 1 ? 0 : Math.max(1, threadsFor(expected, workers));
-    return new WarmWorkers(Array.from({ length: count }, newWorker));
+    return new WarmWorkers(Array.from({ length: warmCount(expected, workers) }, newWorker));
+  }
+
+  /**
+   * One worker, started before ingest knows whether any seed is new: a rebuild after adding a
+   * seed or two needs one, and finds out only once it has stamped every seed, which left the
+   * model load (half a second or more) to follow the reading on an otherwise idle core.
+   * `fit` stops it when no seed is new.
+   */
+  static early(workers?: number): WarmWorkers {
+    return WarmWorkers.start(1, workers);
+  }
+
+  /** Starts or stops workers so that there are as many as `expected` texts want (see `start`). */
+  fit(expected: number, workers?: number): void {
+    const count = warmCount(expected, workers);
+    while (this.idle.length < count) this.idle.push(newWorker());
+    this.stopping.push(...this.idle.splice(count).map((w) => w.terminate()));
   }
 
   get size(): number {
@@ -76,7 +100,7 @@ export class WarmWorkers {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+    await Promise.all([...this.idle.splice(0).map((w) => w.terminate()), ...this.stopping.splice(0)]);
   }
 }
 

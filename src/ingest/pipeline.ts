@@ -69,6 +69,8 @@ export interface IngestOptions {
   /** IANA zone for manifest date-times without an offset. */
   timezone?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Called as ingest starts waiting for entity extraction on worker threads, the main thread idle meanwhile. */
+  whileExtracting?: () => void;
   /** Worker threads for entity extraction (default: all cores). */
   workers?: number;
 }
@@ -260,14 +262,24 @@ export async function ingestArticles(options: IngestOptions): Promise<Ingested> 
     mark = now;
     return Math.round(seconds * 1000) / 1000;
   };
+  const warm = WarmWorkers.early(options.workers);
+  try {
+    return await ingestListed(options, report, warm, lap);
+  } finally {
+    await warm.close();
+  }
+}
+
+async function ingestListed(options: IngestOptions, report: IngestReport, warm: WarmWorkers, lap: () => number): Promise<Ingested> {
   const manifest = await loadManifest(options, report.warnings);
   const overrides = await loadOverrides(options);
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
 
-  // Seeds the seed cache knows in this version are not read again. Workers start now for the
-  // others (most are new text: the extraction cache cannot tell before they are read), so
-  // their model loads overlap the reading. The extraction cache is read meanwhile too.
+  // Seeds the seed cache knows in this version are not read again. Workers for the others
+  // (most are new text: the extraction cache cannot tell before they are read) join the early
+  // one now, so their model loads overlap the reading; with no such seed it is stopped. The
+  // extraction cache is read meanwhile too.
   const extractCache = ExtractCache.open(options.outDir);
   const seeds = await SeedCache.open(options.outDir, options.seedsDir);
   const stamps = await mapLimit(files, WRITE_CONCURRENCY, (file) => stampOf(path.join(options.seedsDir, file)));
@@ -277,12 +289,8 @@ export async function ingestArticles(options: IngestOptions): Promise<Ingested> 
     if (!stamp || !seeds.has(file, stamp)) unknown++;
   });
   report.timings.parsed = unknown;
-  const warm = WarmWorkers.start(unknown, options.workers);
-  try {
-    return await ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
-  } finally {
-    await warm.close();
-  }
+  warm.fit(unknown, options.workers);
+  return ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
 }
 
 /** What `ingestArticles` has at hand once it has listed the seeds. */
@@ -341,7 +349,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const extracted = keys.map((key) => cache.get(key));
   const missing = extracted.flatMap((hit, i) => (hit ? [] : [i]));
   const total = files.length * 2;
-  const { results, timings: et } = await extractAll(
+  const extracting = extractAll(
     missing.map((i) => texts[i] as string),
     {
       ...(options.workers ? { workers: options.workers } : {}),
@@ -349,6 +357,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
       onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, missing.length)), total),
     },
   );
+  if (missing.length) options.whileExtracting?.();
+  const { results, timings: et } = await extracting;
   missing.forEach((i, j) => {
     const entities = results[j] ?? [];
     extracted[i] = entities;

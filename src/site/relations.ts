@@ -102,40 +102,81 @@ function ranksBefore<T extends string | number>(score: number, count: number, it
  * @param maxPostings nor are entities in more than this many articles
  */
 export function relatedArticles(articles: readonly (readonly string[])[], top = 5, maxShare = 0.05, maxPostings = 500): Scored<number>[][] {
-  const postings = new Map<string, number[]>();
-  articles.forEach((keys, i) => {
-    for (const k of keys) {
-      let list = postings.get(k);
-      if (!list) postings.set(k, (list = []));
-      list.push(i);
-    }
-  });
   const n = articles.length;
+  const { encoded, starts, postings } = postingLists(articles);
+  const entities = starts.length - 1;
   const cap = Math.min(maxPostings, Math.max(50, Math.floor(n * maxShare)));
+  const idf = new Float64Array(entities);
+  for (let k = 0; k < entities; k++) idf[k] = Math.log(n / ((starts[k + 1] ?? 0) - (starts[k] ?? 0)));
   // Scores in flat arrays reused across articles (only the touched slots are reset): this runs
-  // millions of times on a large archive, where a Map of objects per article cost seconds.
+  // millions of times on a large archive (134 million visits at 50,000 articles), where a Map
+  // of objects per article cost seconds, and arrays of numbers twice what typed arrays cost.
   const score = new Float64Array(n);
   const count = new Uint32Array(n);
-  const touched: number[] = [];
-  return articles.map((keys, i) => {
-    for (const k of keys) {
-      const list = postings.get(k) ?? [];
-      if (list.length < 2 || list.length > cap) continue;
-      const idf = Math.log(n / list.length);
-      for (const j of list) {
+  const touched = new Int32Array(n);
+  const out: Scored<number>[][] = [];
+  for (let i = 0; i < n; i++) {
+    const keys = encoded[i] as Int32Array;
+    let t = 0;
+    for (let x = 0; x < keys.length; x++) {
+      const k = keys[x] ?? 0;
+      const from = starts[k] ?? 0;
+      const to = starts[k + 1] ?? 0;
+      if (to - from < 2 || to - from > cap) continue;
+      const weight = idf[k] ?? 0;
+      for (let p = from; p < to; p++) {
+        const j = postings[p] ?? 0;
         if (j === i) continue;
-        if (count[j] === 0) touched.push(j);
-        score[j] = (score[j] ?? 0) + idf;
-        count[j] = (count[j] ?? 0) + 1;
+        const c = count[j] ?? 0;
+        if (c === 0) touched[t++] = j;
+        score[j] = (score[j] ?? 0) + weight;
+        count[j] = c + 1;
       }
     }
     const best: Scored<number>[] = [];
-    for (const j of touched) {
+    for (let q = 0; q < t; q++) {
+      const j = touched[q] ?? 0;
       keepTop(best, top, score[j] ?? 0, count[j] ?? 0, j);
       score[j] = 0;
       count[j] = 0;
     }
-    touched.length = 0;
-    return best;
+    out.push(best);
+  }
+  return out;
+}
+
+/**
+ * Each article's entity keys as small integers (in the order given), and each entity's
+ * articles, in article order, end to end in one array: entity `k`'s are
+ * `postings[starts[k]] .. postings[starts[k + 1] - 1]`.
+ */
+function postingLists(articles: readonly (readonly string[])[]): { encoded: Int32Array[]; starts: Int32Array; postings: Int32Array } {
+  const ids = new Map<string, number>();
+  const sizes: number[] = [];
+  const encoded = articles.map((keys) => {
+    const out = new Int32Array(keys.length);
+    keys.forEach((key, x) => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = sizes.length;
+        ids.set(key, id);
+        sizes.push(0);
+      }
+      sizes[id] = (sizes[id] ?? 0) + 1;
+      out[x] = id;
+    });
+    return out;
   });
+  const starts = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, k) => (starts[k + 1] = (starts[k] ?? 0) + size));
+  const next = starts.slice(0, sizes.length);
+  const postings = new Int32Array(starts[sizes.length] ?? 0);
+  encoded.forEach((keys, i) => {
+    for (const k of keys) {
+      const at = next[k] ?? 0;
+      postings[at] = i;
+      next[k] = at + 1;
+    }
+  });
+  return { encoded, starts, postings };
 }

@@ -20,6 +20,26 @@ describe("extraction workers started early", () => {
     expect(sizes).toEqual([0, 1, 2, 0]);
   });
 
+  it("start as one before the texts are counted, then grow to what they want or stop", async () => {
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      const sizes: number[] = [];
+      for (const expected of [0, 3, MIN_PARALLEL * 10]) {
+        const warm = WarmWorkers.early(2);
+        sizes.push(warm.size);
+        warm.fit(expected, 2);
+        sizes.push(warm.size);
+        await warm.close();
+      }
+      expect(sizes).toEqual([1, 0, 1, 1, 1, 2]);
+      // The one stopped by `fit`, and the three left unused, by `close`.
+      expect(terminate).toHaveBeenCalledTimes(4);
+      expect(WarmWorkers.early(1).size).toBe(0);
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
   it("give the entities the main thread gives, and are used up", async () => {
     const here = await extractAll(texts, { workers: 1 });
     const warm = WarmWorkers.start(texts.length, 2);

@@ -40,15 +40,22 @@ describe("incremental ingest", () => {
     expect(await readFile(path.join(out(), "a.md"), "utf8")).toBe(text);
   });
 
-  it("runs the tagger only on an added seed", async () => {
+  it("runs the tagger only on an added seed, on the worker started before the seeds were read", async () => {
     await writeFile(path.join(seeds(), "c.txt"), "Merkel in Berlin\nAngela Merkel spoke in Berlin.\n");
-    const third = await ingest({ seedsDir: seeds(), outDir: out() });
+    const whileExtracting = vi.fn();
+    const third = (await ingestArticles({ seedsDir: seeds(), outDir: out(), workers: 2, whileExtracting })).report;
     expect(third.articles.map((a) => [a.file, a.status])).toEqual([
       ["a.txt", "unchanged"],
       ["b.txt", "unchanged"],
       ["c.txt", "written"],
     ]);
     expect(third.timings.extracted).toBe(1);
+    expect(third.timings.threads).toBe(1);
+    // Told once, as it waits for the worker: a build imports Eleventy meanwhile.
+    expect(whileExtracting).toHaveBeenCalledTimes(1);
+    const again = await ingestArticles({ seedsDir: seeds(), outDir: out(), workers: 2, whileExtracting });
+    expect(again.report.timings.extracted).toBe(0);
+    expect(whileExtracting).toHaveBeenCalledTimes(1);
   });
 
   it("rewrites an output file edited or removed by hand, though its seed is unchanged", async () => {

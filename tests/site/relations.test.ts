@@ -39,6 +39,30 @@ describe("relatedArticles", () => {
     expect(related[600]?.map((r) => r.item)).toEqual([601, 602, 603, 604, 605]);
     expect(relatedArticles(articles, 5, 0.05, 1000)[0]).toHaveLength(5);
   });
+
+  it("gives what scoring every pair of articles gives, top few by score, then count, then order", () => {
+    // A pseudo-random archive with skewed entities (some over the cap), each article's keys unique.
+    let seed = 11;
+    const rand = (k: number): number => Math.floor(((seed = (seed * 48271) % 2147483647) / 2147483647) * k);
+    const articles = Array.from({ length: 400 }, () => [...new Set(Array.from({ length: 1 + rand(8) }, () => `e${Math.min(rand(120), rand(120))}`))]);
+    const top = 4;
+    const cap = 20;
+    const got = relatedArticles(articles, top, 1, cap);
+    const df = new Map<string, number>();
+    for (const keys of articles) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    const usable = (k: string): boolean => (df.get(k) ?? 0) >= 2 && (df.get(k) ?? 0) <= cap;
+    expect([...df.values()].some((n) => n > cap)).toBe(true);
+    articles.forEach((keys, i) => {
+      const all = articles.flatMap((other, j) => {
+        const shared = keys.filter((k) => j !== i && usable(k) && other.includes(k));
+        // Summed in the article's key order, as the scores are.
+        const score = shared.reduce((sum, k) => sum + Math.log(articles.length / (df.get(k) ?? 1)), 0);
+        return shared.length ? [{ item: j, score, count: shared.length }] : [];
+      });
+      all.sort((x, y) => y.score - x.score || y.count - x.count || x.item - y.item);
+      expect(got[i], `article ${i}`).toEqual(all.slice(0, top));
+    });
+  });
 });
 
 describe("coMentions", () => {
