@@ -17,7 +17,21 @@ import { Overrides, type Overridden, type OverrideRule } from "./overrides.ts";
 
 export { normaliseName };
 
-const keyOf = (type: EntityType, name: string): string => `${type}|${normaliseName(name)}`;
+/**
+ * An entity's identity, `type|normalised name`. Made twice per entity, for a few thousand
+ * distinct names among hundreds of thousands of entities, so each name is normalised once
+ * per `canonicalise`.
+ */
+type KeyOf = (type: EntityType, name: string) => string;
+
+function keyMaker(): KeyOf {
+  const normalised = new Map<string, string>();
+  return (type, name) => {
+    let norm = normalised.get(name);
+    if (norm === undefined) normalised.set(name, (norm = normaliseName(name)));
+    return `${type}|${norm}`;
+  };
+}
 
 interface Registry {
   /** Surface forms used as an entity's main name, with how often. */
@@ -26,7 +40,7 @@ interface Registry {
   pinned: Map<string, OverrideRule>;
 }
 
-function register(articles: readonly (readonly Overridden[])[]): Registry {
+function register(articles: readonly (readonly Overridden[])[], keyOf: KeyOf): Registry {
   const forms = new Map<string, Map<string, number>>();
   const pinned = new Map<string, OverrideRule>();
   for (const entities of articles) {
@@ -98,7 +112,8 @@ export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[],
   const articles: Overridden[][] = extracted.map((entities, i) =>
     entities.map((e) => overrides.apply(e, options.articleIds?.[i])).filter((o): o is Overridden => o !== null),
   );
-  const registry = register(articles);
+  const keyOf = keyMaker();
+  const registry = register(articles, keyOf);
   const merges = surnameMerges(registry);
   const resolve = (key: string): string => merges.get(key) ?? key;
 

@@ -143,6 +143,8 @@ export class Overrides {
 
   /** The rule for this entity in this article: article-specific rules first, then global. */
   find(entity: ExtractedEntity, articleId: string | undefined): OverrideRule | undefined {
+    // Most archives have no rules: their entities' names need not be normalised here.
+    if (this.byName.size === 0) return undefined;
     const candidates = [entity.name, ...entity.aliases].flatMap((n) => this.byName.get(normaliseName(n)) ?? []);
     const fits = candidates.filter((r) => !r.matchType || r.matchType === entity.type);
     return (
