@@ -11,6 +11,7 @@ import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
+import { missingFiles } from "./missing-files.ts";
 import { buildData, siteContext } from "./plugin.ts";
 import { gc, NEXT_RUN, renderSharedRuns, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
@@ -94,6 +95,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
   const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
   const previous = ours && state?.code === code ? state : undefined;
+  // Checked while the index is built (see `missing-files.ts`).
+  const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
   const load = lap();
 
   Object.assign(process.env, siteEnv(options));
@@ -106,7 +109,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     if (startsHelperEarly(threads, previous !== undefined, articles.length)) helper = new RenderThread(site, articles, outputDir);
     const data = buildData(site, articles);
     const index = lap();
-    const exists = (file: string): boolean => existsSync(path.join(outputDir, file));
+    // Only the last build's pages are asked about: the rest are rendered whatever their files.
+    const gone = (await missing) ?? new Set<string>();
+    const exists = (file: string): boolean => !gone.has(file);
     // A build with no usable state renders every page whatever their digests: its batches are
     // known before the digests are made, so a second thread renders while this one makes them
     // (at 50,000 articles they take 7-13 s, which the second thread would spend waiting).
