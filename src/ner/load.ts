@@ -4,21 +4,34 @@
  */
 
 import { readFileSync } from "node:fs";
+import { compiledKey, readCompiled, writeCompiled } from "./compiled-cache.js";
 import { decodeModel, type NerModel } from "./model.js";
-import { prepareTagger } from "./pipeline.js";
+import { adoptTagger, prepareTagger } from "./pipeline.js";
+import { DocumentTagger } from "./tagger.js";
 
 const MODEL_URL = new URL("../../models/ner.json.gz", import.meta.url);
 
 let cached: NerModel | undefined;
 
-/** The shipped model, read and compiled for tagging on first call. */
+/**
+ * The shipped model, ready for tagging: compiled earlier and read from the cache
+ * (`compiled-cache.ts`), or read and compiled now, then cached.
+ */
 export function loadNerModel(): NerModel {
   if (!cached) {
-    cached = decodeModel(readFileSync(MODEL_URL));
-    prepareTagger(cached);
-    // The tagger has compiled the weight tables into flat arrays. Kept, the tables (150,000
-    // small typed arrays) would be marked by every full garbage collection in this thread.
-    cached.passes.length = 0;
+    const bytes = readFileSync(MODEL_URL);
+    const key = compiledKey(bytes);
+    const kept = readCompiled(key);
+    if (kept) {
+      adoptTagger(kept.model, new DocumentTagger(kept.model, kept.passes));
+      cached = kept.model;
+    } else {
+      cached = decodeModel(bytes);
+      writeCompiled(key, cached, prepareTagger(cached).passes);
+      // The tagger has compiled the weight tables into flat arrays. Kept, the tables (150,000
+      // small typed arrays) would be marked by every full garbage collection in this thread.
+      cached.passes.length = 0;
+    }
   }
   return cached;
 }

@@ -18,6 +18,11 @@ import { splitSentences } from "./tokenize.js";
 
 const taggers = new WeakMap<NerModel, DocumentTagger>();
 
+/** Makes `tagger` the one `prepareTagger` gives for `model` (a tagger of passes compiled earlier). */
+export function adoptTagger(model: NerModel, tagger: DocumentTagger): void {
+  taggers.set(model, tagger);
+}
+
 /** Compiles the model's weights for tagging, once per model; later calls return the same tagger. */
 export function prepareTagger(model: NerModel): DocumentTagger {
   let tagger = taggers.get(model);

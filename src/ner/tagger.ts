@@ -48,20 +48,29 @@ export class PassScorer {
   /** Sentence-boundary entries: [start, end] outside and inside caps sentences. */
   private readonly boundaries: [WordEntry, WordEntry][];
 
-  /** `words` and `index`: the word-feature table shared by the passes and this pass's place in it. */
+  /**
+   * A scorer of a weight table, compiled here, or of a pass compiled earlier (see
+   * `compiled-cache.ts`). `words` and `index`: the word-feature table shared by the passes and
+   * this pass's place in it.
+   */
   constructor(
-    table: WeightTable,
+    source: WeightTable | CompiledPass,
     lexicon: ReadonlySet<string>,
     private readonly interner = new Interner(),
     words?: WordRows,
     index = 0,
   ) {
-    this.pass = new CompiledPass(table, lexicon, words ?? new WordRows([table]), index);
+    this.pass = source instanceof CompiledPass ? source : new CompiledPass(source, lexicon, words ?? new WordRows([source]), index);
     this.boundaries = [false, true].map((caps) => [
       this.place(this.slotsOf(BOUNDARY_START, caps), BOUNDARY_START, BOUNDARY_START),
       this.place(this.slotsOf(BOUNDARY_END, caps), BOUNDARY_END, BOUNDARY_END),
     ]);
     this.boundaryEnd = this.used;
+  }
+
+  /** The compiled pass this scorer tags with. */
+  get compiled(): CompiledPass {
+    return this.pass;
   }
 
   /** Builds an entry with its rows in the next free slot of `vectors` (see `CompiledPass.word`). */
@@ -229,12 +238,20 @@ export class PassScorer {
 export class DocumentTagger {
   private readonly interner = new Interner();
   private readonly scorers: PassScorer[];
+  /** The passes compiled for tagging, in order (what `compiled-cache.ts` keeps). */
+  readonly passes: readonly CompiledPass[];
 
-  constructor(model: NerModel) {
-    // `loadNerModel` releases the tables once its tagger is compiled: get that one through `prepareTagger`.
-    if (model.passes.length === 0) throw new Error("NER model has no weight tables left to compile; use prepareTagger(model)");
-    const words = new WordRows(model.passes);
-    this.scorers = model.passes.map((table, pass) => new PassScorer(table, model.lexicon, this.interner, words, pass));
+  /** Compiles the model's weight tables, or takes passes compiled earlier. */
+  constructor(model: NerModel, compiled?: readonly CompiledPass[]) {
+    if (compiled) {
+      this.scorers = compiled.map((pass) => new PassScorer(pass, model.lexicon, this.interner));
+    } else {
+      // `loadNerModel` releases the tables once its tagger is compiled: get that one through `prepareTagger`.
+      if (model.passes.length === 0) throw new Error("NER model has no weight tables left to compile; use prepareTagger(model)");
+      const words = new WordRows(model.passes);
+      this.scorers = model.passes.map((table, pass) => new PassScorer(table, model.lexicon, this.interner, words, pass));
+    }
+    this.passes = this.scorers.map((scorer) => scorer.compiled);
   }
 
   /**
