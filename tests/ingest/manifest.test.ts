@@ -43,6 +43,12 @@ describe("parseManifest", () => {
     expect(m.warnings).toEqual([{ row, message: expect.stringContaining(message) }]);
   });
 
+  it("gives rows sharing a date the same date, and each its own warning when the date is bad", () => {
+    const m = parseManifest("id,date\na,2015-11-13\nb,2015-02-30\nc,2015-11-13\nd,2015-02-30\n", "UTC");
+    expect(m.entries.map((e) => e.date)).toEqual(["2015-11-13", undefined, "2015-11-13", undefined]);
+    expect(m.warnings.map((w) => w.row)).toEqual([3, 5]);
+  });
+
   it("keeps a row with a bad date, undated", () => {
     expect(parseManifest("id,date,section\na,never,world\n", "UTC").entries[0]).toMatchObject({ section: "world" });
     expect(parseManifest("id,date,section\na,never,world\n", "UTC").entries[0]?.date).toBeUndefined();
