@@ -69,7 +69,11 @@ export interface IngestOptions {
   /** IANA zone for manifest date-times without an offset. */
   timezone?: string;
   onProgress?: (done: number, total: number) => void;
-  /** Called as ingest starts waiting for entity extraction on worker threads, the main thread idle meanwhile. */
+  /**
+   * Called once ingest has texts to extract and waits for them, the main thread idle meanwhile
+   * when they went to worker threads (extraction on the main thread, with one core or
+   * `workers: 1`, is over by then).
+   */
   whileExtracting?: () => void;
   /** Worker threads for entity extraction (default: all cores). */
   workers?: number;
@@ -357,6 +361,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
       onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, missing.length)), total),
     },
   );
+  // Observed now too: should the callback throw, a failed extraction must not go unhandled.
+  extracting.catch(() => undefined);
   if (missing.length) options.whileExtracting?.();
   const { results, timings: et } = await extracting;
   missing.forEach((i, j) => {

@@ -11,7 +11,7 @@
  * written is left unwritten.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -69,13 +69,30 @@ export function readCompiled(key: string, dir = CACHE_DIR): { model: NerModel; p
   return { model: { lexicon: stored.lexicon, gazetteer: stored.gazetteer, names: stored.names, passes: [] }, passes: stored.passes };
 }
 
-/** Keeps the compiled passes under `key`, in place of any other key's. */
+/** A temporary file older than this was left by a write that was cut short (a thread stopped mid-way). */
+const ABANDONED_MS = 60_000;
+
+/**
+ * Keeps the compiled passes under `key`, in place of any other key's. Every thread that found
+ * no file compiled the model and may get here; the first to finish writes it.
+ */
 export function writeCompiled(key: string, model: NerModel, passes: readonly CompiledPass[], dir = CACHE_DIR): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const stored: Stored = { format: FORMAT, lexicon: model.lexicon, gazetteer: model.gazetteer, names: model.names, passes: [...passes] };
-    writeIfChanged(fileOf(key, dir), serialize(stored));
-    for (const name of readdirSync(dir)) if (name.endsWith(".v8") && name !== `${key}.v8`) rmSync(path.join(dir, name), { force: true });
+    const file = fileOf(key, dir);
+    if (!existsSync(file)) {
+      const stored: Stored = { format: FORMAT, lexicon: model.lexicon, gazetteer: model.gazetteer, names: model.names, passes: [...passes] };
+      writeIfChanged(file, serialize(stored));
+    }
+    // Other keys' files, and temporary files of writes that a stopped thread left (`temporaryFor`
+    // names them after the file): those of this key only once old, since another thread may be
+    // writing one now.
+    for (const name of readdirSync(dir)) {
+      if (name === `${key}.v8`) continue;
+      const other = path.join(dir, name);
+      if (name.startsWith(`.${key}.v8.`) && Date.now() - (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? 0) < ABANDONED_MS) continue;
+      rmSync(other, { force: true });
+    }
   } catch {
     // A read-only install: the model is compiled in every run instead.
   }

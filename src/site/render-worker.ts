@@ -7,7 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { namedBatches, type PagedUrls } from "./page-table.ts";
 import { buildData, type BuildData } from "./plugin.ts";
-import { FAILED, READY, renderSharedRuns, type RunsResult } from "./render-runs.ts";
+import { FAILED, loadEleventy, READY, renderSharedRuns, type RunsResult } from "./render-runs.ts";
 import type { SiteArticle } from "./load.ts";
 import type { SiteContext } from "./urls.ts";
 
@@ -44,22 +44,23 @@ function fail(error: unknown): void {
   parentPort?.postMessage({ error: describe(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies RenderReply);
 }
 
-let data: BuildData | undefined;
-try {
-  data = buildData(site, articles);
-} catch (error) {
-  fail(error);
-}
+// Eleventy is imported first, as the static import used to: the thread's first batch then
+// starts as soon as its index is built.
+const prepared: Promise<BuildData> = loadEleventy().then(() => buildData(site, articles));
+prepared.catch(fail);
 
 parentPort?.once("message", ({ runs }: RenderRequest) => {
-  if (!data) return;
-  const ready = data;
-  Promise.resolve()
-    .then(() => {
-      const batches = namedBatches(ready.all, runs);
-      Atomics.store(counters, READY, 1);
-      Atomics.notify(counters, READY);
-      return renderSharedRuns(ready, batches, outputDir, counters);
-    })
-    .then((result) => parentPort?.postMessage({ result } satisfies RenderReply), fail);
+  prepared.then(
+    (ready) =>
+      Promise.resolve()
+        .then(() => {
+          const batches = namedBatches(ready.all, runs);
+          Atomics.store(counters, READY, 1);
+          Atomics.notify(counters, READY);
+          return renderSharedRuns(ready, batches, outputDir, counters);
+        })
+        .then((result) => parentPort?.postMessage({ result } satisfies RenderReply), fail),
+    // Already reported by `fail`.
+    () => undefined,
+  );
 });

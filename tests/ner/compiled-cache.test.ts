@@ -3,7 +3,7 @@
  * is damaged or made from another model is never used.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,9 +72,17 @@ describe("the compiled model cache", () => {
     }
   });
 
-  it("keeps one key's file, dropping the others'", async () => {
+  it("keeps one key's file, dropping the others' and what interrupted writes left", async () => {
     await writeFile(path.join(dir, "0123.v8"), "an older model's");
+    const abandoned = path.join(dir, `.${key}.v8.123-4.tmp`);
+    await writeFile(abandoned, "a write cut short an hour ago");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(abandoned, hourAgo, hourAgo);
+    // Another thread's write of this key, under way now.
+    const underWay = `.${key}.v8.567-8.tmp`;
+    await writeFile(path.join(dir, underWay), "being written");
     writeCompiled(key, fresh, prepareTagger(fresh).passes, dir);
-    expect(readdirSync(dir)).toEqual([`${key}.v8`]);
+    expect(readdirSync(dir).sort()).toEqual([underWay, `${key}.v8`].sort());
+    expect(readCompiled(key, dir)).toBeDefined();
   });
 });
