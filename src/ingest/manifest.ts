@@ -50,7 +50,8 @@ export function parseManifest(text: string, zone: string): Manifest {
 
   const warnings: ManifestWarning[] = [];
   const entries: ManifestEntry[] = [];
-  // An archive has many articles a day: each date is parsed once (10,000 rows, 0.11-0.19 s parsed each).
+  // An archive has many articles a day, so each date is parsed once: parsing 10,000 rows' dates
+  // one by one took 0.11-0.19 s.
   const dates = new Map<string, ReturnType<typeof parseIsoDate>>();
   const seen = new Map<string, number>();
   const first = records[0]?.record;

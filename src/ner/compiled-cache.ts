@@ -2,7 +2,7 @@
  * The shipped model, compiled for tagging, kept on disk between runs. Loading `ner.json.gz`
  * (gunzip, JSON, 150,000 weight rows) and compiling its tables into the tagger's flat arrays
  * takes about half a second of every thread that extracts, and a rebuild after adding one seed
- * waits for it. The compiled tables, written with `v8.serialize`, read back in 0.06-0.18 s.
+ * waits for it. The compiled tables, written with `v8.serialize`, read back in 0.1-0.3 s.
  *
  * The file (`.cache/ner/<key>.v8` under the project) is named by a hash of the model's bytes,
  * of the tagger's source (`src/ner/`) and of the Node version (whose serialisation format it
@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { writeIfChanged } from "../ingest/files.js";
+import { TEMPORARY, writeIfChanged } from "../ingest/files.js";
 import { CompiledPass, WordRows } from "./compiled.js";
 import { GazetteerMatcher } from "./gazetteer.js";
 import type { NerModel } from "./model.js";
@@ -84,13 +84,12 @@ export function writeCompiled(key: string, model: NerModel, passes: readonly Com
       const stored: Stored = { format: FORMAT, lexicon: model.lexicon, gazetteer: model.gazetteer, names: model.names, passes: [...passes] };
       writeIfChanged(file, serialize(stored));
     }
-    // Other keys' files, and temporary files of writes that a stopped thread left (`temporaryFor`
-    // names them after the file): those of this key only once old, since another thread may be
-    // writing one now.
+    // Other keys' files, and temporary files (`TEMPORARY`) left by a thread stopped mid-write:
+    // those only once old, since another thread may be writing one now.
     for (const name of readdirSync(dir)) {
       if (name === `${key}.v8`) continue;
       const other = path.join(dir, name);
-      if (name.startsWith(`.${key}.v8.`) && Date.now() - (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? 0) < ABANDONED_MS) continue;
+      if (TEMPORARY.test(name) && Date.now() - (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? 0) < ABANDONED_MS) continue;
       rmSync(other, { force: true });
     }
   } catch {

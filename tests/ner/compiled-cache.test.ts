@@ -58,11 +58,10 @@ describe("the compiled model cache", () => {
     expect(entities).toBeGreaterThan(all.length);
   });
 
-  it("is not read under another model's key, nor when damaged", async () => {
+  it("is keyed by the model's bytes, and not read when damaged", async () => {
     const other = Buffer.from(bytes);
     other.writeUInt8(other.readUInt8(other.length - 1) ^ 1, other.length - 1);
     expect(compiledKey(other)).not.toBe(key);
-    expect(readCompiled(compiledKey(other), dir)).toBeUndefined();
     const damaged = await mkdtemp(path.join(tmpdir(), "news-archive-ner-damaged-"));
     try {
       await writeFile(path.join(damaged, `${key}.v8`), "not a serialised model");
