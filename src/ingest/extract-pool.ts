@@ -112,25 +112,26 @@ export interface ExtractOptions {
   onProgress?: (done: number) => void;
 }
 
+type Extracted = { results: ExtractedEntity[][]; timings: ExtractTimings };
+
 /** Extracts entities from every text; `results[i]` belongs to `texts[i]`. */
-export async function extractAll(
-  texts: readonly string[],
-  options: ExtractOptions = {},
-): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
+export async function extractAll(texts: readonly string[], options: ExtractOptions = {}): Promise<Extracted> {
   const warm = options.warm;
   try {
     if (texts.length === 0) return { results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } };
     const batchCount = Math.ceil(texts.length / BATCH);
     const workers = Math.max(threadsFor(texts.length, options.workers), Math.min(warm?.size ?? 0, batchCount));
     if (workers === 0) return extractHere(texts, options);
-    return await extractInWorkers(texts, Array.from({ length: workers }, () => warm?.take() ?? newWorker()), options);
+    const stream = new ExtractStream({ ...options, threads: workers, maxThreads: workers });
+    for (const text of texts) stream.add(text);
+    return await stream.finish();
   } finally {
     await warm?.close();
   }
 }
 
 /** On the main thread: one model load, no messages. */
-function extractHere(texts: readonly string[], options: ExtractOptions): { results: ExtractedEntity[][]; timings: ExtractTimings } {
+function extractHere(texts: readonly string[], options: ExtractOptions): Extracted {
   const loadStart = performance.now();
   loadNerModel();
   const start = performance.now();
@@ -142,54 +143,141 @@ function extractHere(texts: readonly string[], options: ExtractOptions): { resul
   return { results, timings: { threads: 1, cpuSeconds: (performance.now() - start) / 1000, loadSeconds: (start - loadStart) / 1000 } };
 }
 
-async function extractInWorkers(
-  texts: readonly string[],
-  pool: Worker[],
-  options: ExtractOptions,
-): Promise<{ results: ExtractedEntity[][]; timings: ExtractTimings }> {
-  const timings: ExtractTimings = { threads: pool.length, cpuSeconds: 0, loadSeconds: 0 };
-  const results: ExtractedEntity[][] = new Array<ExtractedEntity[]>(texts.length);
-  const batches: ExtractRequest[] = [];
-  for (let start = 0, id = 0; start < texts.length; start += BATCH, id++) batches.push({ id, texts: texts.slice(start, start + BATCH) });
-  let next = 0;
-  let done = 0;
+export interface StreamOptions extends ExtractOptions {
+  /** Workers to start at once, the warm ones first (default: as many as are warm). */
+  threads?: number;
+  /**
+   * Workers there may be in all (default: the cores): more start when batches wait for one,
+   * once the texts are enough to be worth a model load each (`MIN_PARALLEL`).
+   */
+  maxThreads?: number;
+}
 
-  const runWorker = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const early = earlyErrors.get(worker);
-      if (early) {
-        reject(early);
+/**
+ * Extraction fed a text at a time, on worker threads: texts go out in batches as soon as a
+ * batch is full, so ingest hands each seed's text over as it parses the seed, and the tagger
+ * runs on the workers while the main thread still reads. (Read first, then extracted, a cold
+ * 10,000-seed ingest left its warm workers waiting for the 1.5-2 s of reading.) Results come
+ * back in the order the texts were added.
+ */
+export class ExtractStream {
+  private readonly texts: string[] = [];
+  private readonly results: ExtractedEntity[][] = [];
+  private readonly queue: ExtractRequest[] = [];
+  private readonly pool: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly timings: ExtractTimings = { threads: 0, cpuSeconds: 0, loadSeconds: 0 };
+  private readonly maxThreads: number;
+  /** Texts already put into batches. */
+  private batched = 0;
+  private done = 0;
+  private finishing = false;
+  private failure: Error | undefined;
+  private settle: ((error?: Error) => void) | undefined;
+
+  constructor(private readonly options: StreamOptions = {}) {
+    const warm = options.warm;
+    this.maxThreads = options.maxThreads ?? coresFor(options.workers);
+    for (let i = options.threads ?? warm?.size ?? 0; i > 0; i--) this.join(warm?.take() ?? newWorker());
+  }
+
+  /** Hands a text over; returns its index in the results. */
+  add(text: string): number {
+    const index = this.texts.push(text) - 1;
+    if (this.texts.length - this.batched >= BATCH) this.cut();
+    this.pump();
+    return index;
+  }
+
+  /** Texts added so far. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** Sends what is left, waits for every result, then stops the workers (and any still warm). */
+  async finish(): Promise<Extracted> {
+    this.finishing = true;
+    try {
+      this.cut();
+      if (this.texts.length && !this.pool.length) this.join(newWorker());
+      this.pump();
+      if (!this.failure && this.done < this.texts.length) {
+        await new Promise<void>((resolve, reject) => (this.settle = (error) => (error ? reject(error) : resolve())));
+      }
+      if (this.failure) throw this.failure;
+      return { results: this.results, timings: this.timings };
+    } finally {
+      await Promise.all([...this.pool.map((w) => w.terminate()), this.options.warm?.close()]);
+    }
+  }
+
+  /** Stops the workers without waiting for their results: ingest failed before it asked for them. */
+  async close(): Promise<void> {
+    this.fail(new Error("extraction stopped"));
+    await Promise.all([...this.pool.map((w) => w.terminate()), this.options.warm?.close()]);
+  }
+
+  /** Queues the texts not yet batched, in batches of at most `BATCH`. */
+  private cut(): void {
+    while (this.batched < this.texts.length) {
+      const end = Math.min(this.batched + BATCH, this.texts.length);
+      this.queue.push({ id: this.batched, texts: this.texts.slice(this.batched, end) });
+      this.batched = end;
+    }
+  }
+
+  /**
+   * Sends queued batches to idle workers. A worker with nothing queued for it takes the texts
+   * added so far, however few: a rebuild's one new seed is tagged while the rest are read.
+   */
+  private pump(): void {
+    if (this.failure) return;
+    if (this.idle.length > this.queue.length) this.cut();
+    const grow = this.texts.length >= MIN_PARALLEL && this.pool.length < this.maxThreads;
+    if (this.queue.length > this.idle.length && grow) this.join(newWorker());
+    for (let worker = this.idle.pop(); worker; worker = this.idle.pop()) {
+      const batch = this.queue.shift();
+      if (!batch) {
+        this.idle.push(worker);
         return;
       }
-      let loadCounted = false;
-      const send = (): void => {
-        const batch = batches[next++];
-        if (batch) worker.postMessage(batch);
-        else void worker.terminate().then(() => resolve());
-      };
-      worker.on("message", (response: ExtractResponse) => {
-        if ("error" in response) {
-          void worker.terminate();
-          reject(new Error(`entity extraction failed in a worker: ${response.error}`));
-          return;
-        }
-        response.results.forEach((r, i) => (results[response.id * BATCH + i] = r));
-        timings.cpuSeconds += response.ms / 1000;
-        if (!loadCounted) timings.loadSeconds += response.loadMs / 1000;
-        loadCounted = true;
-        done += response.results.length;
-        options.onProgress?.(done);
-        send();
-      });
-      worker.on("error", reject);
-      send();
-    });
-
-  try {
-    await Promise.all(pool.map(runWorker));
-  } finally {
-    // A failed worker rejects at once; the others are stopped rather than left running.
-    await Promise.all(pool.map((w) => w.terminate()));
+      worker.postMessage(batch);
+    }
   }
-  return { results, timings };
+
+  private join(worker: Worker): void {
+    this.pool.push(worker);
+    this.timings.threads = this.pool.length;
+    const early = earlyErrors.get(worker);
+    if (early) {
+      this.fail(early);
+      return;
+    }
+    let loadCounted = false;
+    worker.on("message", (response: ExtractResponse) => {
+      if ("error" in response) {
+        this.fail(new Error(`entity extraction failed in a worker: ${response.error}`));
+        return;
+      }
+      response.results.forEach((r, i) => (this.results[response.id + i] = r));
+      this.timings.cpuSeconds += response.ms / 1000;
+      if (!loadCounted) this.timings.loadSeconds += response.loadMs / 1000;
+      loadCounted = true;
+      this.done += response.results.length;
+      this.options.onProgress?.(this.done);
+      this.idle.push(worker);
+      this.pump();
+      if (this.finishing && this.done === this.texts.length) this.settle?.();
+    });
+    worker.on("error", (error) => this.fail(error));
+    this.idle.push(worker);
+    this.pump();
+  }
+
+  /** The first failure is the one reported; no batch is sent after it. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.queue.length = 0;
+    this.settle?.(this.failure);
+  }
 }

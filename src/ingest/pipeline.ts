@@ -11,12 +11,13 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import type { Article } from "./article.ts";
+import type { Article, ExtractedEntity } from "./article.ts";
+import type { Worker } from "node:worker_threads";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
-import { extractAll, WarmWorkers } from "./extract-pool.ts";
+import { extractAll, ExtractStream, WarmWorkers } from "./extract-pool.ts";
 import { decode } from "./decode.ts";
 import { listSeeds, readWhole, sha256, TEMPORARY } from "./files.ts";
-import { writeArticles, type WriteOutcome } from "./write-pool.ts";
+import { startWriters, stopWriters, writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { parseSeed } from "./parse.ts";
@@ -104,6 +105,9 @@ interface Draft extends ParsedDraft {
   stem: string;
   folder?: string;
 }
+
+/** The text entity extraction runs on: the headline and the paragraphs, pull quotes left out. */
+const extractionText = (draft: ParsedDraft): string => [draft.parsed.headline, ...draft.parsed.paragraphs].join("\n");
 
 /** A seed that cannot become an article, and why. */
 interface Rejected {
@@ -315,15 +319,51 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const t = report.timings;
   const manifestFile = options.manifestPath ?? path.join(options.seedsDir, "manifest.csv");
 
+  // Texts the extraction cache has not seen go to the tagger as their seeds are parsed, when
+  // there are workers for them (`ExtractStream`): the tagger then runs while the rest are read.
+  // Without workers (one core, `workers: 1`, or no seed new to the seed cache), they are tagged
+  // once all are read (`extractAll`). Progress runs over two equal halves: reading and parsing,
+  // then what extraction has left.
+  const cache = await extractCache;
+  const total = files.length * 2;
+  let reading = true;
+  const stream = warm.size
+    ? new ExtractStream({
+        warm,
+        ...(options.workers ? { workers: options.workers } : {}),
+        onProgress: (n) => {
+          if (!reading) options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, stream?.size ?? 1)), total);
+        },
+      })
+    : undefined;
+  /** Each parsed seed's extraction key (`ExtractCache.key` of its text), by file. */
+  const keyOf = new Map<string, string>();
+  /** Streamed texts' places in the stream's results, by key: each distinct text is tagged once. */
+  const streamed = new Map<string, number>();
+
   // Parse every seed; a bad one is a reject with a reason, never the end of the run.
   // Reads overlap like writes do; results keep path order, so ids and reports stay deterministic.
   const drafts: Draft[] = [];
   let done = 0;
   const read = await mapLimit(files, WRITE_CONCURRENCY, async (file, i) => {
     const result = await readDraft(options.seedsDir, file, stamps[i], seeds);
-    options.onProgress?.(++done, files.length * 2);
+    if (!("reason" in result)) {
+      const text = extractionText(result);
+      const key = ExtractCache.key(text);
+      keyOf.set(file, key);
+      if (stream && !streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(text));
+    }
+    options.onProgress?.(++done, total);
     return result;
+  }).catch(async (error: unknown) => {
+    // Its workers would keep the process alive.
+    await stream?.close();
+    throw error;
   });
+  reading = false;
+  // Sends the last texts; the workers are stopped once their results are in, whatever follows.
+  const streaming = stream?.finish();
+  streaming?.catch(() => undefined);
   for (const result of read) {
     if ("reason" in result) report.rejected.push(result);
     else drafts.push(result);
@@ -345,39 +385,68 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
 
   const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
 
-  // Only texts the cache has not seen go to the tagger. Progress runs over two equal halves:
-  // reading and parsing, then extraction.
-  const cache = await extractCache;
-  const texts = unique.map((d) => [d.parsed.headline, ...d.parsed.paragraphs].join("\n"));
-  const keys = texts.map((text) => ExtractCache.key(text));
-  const extracted = keys.map((key) => cache.get(key));
-  const missing = extracted.flatMap((hit, i) => (hit ? [] : [i]));
-  const total = files.length * 2;
-  const extracting = extractAll(
-    missing.map((i) => texts[i] as string),
-    {
-      ...(options.workers ? { workers: options.workers } : {}),
-      warm,
-      onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, missing.length)), total),
-    },
-  );
+  const keys = unique.map((d) => keyOf.get(d.file) ?? ExtractCache.key(extractionText(d)));
+  const extracted = keys.map((key) => (streamed.has(key) ? undefined : cache.get(key)));
+  const missing = stream ? [] : extracted.flatMap((hit, i) => (hit ? [] : [i]));
+  const extracting =
+    streaming ??
+    extractAll(
+      missing.map((i) => extractionText(unique[i] as Draft)),
+      {
+        ...(options.workers ? { workers: options.workers } : {}),
+        warm,
+        onProgress: (n) => options.onProgress?.(files.length + Math.round((n * files.length) / Math.max(1, missing.length)), total),
+      },
+    );
   // Observed now too: should the callback throw, a failed extraction must not go unhandled.
   extracting.catch(() => undefined);
-  if (missing.length) options.whileExtracting?.();
+  const tagged = stream?.size ?? missing.length;
+  if (tagged) options.whileExtracting?.();
   const { results, timings: et } = await extracting;
+  keys.forEach((key, i) => {
+    const at = streamed.get(key);
+    if (at !== undefined) extracted[i] = results[at] ?? [];
+  });
+  for (const [key, at] of streamed) cache.set(key, results[at] ?? []);
   missing.forEach((i, j) => {
     const entities = results[j] ?? [];
     extracted[i] = entities;
     cache.set(keys[i] as string, entities);
   });
-  // Both caches are written while the rest of ingest runs; they are only caches, so a failed
-  // write is a warning (the next run redoes the work), reported before ingest returns.
-  const saving = Promise.allSettled([cache.save(), seeds.save()]);
   t.extract = lap();
   t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
   t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
   t.threads = et.threads;
-  t.extracted = missing.length;
+  t.extracted = tagged;
+  // Many articles to write (a first build, many new seeds): their writers start now, and load
+  // while the entities are canonicalised (see `startWriters`).
+  const writers = startWriters(t.parsed, options.workers);
+  try {
+    return await canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saveCaches: () => Promise.allSettled([cache.save(), seeds.save()]), writers, lap });
+  } finally {
+    await stopWriters(writers);
+  }
+}
+
+/** What ingest has at hand once the entities are extracted. */
+interface ExtractedRun {
+  options: IngestOptions;
+  report: IngestReport;
+  unique: Draft[];
+  duplicates: { draft: Draft; of: Draft }[];
+  ids: Map<string, string>;
+  meta: Map<string, ManifestEntry>;
+  extracted: (ExtractedEntity[] | undefined)[];
+  overrides: Overrides;
+  /** Writes the seed and extraction caches; resolves to how each write went. */
+  saveCaches: () => Promise<PromiseSettledResult<void>[]>;
+  writers: Worker[];
+  lap: () => number;
+}
+
+/** Canonicalises the entities, then writes the articles whose Markdown changed, and the report. */
+async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saveCaches, writers, lap }: ExtractedRun): Promise<Ingested> {
+  const t = report.timings;
   const entities = canonicalise(extracted.map((e) => e ?? []), { overrides, articleIds: unique.map((d) => ids.get(d.file) ?? safeId(d.stem)) });
 
   const takenSlugs = new Set<string>();
@@ -415,11 +484,17 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   );
   // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
+  // The caches are written meanwhile: they are only caches, so a failed write is a warning (the
+  // next run redoes the work). Not before canonicalising, where the main thread has the work.
+  let saving: Promise<PromiseSettledResult<void>[]> | undefined;
   const outcomes = await writeArticles(
     options.outDir,
     todo.map((i) => ({ name: outputOf(i), article: articles[i] as Article })),
-    options.workers,
-  );
+    { ...(options.workers ? { workers: options.workers } : {}), warm: writers, whileWriting: () => (saving = saveCaches()) },
+  ).catch(async (error: unknown) => {
+    await (saving ?? saveCaches());
+    throw error;
+  });
   todo.forEach((i, j) => {
     const outcome = outcomes[j] as WriteOutcome;
     written.record(outputOf(i), { digest: outcome.digests.record, size: outcome.size, mtimeMs: outcome.mtimeMs });
@@ -427,7 +502,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     if (!outcome.changed) statuses[i] = "unchanged";
   });
   await written.save();
-  for (const [i, result] of (await saving).entries()) {
+  for (const [i, result] of (await (saving ?? saveCaches())).entries()) {
     if (result.status === "rejected") {
       report.warnings.push({ file: path.join(options.outDir, [CACHE_FILE, SEED_CACHE_FILE][i] ?? ""), message: `cannot write this cache: ${String(result.reason)}` });
     }

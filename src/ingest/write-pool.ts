@@ -72,55 +72,121 @@ const MAX_THREADS = 2;
 /** Articles per message: small enough that both workers stay busy to the end, large enough that messages are few. */
 const BATCH = 200;
 
+/** Workers for writing `count` articles: none below `minParallelWrites`, on one core, or with `workers: 1`. */
+function writerCount(count: number, workers: number): number {
+  return workers <= 1 || count < minParallelWrites() ? 0 : Math.min(workers, MAX_THREADS, Math.ceil(count / BATCH));
+}
+
+/**
+ * A failure of a worker before the pool listened to it (a warm one can fail as it starts): an
+ * error nobody listens to would crash the process, and an exit nobody saw would leave the pool
+ * waiting for it.
+ */
+const earlyEnds = new WeakMap<Worker, Error>();
+
+function newWriter(): Worker {
+  const worker = tsWorker(new URL("./write-worker.ts", import.meta.url));
+  worker.on("error", (error) => earlyEnds.set(worker, error));
+  worker.on("exit", (code) => earlyEnds.set(worker, earlyEnds.get(worker) ?? new Error(`a Markdown-writing worker stopped (exit code ${code}) before it was given a batch`)));
+  return worker;
+}
+
+/**
+ * Writing workers started before the articles are known, for about `expected` of them: a worker
+ * takes a few tenths of a second to start (the TypeScript loader, js-yaml), which then overlap
+ * canonicalisation instead of following it. `writeArticles` takes them, or stops them if the
+ * articles to write turn out to be few; `stopWriters` stops them if it is never called.
+ */
+export function startWriters(expected: number, workers = availableParallelism()): Worker[] {
+  return Array.from({ length: writerCount(expected, workers) }, newWriter);
+}
+
+export async function stopWriters(warm: Worker[]): Promise<void> {
+  await Promise.all(warm.splice(0).map((w) => w.terminate()));
+}
+
+export interface WriteOptions {
+  /** Threads there may be (default: the cores; at most `MAX_THREADS` write). */
+  workers?: number;
+  /** Workers started earlier (see `startWriters`): taken first, or stopped if not needed. */
+  warm?: Worker[];
+  /**
+   * Called once the workers have their first batches, while the main thread waits for them (or
+   * before the main thread writes, when it writes them itself).
+   */
+  whileWriting?: () => void;
+}
+
 /**
  * Writes every item into `dir`; `outcomes[i]` belongs to `items[i]`. The first failure rejects,
- * naming the file, once the other worker has finished the batch it had (stopping a worker
+ * naming the file, once the workers have finished the batches they had (stopping a worker
  * mid-batch would leave its temporary file behind).
  */
-export async function writeArticles(dir: string, items: readonly WriteItem[], workers = availableParallelism()): Promise<WriteOutcome[]> {
-  const threads = workers <= 1 || items.length < minParallelWrites() ? 0 : Math.min(workers, MAX_THREADS, Math.ceil(items.length / BATCH));
-  if (threads === 0) return items.map((item) => writeArticleFile(dir, item));
-  const pool: Worker[] = [];
+export async function writeArticles(dir: string, items: readonly WriteItem[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
+  const warm = options.warm ?? [];
+  const threads = writerCount(items.length, options.workers ?? availableParallelism());
+  const pool = warm.splice(0, threads);
+  await stopWriters(warm);
+  if (threads === 0) {
+    options.whileWriting?.();
+    return items.map((item) => writeArticleFile(dir, item));
+  }
   try {
-    for (let i = 0; i < threads; i++) pool.push(tsWorker(new URL("./write-worker.ts", import.meta.url)));
-    return await writeInWorkers(dir, items, pool);
+    while (pool.length < threads) pool.push(newWriter());
+    return await writeInWorkers(dir, items, pool, options.whileWriting);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await stopWriters(pool);
   }
 }
 
-async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Worker[]): Promise<WriteOutcome[]> {
+/** Batches each worker has at once: the next is at hand when it answers one, though the main thread may be busy. */
+const IN_FLIGHT = 2;
+
+async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Worker[], whileWriting?: () => void): Promise<WriteOutcome[]> {
   const outcomes = new Array<WriteOutcome>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
+      let inFlight = 0;
+      // Settles once the worker has nothing in flight: its last batch written, or failed.
+      const settle = (): void => {
+        if (inFlight === 0) (failure ? reject(failure.error) : resolve());
+      };
       const fail = (error: unknown): void => {
-        // No other batch is handed out; the other worker finishes the one it has.
+        // No other batch is handed out; the workers finish the ones they have.
         next = items.length;
         failure ??= { error };
-        reject(error);
       };
       const send = (): void => {
         const start = next;
+        if (start >= items.length) return settle();
         next += BATCH;
-        if (start >= items.length) resolve();
-        else worker.postMessage({ id: start, dir, items: items.slice(start, start + BATCH) } satisfies WriteRequest);
+        inFlight++;
+        worker.postMessage({ id: start, dir, items: items.slice(start, start + BATCH) } satisfies WriteRequest);
       };
       worker.on("message", (response: WriteResponse) => {
-        if ("error" in response) {
-          fail(new Error(response.error));
-          return;
-        }
-        response.results.forEach((outcome, i) => (outcomes[response.id + i] = outcome));
+        inFlight--;
+        if ("error" in response) fail(new Error(response.error));
+        else response.results.forEach((outcome, i) => (outcomes[response.id + i] = outcome));
         send();
       });
-      worker.on("error", fail);
+      const died = (error: unknown): void => {
+        // Nothing it had in flight will be answered.
+        inFlight = 0;
+        fail(error);
+        settle();
+      };
+      const early = earlyEnds.get(worker);
+      if (early) return died(early);
+      worker.on("error", died);
       // After the last batch the pool terminates it; an exit before that lost a batch.
-      worker.on("exit", (code) => fail(new Error(`a Markdown-writing worker stopped (exit code ${code}) before its batch was written`)));
-      send();
+      worker.on("exit", (code) => died(new Error(`a Markdown-writing worker stopped (exit code ${code}) before its batch was written`)));
+      for (let i = 0; i < IN_FLIGHT; i++) send();
     });
-  await Promise.allSettled(pool.map(run));
+  const running = Promise.allSettled(pool.map(run));
+  whileWriting?.();
+  await running;
   if (failure) throw failure.error;
   return outcomes;
 }

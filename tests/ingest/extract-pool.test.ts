@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
-import { extractAll, MIN_PARALLEL, WarmWorkers } from "../../src/ingest/extract-pool.ts";
+import { extractAll, ExtractStream, MIN_PARALLEL, WarmWorkers } from "../../src/ingest/extract-pool.ts";
 
 const texts = [
   "Putin meets Assad\nRussian President Vladimir Putin met Bashar al-Assad in Moscow.",
@@ -62,5 +62,58 @@ describe("extraction workers started early", () => {
     } finally {
       terminate.mockRestore();
     }
+  });
+});
+
+describe("extraction fed a text at a time (ExtractStream)", () => {
+  it("tags a text while the next are still to come, and answers in the order they were added", async () => {
+    const warm = WarmWorkers.start(texts.length, 2);
+    const progress: number[] = [];
+    let firstBack!: () => void;
+    const back = new Promise<void>((resolve) => (firstBack = resolve));
+    const stream = new ExtractStream({ warm, onProgress: (n) => (progress.push(n), firstBack()) });
+    expect(stream.add(texts[0] as string)).toBe(0);
+    // Its result comes back before any other text is added, and before `finish`.
+    await back;
+    expect(progress).toEqual([1]);
+    expect(stream.add(texts[1] as string)).toBe(1);
+    expect(stream.add(texts[2] as string)).toBe(2);
+    const { results, timings } = await stream.finish();
+    expect(results).toEqual((await extractAll(texts, { workers: 1 })).results);
+    expect(progress.at(-1)).toBe(3);
+    expect(timings.threads).toBe(1);
+    expect(warm.size).toBe(0);
+  });
+
+  it("starts more workers, up to the cores, when batches wait and the texts are many", async () => {
+    const many = Array.from({ length: MIN_PARALLEL }, (_, i) => `${texts[i % texts.length] as string} Item ${i}.`);
+    const stream = new ExtractStream({ workers: 2 });
+    for (const text of many) stream.add(text);
+    const { results, timings } = await stream.finish();
+    expect(timings.threads).toBe(2);
+    expect(results).toHaveLength(many.length);
+    expect(results[MIN_PARALLEL - 1]).toEqual((await extractAll([many[MIN_PARALLEL - 1] as string], { workers: 1 })).results[0]);
+
+    const few = new ExtractStream({ workers: 2 });
+    for (const text of texts) few.add(text);
+    expect((await few.finish()).timings.threads).toBe(1);
+  });
+
+  it("stops its workers when closed, without waiting for their results", async () => {
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      const stream = new ExtractStream({ warm: WarmWorkers.start(MIN_PARALLEL * 10, 2) });
+      for (const text of texts) stream.add(text);
+      await stream.close();
+      expect(terminate).toHaveBeenCalledTimes(2);
+      await expect(stream.finish()).rejects.toThrow("extraction stopped");
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
+  it("needs no worker for no text", async () => {
+    const stream = new ExtractStream({ workers: 2 });
+    expect(await stream.finish()).toEqual({ results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } });
   });
 });

@@ -189,3 +189,45 @@ describe("ingest writing its Markdown on worker threads", () => {
     expect(await readFile(path.join(dir, "there", "s3.md"), "utf8")).toBe(await readFile(path.join(dir, "here", "s3.md"), "utf8"));
   });
 });
+
+describe("ingest tagging seeds as it reads them", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "news-archive-stream-"));
+    await mkdir(path.join(dir, "seeds"));
+    const texts = [
+      "Blair visits Paris\nTony Blair met French officials in Paris on Monday.\n",
+      "Chelsea win in Madrid\nChelsea beat Real Madrid in the Spanish capital.\n",
+      "Putin meets Assad\nRussian President Vladimir Putin met Bashar al-Assad in Moscow.\n",
+      // The first text again: one article, one duplicate, tagged once.
+      "Blair visits Paris\r\nTony Blair met French officials in Paris on Monday.\r\n",
+      // Rejected: no body.
+      "Only a headline\n",
+      "Merkel in Athens\nAngela Merkel arrived in Athens for talks with the Greek government.\n",
+    ];
+    for (const [i, text] of texts.entries()) await writeFile(path.join(dir, "seeds", `s${i}.txt`), text);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes what ingest writes when it tags them after reading, on the main thread", async () => {
+    const after = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "after"), workers: 1 });
+    const whileExtracting = vi.fn();
+    const during = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "during"), workers: 2, whileExtracting });
+    expect(after.report.timings.threads).toBe(1);
+    expect(during.report.timings.threads).toBe(1);
+    // Each distinct text tagged once: the duplicate and the reject are not.
+    expect(during.report.timings.extracted).toBe(4);
+    expect(after.report.timings.extracted).toBe(4);
+    expect(whileExtracting).toHaveBeenCalledTimes(1);
+    expect(during.report.articles).toEqual(after.report.articles);
+    expect(during.report.rejected).toEqual(after.report.rejected);
+    expect(during.digests).toEqual(after.digests);
+    expect(during.report.articles.map((a) => a.status)).toEqual(["written", "written", "written", "duplicate", "written"]);
+    for (const a of during.report.articles.filter((x) => x.status === "written")) {
+      expect(await readFile(path.join(dir, "during", a.output), "utf8")).toBe(await readFile(path.join(dir, "after", a.output), "utf8"));
+    }
+    expect(await readFile(path.join(dir, "during", "s2.md"), "utf8")).toContain("Vladimir Putin");
+  });
+});

@@ -5,7 +5,8 @@ import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/ingest/article.ts";
 import { recordDigests } from "../../src/ingest/record-digest.ts";
-import { MIN_PARALLEL_WRITES, writeArticles, type WriteItem, type WriteOutcome } from "../../src/ingest/write-pool.ts";
+import { MIN_PARALLEL_WRITES, startWriters, writeArticles, type WriteItem, type WriteOutcome } from "../../src/ingest/write-pool.ts";
+import { TEMPORARY } from "../../src/ingest/files.ts";
 import { toMarkdown } from "../../src/ingest/write.ts";
 
 const article = (i: number): Article => ({
@@ -42,9 +43,9 @@ describe("writing Markdown over worker threads", () => {
     let theirs: WriteOutcome[];
     let mine: WriteOutcome[];
     try {
-      mine = await writeArticles(here, many, 1);
+      mine = await writeArticles(here, many, { workers: 1 });
       expect(terminate).not.toHaveBeenCalled();
-      theirs = await writeArticles(there, many, 2);
+      theirs = await writeArticles(there, many, { workers: 2 });
       // Two workers wrote them, and both were stopped.
       expect(terminate).toHaveBeenCalledTimes(2);
     } finally {
@@ -67,11 +68,11 @@ describe("writing Markdown over worker threads", () => {
 
   it("reports unchanged files as unchanged, and leaves them as they were", async () => {
     const dir = tempDir();
-    await writeArticles(dir, many, 2);
+    await writeArticles(dir, many, { workers: 2 });
     const name = (many[500] as WriteItem).name;
     writeFileSync(path.join(dir, name), "edited by hand");
     const before = statSync(path.join(dir, (many[0] as WriteItem).name)).mtimeMs;
-    const again = await writeArticles(dir, many, 2);
+    const again = await writeArticles(dir, many, { workers: 2 });
     expect(again.filter((o) => o.changed).length).toBe(1);
     expect(again[500]?.changed).toBe(true);
     expect(statSync(path.join(dir, (many[0] as WriteItem).name)).mtimeMs).toBe(before);
@@ -83,8 +84,51 @@ describe("writing Markdown over worker threads", () => {
     const blocked = items(MIN_PARALLEL_WRITES + 10);
     const victim = blocked[777] as WriteItem;
     mkdirSync(path.join(dir, victim.name, "inside"), { recursive: true });
-    await expect(writeArticles(dir, blocked, 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
-    await expect(writeArticles(dir, [victim], 2)).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+    await expect(writeArticles(dir, blocked, { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+    // Both workers finished the batches they had before they were stopped: no write was cut short.
+    expect(readdirSync(dir).filter((name) => TEMPORARY.test(name))).toEqual([]);
+    await expect(writeArticles(dir, [victim], { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+  });
+
+  it("takes writers started early, and calls back once they have their batches", async () => {
+    const dir = tempDir();
+    const warm = startWriters(many.length, 2);
+    expect(warm).toHaveLength(2);
+    const spawned = vi.spyOn(Worker.prototype, "postMessage");
+    const whileWriting = vi.fn(() => expect(spawned).toHaveBeenCalled());
+    try {
+      const outcomes = await writeArticles(dir, many, { workers: 2, warm, whileWriting });
+      expect(outcomes.every((o) => o.changed)).toBe(true);
+    } finally {
+      spawned.mockRestore();
+    }
+    expect(whileWriting).toHaveBeenCalledTimes(1);
+    expect(whileWriting).toHaveReturned();
+    // Taken: none left to stop.
+    expect(warm).toEqual([]);
+    expect(readFileSync(path.join(dir, (many[0] as WriteItem).name), "utf8")).toBe(toMarkdown((many[0] as WriteItem).article));
+  });
+
+  it("stops early writers not needed, and writes a few articles on the main thread", async () => {
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      const warm = startWriters(many.length, 2);
+      const whileWriting = vi.fn();
+      await writeArticles(tempDir(), items(3), { workers: 2, warm, whileWriting });
+      expect(terminate).toHaveBeenCalledTimes(2);
+      expect(warm).toEqual([]);
+      expect(whileWriting).toHaveBeenCalledTimes(1);
+      expect(startWriters(MIN_PARALLEL_WRITES - 1, 2)).toEqual([]);
+      expect(startWriters(many.length, 1)).toEqual([]);
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
+  it("fails, rather than waits, when an early writer stopped before it was given a batch", async () => {
+    const warm = startWriters(many.length, 2);
+    await (warm[0] as Worker).terminate();
+    await expect(writeArticles(tempDir(), many, { workers: 2, warm })).rejects.toThrow(/stopped \(exit code \d+\) before it was given a batch/);
   });
 });
 
