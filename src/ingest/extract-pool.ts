@@ -161,15 +161,16 @@ export interface StreamOptions extends ExtractOptions {
  * back in the order the texts were added.
  */
 export class ExtractStream {
-  private readonly texts: string[] = [];
+  /** Texts added and not yet batched; those batched are dropped (at 50,000 seeds, a quarter of a gigabyte). */
+  private pending: string[] = [];
+  /** Texts added so far. */
+  private added = 0;
   private readonly results: ExtractedEntity[][] = [];
   private readonly queue: ExtractRequest[] = [];
   private readonly pool: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly timings: ExtractTimings = { threads: 0, cpuSeconds: 0, loadSeconds: 0 };
   private readonly maxThreads: number;
-  /** Texts already put into batches. */
-  private batched = 0;
   private done = 0;
   private finishing = false;
   private failure: Error | undefined;
@@ -183,15 +184,15 @@ export class ExtractStream {
 
   /** Hands a text over; returns its index in the results. */
   add(text: string): number {
-    const index = this.texts.push(text) - 1;
-    if (this.texts.length - this.batched >= BATCH) this.cut();
+    const index = this.added++;
+    if (this.pending.push(text) >= BATCH) this.cut();
     this.pump();
     return index;
   }
 
   /** Texts added so far. */
   get size(): number {
-    return this.texts.length;
+    return this.added;
   }
 
   /** Sends what is left, waits for every result, then stops the workers (and any still warm). */
@@ -199,9 +200,9 @@ export class ExtractStream {
     this.finishing = true;
     try {
       this.cut();
-      if (this.texts.length && !this.pool.length) this.join(newWorker());
+      if (this.added && !this.pool.length) this.join(newWorker());
       this.pump();
-      if (!this.failure && this.done < this.texts.length) {
+      if (!this.failure && this.done < this.added) {
         await new Promise<void>((resolve, reject) => (this.settle = (error) => (error ? reject(error) : resolve())));
       }
       if (this.failure) throw this.failure;
@@ -219,11 +220,11 @@ export class ExtractStream {
 
   /** Queues the texts not yet batched, in batches of at most `BATCH`. */
   private cut(): void {
-    while (this.batched < this.texts.length) {
-      const end = Math.min(this.batched + BATCH, this.texts.length);
-      this.queue.push({ id: this.batched, texts: this.texts.slice(this.batched, end) });
-      this.batched = end;
+    const first = this.added - this.pending.length;
+    for (let from = 0; from < this.pending.length; from += BATCH) {
+      this.queue.push({ id: first + from, texts: this.pending.slice(from, from + BATCH) });
     }
+    this.pending = [];
   }
 
   /**
@@ -233,7 +234,7 @@ export class ExtractStream {
   private pump(): void {
     if (this.failure) return;
     if (this.idle.length > this.queue.length) this.cut();
-    const grow = this.texts.length >= MIN_PARALLEL && this.pool.length < this.maxThreads;
+    const grow = this.added >= MIN_PARALLEL && this.pool.length < this.maxThreads;
     if (this.queue.length > this.idle.length && grow) this.join(newWorker());
     for (let worker = this.idle.pop(); worker; worker = this.idle.pop()) {
       const batch = this.queue.shift();
@@ -267,7 +268,7 @@ export class ExtractStream {
       this.options.onProgress?.(this.done);
       this.idle.push(worker);
       this.pump();
-      if (this.finishing && this.done === this.texts.length) this.settle?.();
+      if (this.finishing && this.done === this.added) this.settle?.();
     });
     worker.on("error", (error) => this.fail(error));
     this.idle.push(worker);
