@@ -41,14 +41,16 @@ function threadsFor(count: number, workers: number | undefined): number {
 }
 
 /**
- * Errors of workers before anyone listened: a warm worker can fail while loading the model,
- * before it is given texts, and an error event nobody listens to would crash the process.
+ * Errors and exits of workers before anyone listened: a warm worker can fail while loading the
+ * model, before it is given texts; an error event nobody listens to would crash the process,
+ * and an exit nobody saw would leave extraction waiting for it.
  */
 const earlyErrors = new WeakMap<Worker, Error>();
 
 function newWorker(): Worker {
   const worker = tsWorker(new URL("./extract-worker.ts", import.meta.url));
   worker.on("error", (error) => earlyErrors.set(worker, error));
+  worker.on("exit", (code) => earlyErrors.set(worker, earlyErrors.get(worker) ?? new Error(`an extraction worker stopped (exit code ${code})`)));
   return worker;
 }
 
@@ -173,6 +175,8 @@ export class ExtractStream {
   private readonly maxThreads: number;
   private done = 0;
   private finishing = false;
+  /** Set once the workers are being stopped: their exits are expected. */
+  private stopping = false;
   private failure: Error | undefined;
   private settle: ((error?: Error) => void) | undefined;
 
@@ -185,6 +189,8 @@ export class ExtractStream {
   /** Hands a text over; returns its index in the results. */
   add(text: string): number {
     const index = this.added++;
+    // After a failure nothing more is tagged; `finish` reports it.
+    if (this.failure) return index;
     if (this.pending.push(text) >= BATCH) this.cut();
     this.pump();
     return index;
@@ -193,6 +199,11 @@ export class ExtractStream {
   /** Texts added so far. */
   get size(): number {
     return this.added;
+  }
+
+  /** Texts whose results are in. */
+  get tagged(): number {
+    return this.done;
   }
 
   /** Sends what is left, waits for every result, then stops the workers (and any still warm). */
@@ -208,13 +219,18 @@ export class ExtractStream {
       if (this.failure) throw this.failure;
       return { results: this.results, timings: this.timings };
     } finally {
-      await Promise.all([...this.pool.map((w) => w.terminate()), this.options.warm?.close()]);
+      await this.stop();
     }
   }
 
   /** Stops the workers without waiting for their results: ingest failed before it asked for them. */
   async close(): Promise<void> {
     this.fail(new Error("extraction stopped"));
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all([...this.pool.map((w) => w.terminate()), this.options.warm?.close()]);
   }
 
@@ -271,6 +287,9 @@ export class ExtractStream {
       if (this.finishing && this.done === this.added) this.settle?.();
     });
     worker.on("error", (error) => this.fail(error));
+    worker.on("exit", (code) => {
+      if (!this.stopping) this.fail(new Error(`an extraction worker stopped (exit code ${code}) before its texts were tagged`));
+    });
     this.idle.push(worker);
     this.pump();
   }

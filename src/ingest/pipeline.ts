@@ -107,7 +107,7 @@ interface Draft extends ParsedDraft {
 }
 
 /** The text entity extraction runs on: the headline and the paragraphs, pull quotes left out. */
-const extractionText = (draft: ParsedDraft): string => [draft.parsed.headline, ...draft.parsed.paragraphs].join("\n");
+const extractionText = (parsed: { headline: string; paragraphs: readonly string[] }): string => [parsed.headline, ...parsed.paragraphs].join("\n");
 
 /** A seed that cannot become an article, and why. */
 interface Rejected {
@@ -147,7 +147,8 @@ async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome |
     draft: {
       parsed: parsed.value,
       sha256: sha256(bytes),
-      contentKey: sha256([parsed.value.headline, ...parsed.value.paragraphs].join("\n")),
+      // Also the extraction cache's key: the same text, so the same hash (`ExtractCache.key`).
+      contentKey: ExtractCache.key(extractionText(parsed.value)),
     },
   };
 }
@@ -336,8 +337,6 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
         },
       })
     : undefined;
-  /** Each parsed seed's extraction key (`ExtractCache.key` of its text), by file. */
-  const keyOf = new Map<string, string>();
   /** Streamed texts' places in the stream's results, by key: each distinct text is tagged once. */
   const streamed = new Map<string, number>();
 
@@ -347,12 +346,9 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   let done = 0;
   const read = await mapLimit(files, WRITE_CONCURRENCY, async (file, i) => {
     const result = await readDraft(options.seedsDir, file, stamps[i], seeds);
-    if (!("reason" in result)) {
-      const text = extractionText(result);
-      const key = ExtractCache.key(text);
-      keyOf.set(file, key);
-      if (stream && !streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(text));
-    }
+    // A draft's content key is its text's extraction key (see `parseDraft`).
+    const key = "reason" in result ? undefined : result.contentKey;
+    if (stream && key !== undefined && !streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(extractionText((result as Draft).parsed)));
     options.onProgress?.(++done, total);
     return result;
   }).catch(async (error: unknown) => {
@@ -361,6 +357,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     throw error;
   });
   reading = false;
+  if (stream) options.onProgress?.(files.length + Math.round((stream.tagged * files.length) / Math.max(1, stream.size)), total);
   // Sends the last texts; the workers are stopped once their results are in, whatever follows.
   const streaming = stream?.finish();
   streaming?.catch(() => undefined);
@@ -385,13 +382,13 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
 
   const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
 
-  const keys = unique.map((d) => keyOf.get(d.file) ?? ExtractCache.key(extractionText(d)));
+  const keys = unique.map((d) => d.contentKey);
   const extracted = keys.map((key) => (streamed.has(key) ? undefined : cache.get(key)));
   const missing = stream ? [] : extracted.flatMap((hit, i) => (hit ? [] : [i]));
   const extracting =
     streaming ??
     extractAll(
-      missing.map((i) => extractionText(unique[i] as Draft)),
+      missing.map((i) => extractionText((unique[i] as Draft).parsed)),
       {
         ...(options.workers ? { workers: options.workers } : {}),
         warm,
@@ -403,26 +400,36 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const tagged = stream?.size ?? missing.length;
   if (tagged) options.whileExtracting?.();
   const { results, timings: et } = await extracting;
+  const resultAt = (at: number): ExtractedEntity[] => {
+    const entities = results[at];
+    if (!entities) throw new Error(`entity extraction returned no result for text ${at}`);
+    return entities;
+  };
   keys.forEach((key, i) => {
     const at = streamed.get(key);
-    if (at !== undefined) extracted[i] = results[at] ?? [];
+    if (at !== undefined) extracted[i] = resultAt(at);
   });
-  for (const [key, at] of streamed) cache.set(key, results[at] ?? []);
+  for (const [key, at] of streamed) cache.set(key, resultAt(at));
   missing.forEach((i, j) => {
     const entities = results[j] ?? [];
     extracted[i] = entities;
     cache.set(keys[i] as string, entities);
   });
+  // Many articles to write (a first build, many new seeds): their writers start now, and load
+  // while the caches are saved and the entities canonicalised (see `startWriters`).
+  const writers = startWriters(t.parsed, options.workers);
+  // Both caches are written now, before the Markdown: serialised while the writers write, their
+  // tens of megabytes of JSON raised a 50,000-seed ingest's peak by 0.1-0.17 GB. They are only
+  // caches, so a failed write is a warning (the next run redoes the work), reported before
+  // ingest returns.
+  const saving = Promise.allSettled([cache.save(), seeds.save()]);
   t.extract = lap();
   t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
   t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
-  t.threads = et.threads;
+  t.threads = tagged ? et.threads : 0;
   t.extracted = tagged;
-  // Many articles to write (a first build, many new seeds): their writers start now, and load
-  // while the entities are canonicalised (see `startWriters`).
-  const writers = startWriters(t.parsed, options.workers);
   try {
-    return await canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saveCaches: () => Promise.allSettled([cache.save(), seeds.save()]), writers, lap });
+    return await canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saving, writers, lap });
   } finally {
     await stopWriters(writers);
   }
@@ -438,14 +445,14 @@ interface ExtractedRun {
   meta: Map<string, ManifestEntry>;
   extracted: (ExtractedEntity[] | undefined)[];
   overrides: Overrides;
-  /** Writes the seed and extraction caches; resolves to how each write went. */
-  saveCaches: () => Promise<PromiseSettledResult<void>[]>;
+  /** How writing the extraction and seed caches went. */
+  saving: Promise<PromiseSettledResult<void>[]>;
   writers: Worker[];
   lap: () => number;
 }
 
 /** Canonicalises the entities, then writes the articles whose Markdown changed, and the report. */
-async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saveCaches, writers, lap }: ExtractedRun): Promise<Ingested> {
+async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saving, writers, lap }: ExtractedRun): Promise<Ingested> {
   const t = report.timings;
   const entities = canonicalise(extracted.map((e) => e ?? []), { overrides, articleIds: unique.map((d) => ids.get(d.file) ?? safeId(d.stem)) });
 
@@ -484,17 +491,11 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
   );
   // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
-  // The caches are written meanwhile: they are only caches, so a failed write is a warning (the
-  // next run redoes the work). Not before canonicalising, where the main thread has the work.
-  let saving: Promise<PromiseSettledResult<void>[]> | undefined;
   const outcomes = await writeArticles(
     options.outDir,
     todo.map((i) => ({ name: outputOf(i), article: articles[i] as Article })),
-    { ...(options.workers ? { workers: options.workers } : {}), warm: writers, whileWriting: () => (saving = saveCaches()) },
-  ).catch(async (error: unknown) => {
-    await (saving ?? saveCaches());
-    throw error;
-  });
+    { ...(options.workers ? { workers: options.workers } : {}), warm: writers },
+  );
   todo.forEach((i, j) => {
     const outcome = outcomes[j] as WriteOutcome;
     written.record(outputOf(i), { digest: outcome.digests.record, size: outcome.size, mtimeMs: outcome.mtimeMs });
@@ -502,7 +503,7 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
     if (!outcome.changed) statuses[i] = "unchanged";
   });
   await written.save();
-  for (const [i, result] of (await (saving ?? saveCaches())).entries()) {
+  for (const [i, result] of (await saving).entries()) {
     if (result.status === "rejected") {
       report.warnings.push({ file: path.join(options.outDir, [CACHE_FILE, SEED_CACHE_FILE][i] ?? ""), message: `cannot write this cache: ${String(result.reason)}` });
     }

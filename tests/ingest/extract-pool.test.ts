@@ -112,6 +112,21 @@ describe("extraction fed a text at a time (ExtractStream)", () => {
     }
   });
 
+  it("fails, rather than waits, when a worker stops before answering", async () => {
+    const post = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      const stream = new ExtractStream({ warm: WarmWorkers.start(texts.length, 2) });
+      stream.add(texts[0] as string);
+      const worker = post.mock.contexts[0] as Worker;
+      expect(worker).toBeInstanceOf(Worker);
+      await worker.terminate();
+      stream.add(texts[1] as string);
+      await expect(stream.finish()).rejects.toThrow(/an extraction worker stopped \(exit code \d+\) before its texts were tagged/);
+    } finally {
+      post.mockRestore();
+    }
+  });
+
   it("needs no worker for no text", async () => {
     const stream = new ExtractStream({ workers: 2 });
     expect(await stream.finish()).toEqual({ results: [], timings: { threads: 0, cpuSeconds: 0, loadSeconds: 0 } });

@@ -8,6 +8,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest, ingestArticles } from "../../src/ingest/pipeline.ts";
+import { ExtractStream } from "../../src/ingest/extract-pool.ts";
 
 let tmp: string;
 const seeds = (): string => path.join(tmp, "seeds");
@@ -212,9 +213,14 @@ describe("ingest tagging seeds as it reads them", () => {
   });
 
   it("writes what ingest writes when it tags them after reading, on the main thread", async () => {
+    const streamed = vi.spyOn(ExtractStream.prototype, "add");
     const after = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "after"), workers: 1 });
+    expect(streamed).not.toHaveBeenCalled();
     const whileExtracting = vi.fn();
     const during = await ingestArticles({ seedsDir: path.join(dir, "seeds"), outDir: path.join(dir, "during"), workers: 2, whileExtracting });
+    // Handed over as they were read: the four distinct texts.
+    expect(streamed).toHaveBeenCalledTimes(4);
+    streamed.mockRestore();
     expect(after.report.timings.threads).toBe(1);
     expect(during.report.timings.threads).toBe(1);
     // Each distinct text tagged once: the duplicate and the reject are not.

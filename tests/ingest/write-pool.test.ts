@@ -84,7 +84,28 @@ describe("writing Markdown over worker threads", () => {
     const blocked = items(MIN_PARALLEL_WRITES + 10);
     const victim = blocked[777] as WriteItem;
     mkdirSync(path.join(dir, victim.name, "inside"), { recursive: true });
-    await expect(writeArticles(dir, blocked, { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+    // Every batch sent is answered before a worker is stopped.
+    const posted = vi.spyOn(Worker.prototype, "postMessage");
+    let answered = 0;
+    const emit = Worker.prototype.emit;
+    const received = vi.spyOn(Worker.prototype, "emit").mockImplementation(function (this: Worker, event: string | symbol, ...args: unknown[]) {
+      if (event === "message") answered++;
+      return emit.call(this, event, ...args);
+    });
+    const unanswered: number[] = [];
+    const terminate = Worker.prototype.terminate;
+    const stopped = vi.spyOn(Worker.prototype, "terminate").mockImplementation(function (this: Worker) {
+      unanswered.push(posted.mock.calls.length - answered);
+      return terminate.call(this);
+    });
+    try {
+      await expect(writeArticles(dir, blocked, { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
+    } finally {
+      posted.mockRestore();
+      received.mockRestore();
+      stopped.mockRestore();
+    }
+    expect(unanswered).toEqual([0, 0]);
     // Both workers finished the batches they had before they were stopped: no write was cut short.
     expect(readdirSync(dir).filter((name) => TEMPORARY.test(name))).toEqual([]);
     await expect(writeArticles(dir, [victim], { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
