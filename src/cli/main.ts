@@ -105,7 +105,7 @@ function printTimings(report: IngestReport): void {
   const t = report.timings;
   const perThread = t.extractCpu > 0 ? Math.round(t.extracted / t.extractCpu) : 0;
   console.log(
-    `timings: read+parse ${t.read} s (${t.parsed} of ${report.seeds} seeds parsed, the rest known to the seed cache), extract ${t.extracted} articles in ${t.extract} s on ${t.threads} thread(s) (${perThread} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
+    `timings: read+parse ${t.read} s (${t.parsed} of ${report.seeds} seeds parsed, the rest known to the seed cache; extraction runs meanwhile), extract ${t.extracted} articles on ${t.threads} thread(s), ${t.extract} s of it after the reading (${perThread} articles/s per thread, model load ${t.modelLoad} s excluded), canonicalise ${t.canonicalise} s, write ${t.write} s`,
   );
 }
 
