@@ -347,8 +347,10 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const read = await mapLimit(files, WRITE_CONCURRENCY, async (file, i) => {
     const result = await readDraft(options.seedsDir, file, stamps[i], seeds);
     // A draft's content key is its text's extraction key (see `parseDraft`).
-    const key = "reason" in result ? undefined : result.contentKey;
-    if (stream && key !== undefined && !streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(extractionText((result as Draft).parsed)));
+    if (stream && !("reason" in result)) {
+      const key = result.contentKey;
+      if (!streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(extractionText(result.parsed)));
+    }
     options.onProgress?.(++done, total);
     return result;
   }).catch(async (error: unknown) => {
