@@ -9,3 +9,23 @@ import { Worker } from "node:worker_threads";
 export function tsWorker(module: URL, data: object = {}): Worker {
   return new Worker(new URL("./worker-entry.js", import.meta.url), { workerData: { ...data, module: module.href } });
 }
+
+/**
+ * How workers started by `pooledWorker` ended before anyone listened: a worker started ahead of
+ * its work can fail or exit as it starts (loading a model, say); an error event nobody listens
+ * to would crash the process, and an exit nobody saw would leave its pool waiting for it.
+ */
+const earlyEnds = new WeakMap<Worker, Error>();
+
+/** `tsWorker`, remembering an error or exit before its pool listens (see `endedEarly`); `what` names it in the message. */
+export function pooledWorker(module: URL, what: string): Worker {
+  const worker = tsWorker(module);
+  worker.on("error", (error) => earlyEnds.set(worker, error));
+  worker.on("exit", (code) => earlyEnds.set(worker, earlyEnds.get(worker) ?? new Error(`${what} stopped (exit code ${code}) before it was given work`)));
+  return worker;
+}
+
+/** The error or exit of a `pooledWorker` so far, if it has ended. */
+export function endedEarly(worker: Worker): Error | undefined {
+  return earlyEnds.get(worker);
+}

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { tsWorker } from "../ts-worker.ts";
+import { endedEarly, pooledWorker } from "../ts-worker.ts";
 import type { ExtractedEntity } from "./article.ts";
 import { performance } from "node:perf_hooks";
 import { extractEntities } from "../entities/extract.ts";
@@ -40,18 +40,8 @@ function threadsFor(count: number, workers: number | undefined): number {
   return Math.min(cores, Math.ceil(count / BATCH));
 }
 
-/**
- * Errors and exits of workers before anyone listened: a warm worker can fail while loading the
- * model, before it is given texts; an error event nobody listens to would crash the process,
- * and an exit nobody saw would leave extraction waiting for it.
- */
-const earlyErrors = new WeakMap<Worker, Error>();
-
 function newWorker(): Worker {
-  const worker = tsWorker(new URL("./extract-worker.ts", import.meta.url));
-  worker.on("error", (error) => earlyErrors.set(worker, error));
-  worker.on("exit", (code) => earlyErrors.set(worker, earlyErrors.get(worker) ?? new Error(`an extraction worker stopped (exit code ${code})`)));
-  return worker;
+  return pooledWorker(new URL("./extract-worker.ts", import.meta.url), "an extraction worker");
 }
 
 /** Warm workers for `expected` texts: none for none, with one core or with `workers: 1`; one for a few. */
@@ -163,7 +153,7 @@ export interface StreamOptions extends ExtractOptions {
  * back in the order the texts were added.
  */
 export class ExtractStream {
-  /** Texts added and not yet batched; those batched are dropped (at 50,000 seeds, a quarter of a gigabyte). */
+  /** Texts added and not yet batched; those batched are dropped, rather than held until the end (the bench's 50,000 seeds hold about 44 MB of text). */
   private pending: string[] = [];
   /** Texts added so far. */
   private added = 0;
@@ -265,7 +255,7 @@ export class ExtractStream {
   private join(worker: Worker): void {
     this.pool.push(worker);
     this.timings.threads = this.pool.length;
-    const early = earlyErrors.get(worker);
+    const early = endedEarly(worker);
     if (early) {
       this.fail(early);
       return;

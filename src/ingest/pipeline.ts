@@ -399,8 +399,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     );
   // Observed now too: should the callback throw, a failed extraction must not go unhandled.
   extracting.catch(() => undefined);
-  const tagged = stream?.size ?? missing.length;
-  if (tagged) options.whileExtracting?.();
+  const toTag = stream?.size ?? missing.length;
+  if (toTag) options.whileExtracting?.();
   const { results, timings: et } = await extracting;
   const resultAt = (at: number): ExtractedEntity[] => {
     const entities = results[at];
@@ -413,7 +413,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   });
   for (const [key, at] of streamed) cache.set(key, resultAt(at));
   missing.forEach((i, j) => {
-    const entities = results[j] ?? [];
+    const entities = resultAt(j);
     extracted[i] = entities;
     cache.set(keys[i] as string, entities);
   });
@@ -428,8 +428,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   t.extract = lap();
   t.extractCpu = Math.round(et.cpuSeconds * 1000) / 1000;
   t.modelLoad = Math.round(et.loadSeconds * 1000) / 1000;
-  t.threads = tagged ? et.threads : 0;
-  t.extracted = tagged;
+  t.threads = toTag ? et.threads : 0;
+  t.extracted = toTag;
   try {
     return await canonicaliseAndWrite({ options, report, unique, duplicates, ids, meta, extracted, overrides, saving, writers, lap });
   } finally {

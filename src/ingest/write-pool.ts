@@ -10,7 +10,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
-import { tsWorker } from "../ts-worker.ts";
+import { endedEarly, pooledWorker } from "../ts-worker.ts";
 import type { Article } from "./article.ts";
 import { writeIfChanged } from "./files.ts";
 import { recordDigests, type RecordDigests } from "./record-digest.ts";
@@ -77,18 +77,8 @@ function writerCount(count: number, workers: number): number {
   return workers <= 1 || count < minParallelWrites() ? 0 : Math.min(workers, MAX_THREADS, Math.ceil(count / BATCH));
 }
 
-/**
- * A failure of a worker before the pool listened to it (a warm one can fail as it starts): an
- * error nobody listens to would crash the process, and an exit nobody saw would leave the pool
- * waiting for it.
- */
-const earlyEnds = new WeakMap<Worker, Error>();
-
 function newWriter(): Worker {
-  const worker = tsWorker(new URL("./write-worker.ts", import.meta.url));
-  worker.on("error", (error) => earlyEnds.set(worker, error));
-  worker.on("exit", (code) => earlyEnds.set(worker, earlyEnds.get(worker) ?? new Error(`a Markdown-writing worker stopped (exit code ${code}) before it was given a batch`)));
-  return worker;
+  return pooledWorker(new URL("./write-worker.ts", import.meta.url), "a Markdown-writing worker");
 }
 
 /**
@@ -110,11 +100,6 @@ export interface WriteOptions {
   workers?: number;
   /** Workers started earlier (see `startWriters`): taken first, or stopped if not needed. */
   warm?: Worker[];
-  /**
-   * Called once the workers have their first batches, while the main thread waits for them (or
-   * before the main thread writes, when it writes them itself).
-   */
-  whileWriting?: () => void;
 }
 
 /**
@@ -127,22 +112,19 @@ export async function writeArticles(dir: string, items: readonly WriteItem[], op
   const threads = writerCount(items.length, options.workers ?? availableParallelism());
   const pool = warm.splice(0, threads);
   await stopWriters(warm);
-  if (threads === 0) {
-    options.whileWriting?.();
-    return items.map((item) => writeArticleFile(dir, item));
-  }
+  if (threads === 0) return items.map((item) => writeArticleFile(dir, item));
   try {
     while (pool.length < threads) pool.push(newWriter());
-    return await writeInWorkers(dir, items, pool, options.whileWriting);
+    return await writeInWorkers(dir, items, pool);
   } finally {
     await stopWriters(pool);
   }
 }
 
-/** Batches each worker has at once: the next is at hand when it answers one, though the main thread may be busy. */
+/** Batches each worker has at once: the next is at hand when it answers one, whenever the main thread hands it out. */
 const IN_FLIGHT = 2;
 
-async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Worker[], whileWriting?: () => void): Promise<WriteOutcome[]> {
+async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Worker[]): Promise<WriteOutcome[]> {
   const outcomes = new Array<WriteOutcome>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -177,16 +159,14 @@ async function writeInWorkers(dir: string, items: readonly WriteItem[], pool: Wo
         fail(error);
         settle();
       };
-      const early = earlyEnds.get(worker);
+      const early = endedEarly(worker);
       if (early) return died(early);
       worker.on("error", died);
       // After the last batch the pool terminates it; an exit before that lost a batch.
       worker.on("exit", (code) => died(new Error(`a Markdown-writing worker stopped (exit code ${code}) before its batch was written`)));
       for (let i = 0; i < IN_FLIGHT; i++) send();
     });
-  const running = Promise.allSettled(pool.map(run));
-  whileWriting?.();
-  await running;
+  await Promise.allSettled(pool.map(run));
   if (failure) throw failure.error;
   return outcomes;
 }

@@ -111,20 +111,21 @@ describe("writing Markdown over worker threads", () => {
     await expect(writeArticles(dir, [victim], { workers: 2 })).rejects.toThrow(`cannot write ${path.join(dir, victim.name)}:`);
   });
 
-  it("takes writers started early, and calls back once they have their batches", async () => {
+  it("writes with the writers started early", async () => {
     const dir = tempDir();
     const warm = startWriters(many.length, 2);
     expect(warm).toHaveLength(2);
-    const spawned = vi.spyOn(Worker.prototype, "postMessage");
-    const whileWriting = vi.fn(() => expect(spawned).toHaveBeenCalled());
+    const early = new Set(warm);
+    const posted = vi.spyOn(Worker.prototype, "postMessage");
     try {
-      const outcomes = await writeArticles(dir, many, { workers: 2, warm, whileWriting });
+      const outcomes = await writeArticles(dir, many, { workers: 2, warm });
       expect(outcomes.every((o) => o.changed)).toBe(true);
+      // Every batch went to one of them: none was started anew.
+      expect(posted.mock.contexts.length).toBeGreaterThan(0);
+      expect(posted.mock.contexts.every((w) => early.has(w as Worker))).toBe(true);
     } finally {
-      spawned.mockRestore();
+      posted.mockRestore();
     }
-    expect(whileWriting).toHaveBeenCalledTimes(1);
-    expect(whileWriting).toHaveReturned();
     // Taken: none left to stop.
     expect(warm).toEqual([]);
     expect(readFileSync(path.join(dir, (many[0] as WriteItem).name), "utf8")).toBe(toMarkdown((many[0] as WriteItem).article));
@@ -134,11 +135,9 @@ describe("writing Markdown over worker threads", () => {
     const terminate = vi.spyOn(Worker.prototype, "terminate");
     try {
       const warm = startWriters(many.length, 2);
-      const whileWriting = vi.fn();
-      await writeArticles(tempDir(), items(3), { workers: 2, warm, whileWriting });
+      await writeArticles(tempDir(), items(3), { workers: 2, warm });
       expect(terminate).toHaveBeenCalledTimes(2);
       expect(warm).toEqual([]);
-      expect(whileWriting).toHaveBeenCalledTimes(1);
       expect(startWriters(MIN_PARALLEL_WRITES - 1, 2)).toEqual([]);
       expect(startWriters(many.length, 1)).toEqual([]);
     } finally {
@@ -149,7 +148,7 @@ describe("writing Markdown over worker threads", () => {
   it("fails, rather than waits, when an early writer stopped before it was given a batch", async () => {
     const warm = startWriters(many.length, 2);
     await (warm[0] as Worker).terminate();
-    await expect(writeArticles(tempDir(), many, { workers: 2, warm })).rejects.toThrow(/stopped \(exit code \d+\) before it was given a batch/);
+    await expect(writeArticles(tempDir(), many, { workers: 2, warm })).rejects.toThrow(/a Markdown-writing worker stopped \(exit code \d+\) before it was given work/);
   });
 });
 
