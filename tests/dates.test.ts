@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { isValidZone, parseIsoDate } from "../src/dates/resolve.ts";
 import { isoDate, readableDate } from "../src/site/format.ts";
@@ -16,6 +17,26 @@ describe("parseIsoDate", () => {
 
   it.each(["", "13/11/2015", "2015-13-01", "2015-02-29", "yesterday", "2015-11-13T25:00"])("rejects %j", (value) => {
     expect(parseIsoDate(value, "UTC").ok).toBe(false);
+  });
+
+  it("answers as luxon does for calendar dates, which it checks without luxon", () => {
+    // Every month and day number around the edges, in leap and common years and centuries.
+    const dates: string[] = [];
+    for (const year of ["0000", "0001", "1600", "1900", "1999", "2000", "2015", "2016", "2100", "2400", "9999"]) {
+      for (let month = 0; month <= 13; month++) {
+        for (const day of [0, 1, 27, 28, 29, 30, 31, 32]) dates.push(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+      }
+    }
+    for (const zone of ["UTC", "Pacific/Kiritimati", "America/Sao_Paulo", "Mars/Olympus"]) {
+      const ours = dates.filter((d) => parseIsoDate(d, zone).ok);
+      const luxon = dates.filter((d) => DateTime.fromISO(d, { zone }).isValid);
+      expect(ours, zone).toEqual(luxon);
+      // 65 days a year of those tried (days 1, 27, 28 of 12 months, 29 of 11, 30 of 11, 31 of
+      // 7), and 29 February in the five leap years (0000, 1600, 2000, 2016, 2400).
+      expect(ours.length, zone).toBe(zone === "Mars/Olympus" ? 0 : 11 * 65 + 5);
+    }
+    expect(parseIsoDate("2016-02-29", "UTC")).toEqual({ ok: true, iso: "2016-02-29", dateOnly: true });
+    expect(parseIsoDate("2015-02-29", "UTC")).toMatchObject({ ok: false, reason: expect.stringContaining("2015-02-29") });
   });
 });
 

@@ -198,7 +198,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const { shards, stale } = built.search;
   await pruneSearchBundles(output, shards);
   if (stale.length) {
-    releaseSiteMemory();
+    releaseSiteMemory(stale.length);
     // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
     const search = await indexSearch(output, await siteLanguage(), stale, flags.renderThreads);
     await built.recordSearch();

@@ -110,10 +110,12 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
       const i = given ?? Atomics.add(counters, NEXT_RUN, 1);
       const todo = runs[i];
       if (!todo) break;
+      // Between runs only: after this thread's last run, what is left to collect is the
+      // caller's to judge (`releaseSiteMemory`), and a one-run rebuild has nothing to gain.
+      if (taken > 0) collectGarbage();
       taken++;
       // The first run, the main thread's, also renders the one-off pages.
       for (const file of await renderRun(data, todo, outputDir, i === 0)) rendered.add(file);
-      collectGarbage();
     }
   } catch (error) {
     Atomics.store(counters, FAILED, 1);
