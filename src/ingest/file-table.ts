@@ -3,7 +3,15 @@
  * runs (what ingest wrote, the seeds it parsed, the entities it extracted). Each is valid only under the
  * fingerprint it was saved with (of the code, by default): a missing, unreadable or other
  * fingerprint's table reads as empty, so the run does the work again.
+ *
+ * A run that changed a few entries of a large table saves only those, in a second file beside
+ * it (the delta: entries put, names removed, since the whole table was last written), rather
+ * than the whole table again: writing the 10,000 seeds' table and the extraction table took
+ * 0.17 s of a rebuild that added one seed. The delta names the table it applies to, by an id
+ * the whole table gets each time it is written, so a delta left beside a newer table is ignored.
+ * Once the delta holds an eighth of the table's entries, the whole table is written again.
  */
+import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
@@ -11,7 +19,44 @@ import { readFile, writeAtomic } from "./files.ts";
 
 interface TableFile<E> {
   code: string;
+  /** Names this version of the table for its delta. */
+  id: string;
   entries: Record<string, E>;
+}
+
+interface DeltaFile<E> {
+  code: string;
+  /** The `id` of the table this delta applies to. */
+  table: string;
+  put: Record<string, E>;
+  removed: string[];
+}
+
+/** Changes up to this share of a table's entries are saved as a delta. */
+const DELTA_SHARE = 1 / 8;
+
+const deltaFileOf = (file: string): string => file.replace(/(\.json)?$/, ".delta.json");
+
+const byName = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The table in `file`, if it is there, readable and of this fingerprint. */
+async function readTable<E>(file: string, code: string): Promise<TableFile<E> | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as TableFile<E>;
+    return data.code === code && typeof data.id === "string" ? data : undefined;
+  } catch {
+    return undefined; // Nothing recorded yet.
+  }
+}
+
+/** The delta for the table `id`, if there is one. */
+async function readDelta<E>(file: string, code: string, id: string): Promise<DeltaFile<E> | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as DeltaFile<E>;
+    return data.code === code && data.table === id ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class FileTable<E> {
@@ -19,12 +64,15 @@ export class FileTable<E> {
   readonly previous: ReadonlyMap<string, E>;
   /** This run's entries: those kept from the last run, and those put anew. */
   readonly next = new Map<string, E>();
-  private added = false;
+  /** Names put in this run. */
+  private readonly puts = new Set<string>();
 
   private constructor(
     private readonly file: string,
     private readonly code: string,
     previous: ReadonlyMap<string, E>,
+    /** The whole table as last written, when there is one to save a delta against. */
+    private readonly base?: { id: string; names: ReadonlySet<string>; delta: ReadonlySet<string> },
   ) {
     this.previous = previous;
   }
@@ -33,14 +81,14 @@ export class FileTable<E> {
   static async open<E>(dir: string, name: string, fingerprint?: string): Promise<FileTable<E>> {
     const file = path.join(dir, name);
     const code = fingerprint ?? (await codeFingerprint(null));
-    let previous = new Map<string, E>();
-    try {
-      const data = JSON.parse(await readFile(file, "utf8")) as TableFile<E>;
-      if (data.code === code) previous = new Map(Object.entries(data.entries));
-    } catch {
-      // Nothing recorded yet.
-    }
-    return new FileTable(file, code, previous);
+    const table = await readTable<E>(file, code);
+    if (!table) return new FileTable(file, code, new Map());
+    const previous = new Map(Object.entries(table.entries));
+    const names = new Set(previous.keys());
+    const delta = await readDelta<E>(deltaFileOf(file), code, table.id);
+    for (const removed of delta?.removed ?? []) previous.delete(removed);
+    for (const [name, entry] of Object.entries(delta?.put ?? {})) previous.set(name, entry);
+    return new FileTable(file, code, previous, { id: table.id, names, delta: new Set(Object.keys(delta?.put ?? {})) });
   }
 
   /** Carries the last run's entry for `name` into this run's, and returns it. */
@@ -53,26 +101,42 @@ export class FileTable<E> {
   /** Records a new entry for `name` in this run's. */
   put(name: string, entry: E): void {
     this.next.set(name, entry);
-    this.added = true;
+    this.puts.add(name);
   }
 
   /** Whether this run's entries differ from the last run's (only kept ones, and all of them, do not). */
   get changed(): boolean {
-    return this.added || this.next.size !== this.previous.size;
+    return this.puts.size > 0 || this.next.size !== this.previous.size;
   }
 
   /**
    * Writes this run's entries, sorted by name so the file does not depend on run order; nothing
    * when they are the last run's (rewriting a table of 10,000 entries cost a tenth of a second).
+   * A few changes to a large table are written as its delta (see above).
    */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const sorted = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeAtomic(this.file, JSON.stringify({ code: this.code, entries: sorted } satisfies TableFile<E>));
+    if (this.base) {
+      const { id, names, delta } = this.base;
+      // Against the whole table as written: what this run put, what the delta had that this run
+      // kept, and the names gone since.
+      const put = [...this.next].filter(([name]) => this.puts.has(name) || delta.has(name));
+      const removed = [...names].filter((name) => !this.next.has(name));
+      if (put.length + removed.length <= this.next.size * DELTA_SHARE) {
+        const data: DeltaFile<E> = { code: this.code, table: id, put: Object.fromEntries(put.sort(byName)), removed: removed.sort() };
+        await writeAtomic(deltaFileOf(this.file), JSON.stringify(data));
+        return;
+      }
+    }
+    const entries = Object.fromEntries([...this.next].sort(byName));
+    await writeAtomic(this.file, JSON.stringify({ code: this.code, id: randomUUID(), entries } satisfies TableFile<E>));
+    // The delta names the table just replaced, so it would be ignored; it is removed to save the space.
+    await rm(deltaFileOf(this.file), { force: true });
   }
 
-  /** Removes the file: the next run reads as if nothing was recorded. */
+  /** Removes the files: the next run reads as if nothing was recorded. */
   async remove(): Promise<void> {
     await rm(this.file, { force: true });
+    await rm(deltaFileOf(this.file), { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,5 +39,54 @@ describe("a table kept beside the articles", () => {
     expect((await FileTable.open<number>(dir, "t.json", "v2")).previous.size).toBe(0);
     await writeFile(path.join(dir, "t.json"), "{ not json");
     expect((await FileTable.open<number>(dir, "t.json", "v1")).previous.size).toBe(0);
+  });
+
+  describe("a few changes to a large table", () => {
+    const names = Array.from({ length: 80 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    const open = (): Promise<FileTable<number>> => FileTable.open<number>(dir, "big.json", "v1");
+    const entries = async (): Promise<[string, number][]> => [...(await open()).previous].sort(([a], [b]) => (a < b ? -1 : 1));
+
+    it("are saved beside it, the table untouched, and read back with it", async () => {
+      const first = await open();
+      names.forEach((n, i) => first.put(n, i));
+      await first.save();
+      const table = await readFile(path.join(dir, "big.json"), "utf8");
+      expect(await readdir(dir)).not.toContain("big.delta.json");
+
+      // One entry replaced, one added, one dropped: a delta.
+      const second = await open();
+      for (const n of names.slice(1)) second.keep(n);
+      second.put("n05", 500);
+      second.put("new", 1000);
+      await second.save();
+      expect(await readFile(path.join(dir, "big.json"), "utf8")).toBe(table);
+      expect(await readdir(dir)).toContain("big.delta.json");
+      const expected: [string, number][] = names.slice(1).map((n, i) => [n, n === "n05" ? 500 : i + 1]);
+      expected.push(["new", 1000]);
+      expect(await entries()).toEqual(expected.sort(([a], [b]) => (a < b ? -1 : 1)));
+
+      // The next run keeps all and adds one: its delta still holds the last one's changes.
+      const third = await open();
+      for (const [n] of expected) third.keep(n);
+      third.put("newer", 2000);
+      await third.save();
+      expect(await readFile(path.join(dir, "big.json"), "utf8")).toBe(table);
+      expect(await entries()).toEqual([...expected, ["newer", 2000] as [string, number]].sort(([a], [b]) => (a < b ? -1 : 1)));
+      expect(JSON.parse(await readFile(path.join(dir, "big.delta.json"), "utf8"))).toMatchObject({ put: { n05: 500, new: 1000, newer: 2000 }, removed: ["n00"] });
+    });
+
+    it("are written with the whole table once they are many, and an older delta is then ignored", async () => {
+      await copyFile(path.join(dir, "big.delta.json"), path.join(dir, "old-delta"));
+      const before = await entries();
+      const run = await open();
+      for (const [n, v] of before) run.put(n, v + 1);
+      await run.save();
+      expect(await readdir(dir)).not.toContain("big.delta.json");
+      const after = before.map(([n, v]): [string, number] => [n, v + 1]);
+      expect(await entries()).toEqual(after);
+      // A delta made for the table this one replaced (as a crash between the two writes would leave).
+      await copyFile(path.join(dir, "old-delta"), path.join(dir, "big.delta.json"));
+      expect(await entries()).toEqual(after);
+    });
   });
 });
