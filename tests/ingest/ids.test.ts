@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignIds, claim, safeId, toSlug } from "../../src/ingest/ids.ts";
+import slugify from "@sindresorhus/slugify";
+import { assignIds, claim, PLAIN_ASCII, plainSlug, safeId, toSlug } from "../../src/ingest/ids.ts";
 
 describe("safeId", () => {
   it.each([
@@ -60,5 +61,45 @@ describe("assignIds", () => {
       { file: "x.txt", stem: "x" },
     ]);
     expect(new Set(ids.values()).size).toBe(5);
+  });
+});
+
+describe("slugs of plain ASCII, made without slugify", () => {
+  // A small deterministic generator (mulberry32), so a failure names the same text every run.
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("are slugify's for every printable ASCII text", () => {
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+    // Apostrophes, t and s, spaces and dashes often, to make contractions and runs of separators.
+    const weighted = [...printable, ..."'''ttssTS  --..".split("")];
+    const next = random(17);
+    const texts = [...printable, ...printable.flatMap((a) => printable.map((b) => `x${a}${b}y`))];
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + Math.floor(next() * 24);
+      texts.push(Array.from({ length }, () => weighted[Math.floor(next() * weighted.length)]).join(""));
+    }
+    texts.push("Conway's Law", "DON'T PANIC", "it's 'quoted' text's", "rock'n'roll", "O'Brien's", "-- Leading and trailing --", "");
+    let plain = 0;
+    for (const text of texts) {
+      if (!PLAIN_ASCII.test(text)) continue;
+      plain++;
+      expect(plainSlug(text), JSON.stringify(text)).toBe(slugify(text, { decamelize: false }));
+      expect(toSlug(text), JSON.stringify(text)).toBe(slugify(text, { decamelize: false }) || "untitled");
+    }
+    expect(plain).toBeGreaterThan(10_000);
+  });
+
+  it("leave what slugify changes otherwise to slugify", () => {
+    expect(toSlug("Marks & Spencer")).toBe("marks-and-spencer");
+    expect(toSlug("caf^e `quoted`")).toBe(slugify("caf^e `quoted`", { decamelize: false }));
+    expect(toSlug("Zoë Ball’s show")).toBe("zoe-balls-show");
   });
 });
