@@ -30,49 +30,41 @@ const TOP = 8;
 export function coMentions(articles: readonly (readonly string[])[], top = TOP): Map<string, Scored<string>[]> {
   // Keys become small integers; each entity's companions are counted in one flat array over
   // its own articles, reset where touched. No table of all pairs is ever held: at 100,000
-  // articles that Map had ten million entries.
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (k: string): number => {
-    let id = ids.get(k);
-    if (id === undefined) {
-      id = names.length;
-      ids.set(k, id);
-      names.push(k);
-    }
-    return id;
-  };
-  const encoded = articles.map((keys) => [...new Set(keys.map(idOf))]);
-  const postings: number[][] = names.map(() => []);
-  encoded.forEach((list, i) => {
-    for (const id of list) postings[id]?.push(i);
-  });
+  // articles that Map had ten million entries. Typed arrays throughout: the inner loop runs
+  // for every pair of entities sharing an article (2.6 million times at 10,000 articles).
+  const { names, encoded, starts, postings } = postingLists(articles.map((keys) => [...new Set(keys)]));
   const n = articles.length;
   const counts = new Uint32Array(names.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(names.length);
   const result = new Map<string, Scored<string>[]>();
   // A head entity has thousands of companions: an object and a sort for each cost half a second
   // at 10,000 articles, so only the top few are kept (`keepTop`).
   const best: Scored<string>[] = [];
-  postings.forEach((list, a) => {
-    for (const i of list) {
-      for (const b of encoded[i] as number[]) {
+  for (let a = 0; a < names.length; a++) {
+    const from = starts[a] ?? 0;
+    const to = starts[a + 1] ?? 0;
+    let t = 0;
+    for (let p = from; p < to; p++) {
+      const keys = encoded[postings[p] ?? 0] as Int32Array;
+      for (let x = 0; x < keys.length; x++) {
+        const b = keys[x] ?? 0;
         if (b === a) continue;
-        if (counts[b] === 0) touched.push(b);
-        counts[b] = (counts[b] ?? 0) + 1;
+        const c = counts[b] ?? 0;
+        if (c === 0) touched[t++] = b;
+        counts[b] = c + 1;
       }
     }
-    if (!touched.length) return;
-    for (const b of touched) {
+    if (t === 0) continue;
+    for (let q = 0; q < t; q++) {
+      const b = touched[q] ?? 0;
       const count = counts[b] ?? 0;
       counts[b] = 0;
-      const pmi = Math.log((count * n) / (list.length * (postings[b]?.length ?? 1)));
+      const pmi = Math.log((count * n) / ((to - from) * ((starts[b + 1] ?? 0) - (starts[b] ?? 0) || 1)));
       // A pair seen once in a large archive is noise; PMI alone would favour it.
       keepTop(best, top, count * Math.max(pmi, 0) + count * 1e-6, count, names[b] as string);
     }
-    touched.length = 0;
     result.set(names[a] as string, best.splice(0));
-  });
+  }
   return result;
 }
 
@@ -136,7 +128,9 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
     const best: Scored<number>[] = [];
     for (let q = 0; q < t; q++) {
       const j = touched[q] ?? 0;
-      keepTop(best, top, score[j] ?? 0, count[j] ?? 0, j);
+      const s = score[j] ?? 0;
+      // Most candidates score below the last kept: they are passed over without a call.
+      if (best.length < top || s >= (best[top - 1] as Scored<number>).score) keepTop(best, top, s, count[j] ?? 0, j);
       score[j] = 0;
       count[j] = 0;
     }
@@ -146,12 +140,13 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
 }
 
 /**
- * Each article's entity keys as small integers (in the order given), and each entity's
- * articles, in article order, end to end in one array: entity `k`'s are
- * `postings[starts[k]] .. postings[starts[k + 1] - 1]`.
+ * Each article's entity keys as small integers (in the order given), each entity's key by its
+ * integer (`names`), and each entity's articles, in article order, end to end in one array:
+ * entity `k`'s are `postings[starts[k]] .. postings[starts[k + 1] - 1]`.
  */
-function postingLists(articles: readonly (readonly string[])[]): { encoded: Int32Array[]; starts: Int32Array; postings: Int32Array } {
+function postingLists(articles: readonly (readonly string[])[]): { names: string[]; encoded: Int32Array[]; starts: Int32Array; postings: Int32Array } {
   const ids = new Map<string, number>();
+  const names: string[] = [];
   const sizes: number[] = [];
   const encoded = articles.map((keys) => {
     const out = new Int32Array(keys.length);
@@ -160,6 +155,7 @@ function postingLists(articles: readonly (readonly string[])[]): { encoded: Int3
       if (id === undefined) {
         id = sizes.length;
         ids.set(key, id);
+        names.push(key);
         sizes.push(0);
       }
       sizes[id] = (sizes[id] ?? 0) + 1;
@@ -178,5 +174,5 @@ function postingLists(articles: readonly (readonly string[])[]): { encoded: Int3
       next[k] = at + 1;
     }
   });
-  return { encoded, starts, postings };
+  return { names, encoded, starts, postings };
 }
