@@ -18,9 +18,9 @@ import { Overrides, type Overridden, type OverrideRule } from "./overrides.ts";
 export { normaliseName };
 
 /**
- * An entity's identity, `type|normalised name`. Made for every entity of every article (163,000
- * at 10,000 articles), for a few thousand distinct names, so each name's key is made once per
- * `canonicalise` and looked up after: building the string each time cost a tenth of the phase.
+ * An entity's identity, `type|normalised name`. Wanted for every entity of every article
+ * (163,000 at 10,000 articles), for a few thousand distinct names, so each name's key is made
+ * once per `canonicalise`, then looked up, rather than built again for each entity.
  */
 type KeyOf = (type: EntityType, name: string) => string;
 

@@ -6,8 +6,8 @@
  *
  * A run that changed a few entries of a large table saves only those, in a second file beside
  * it (the delta: entries put, names removed, since the whole table was last written), rather
- * than the whole table again: writing the 10,000 seeds' table and the extraction table took
- * 0.17 s of a rebuild that added one seed. The delta names the table it applies to, by an id
+ * than the whole table again: writing the extraction table (11.6 MB) and the written state
+ * whole took 0.17 s of a 10,000-article rebuild that added one seed. The delta names the table it applies to, by an id
  * the whole table gets each time it is written, so a delta left beside a newer table is ignored.
  * Once the delta holds an eighth of the table's entries, the whole table is written again.
  */
