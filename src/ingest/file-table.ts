@@ -39,21 +39,24 @@ const deltaFileOf = (file: string): string => file.replace(/(\.json)?$/, ".delta
 
 const byName = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The table in `file`, if it is there, readable and of this fingerprint. */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The table in `file`, if it is there, readable, of this fingerprint and of the expected shape. */
 async function readTable<E>(file: string, code: string): Promise<TableFile<E> | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as TableFile<E>;
-    return data.code === code && typeof data.id === "string" ? data : undefined;
+    const data = JSON.parse(await readFile(file, "utf8")) as unknown;
+    return isRecord(data) && data.code === code && typeof data.id === "string" && isRecord(data.entries) ? (data as unknown as TableFile<E>) : undefined;
   } catch {
     return undefined; // Nothing recorded yet.
   }
 }
 
-/** The delta for the table `id`, if there is one. */
+/** The delta for the table `id`, if there is one of the expected shape. */
 async function readDelta<E>(file: string, code: string, id: string): Promise<DeltaFile<E> | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as DeltaFile<E>;
-    return data.code === code && data.table === id ? data : undefined;
+    const data = JSON.parse(await readFile(file, "utf8")) as unknown;
+    const valid = isRecord(data) && data.code === code && data.table === id && isRecord(data.put) && Array.isArray(data.removed) && data.removed.every((n) => typeof n === "string");
+    return valid ? (data as unknown as DeltaFile<E>) : undefined;
   } catch {
     return undefined;
   }

@@ -130,7 +130,8 @@ export function relatedArticles(articles: readonly (readonly string[])[], top = 
       const j = touched[q] ?? 0;
       const s = score[j] ?? 0;
       // Most candidates score below the last kept: they are passed over without a call.
-      if (best.length < top || s >= (best[top - 1] as Scored<number>).score) keepTop(best, top, s, count[j] ?? 0, j);
+      const last = best[top - 1];
+      if (!last || s >= last.score) keepTop(best, top, s, count[j] ?? 0, j);
       score[j] = 0;
       count[j] = 0;
     }

@@ -39,6 +39,18 @@ describe("a table kept beside the articles", () => {
     expect((await FileTable.open<number>(dir, "t.json", "v2")).previous.size).toBe(0);
     await writeFile(path.join(dir, "t.json"), "{ not json");
     expect((await FileTable.open<number>(dir, "t.json", "v1")).previous.size).toBe(0);
+    await writeFile(path.join(dir, "t.json"), JSON.stringify({ code: "v1", id: "x", entries: null }));
+    expect((await FileTable.open<number>(dir, "t.json", "v1")).previous.size).toBe(0);
+  });
+
+  it("ignores a delta of the wrong shape", async () => {
+    await writeFile(path.join(dir, "s.json"), JSON.stringify({ code: "v1", id: "x", entries: { a: 1 } }));
+    for (const delta of [{ put: {}, removed: 5 }, { put: null, removed: [] }, { put: {}, removed: [1] }]) {
+      await writeFile(path.join(dir, "s.delta.json"), JSON.stringify({ code: "v1", table: "x", ...delta }));
+      expect([...(await FileTable.open<number>(dir, "s.json", "v1")).previous]).toEqual([["a", 1]]);
+    }
+    await writeFile(path.join(dir, "s.delta.json"), JSON.stringify({ code: "v1", table: "x", put: { b: 2 }, removed: ["a"] }));
+    expect([...(await FileTable.open<number>(dir, "s.json", "v1")).previous]).toEqual([["b", 2]]);
   });
 
   describe("a few changes to a large table", () => {

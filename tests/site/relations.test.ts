@@ -24,6 +24,7 @@ describe("relatedArticles", () => {
     const related = relatedArticles(articles, 3, 1);
     expect(related[7]?.map((r) => r.item)).toEqual([0, 1, 2]);
     expect(related.every((list, i) => list.every((r) => r.item !== i))).toBe(true);
+    expect(relatedArticles(articles, 0, 1).every((list) => list.length === 0)).toBe(true);
   });
 
   it("skips entities in too large a share of the archive when gathering candidates", () => {
