@@ -19,8 +19,8 @@ import { readFile, writeAtomic } from "./files.ts";
 
 interface TableFile<E> {
   code: string;
-  /** Names this version of the table for its delta. */
-  id: string;
+  /** Names this version of the table for its delta (absent in tables written before deltas: they get none). */
+  id?: string;
   entries: Record<string, E>;
 }
 
@@ -45,7 +45,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 async function readTable<E>(file: string, code: string): Promise<TableFile<E> | undefined> {
   try {
     const data = JSON.parse(await readFile(file, "utf8")) as unknown;
-    return isRecord(data) && data.code === code && typeof data.id === "string" && isRecord(data.entries) ? (data as unknown as TableFile<E>) : undefined;
+    const valid = isRecord(data) && data.code === code && (data.id === undefined || typeof data.id === "string") && isRecord(data.entries);
+    return valid ? (data as unknown as TableFile<E>) : undefined;
   } catch {
     return undefined; // Nothing recorded yet.
   }
@@ -87,6 +88,9 @@ export class FileTable<E> {
     const table = await readTable<E>(file, code);
     if (!table) return new FileTable(file, code, new Map());
     const previous = new Map(Object.entries(table.entries));
+    // A table from before deltas (the extraction cache's fingerprint does not cover this file)
+    // is read as it is, and written whole, with an id, when it next changes.
+    if (table.id === undefined) return new FileTable(file, code, previous);
     const names = new Set(previous.keys());
     const delta = await readDelta<E>(deltaFileOf(file), code, table.id);
     for (const removed of delta?.removed ?? []) previous.delete(removed);

@@ -43,6 +43,18 @@ describe("a table kept beside the articles", () => {
     expect((await FileTable.open<number>(dir, "t.json", "v1")).previous.size).toBe(0);
   });
 
+  it("reads a table written before deltas, and writes it whole when it changes", async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    await writeFile(path.join(dir, "old.json"), JSON.stringify({ code: "v1", entries: Object.fromEntries(names.map((n, i) => [n, i])) }));
+    const table = await FileTable.open<number>(dir, "old.json", "v1");
+    expect(table.previous.size).toBe(40);
+    for (const n of names) table.keep(n);
+    table.put("new", 40);
+    await table.save();
+    expect(await readdir(dir)).not.toContain("old.delta.json");
+    expect(JSON.parse(await readFile(path.join(dir, "old.json"), "utf8"))).toMatchObject({ code: "v1", id: expect.any(String), entries: { new: 40, k0: 0 } });
+  });
+
   it("ignores a delta of the wrong shape", async () => {
     await writeFile(path.join(dir, "s.json"), JSON.stringify({ code: "v1", id: "x", entries: { a: 1 } }));
     for (const delta of [{ put: {}, removed: 5 }, { put: null, removed: [] }, { put: {}, removed: [1] }]) {
