@@ -76,7 +76,7 @@ describe("slugs of plain ASCII, made without slugify", () => {
     };
   }
 
-  it("are slugify's for every printable ASCII text", () => {
+  it("are slugify's for printable ASCII: every character, every pair, 20,000 random texts", () => {
     const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
     // Apostrophes, t and s, spaces and dashes often, to make contractions and runs of separators.
     const weighted = [...printable, ..."'''ttssTS  --..".split("")];
