@@ -3,7 +3,9 @@
  * CLI (`news-archive build`) passes where the ingested Markdown is and how the site is
  * deployed through the environment, because Eleventy loads this file itself.
  */
+import path from "node:path";
 import { isMainThread } from "node:worker_threads";
+import { CODE_DIR, COMPILED } from "./src/code-location.ts";
 import newsArchivePlugin from "./src/site/plugin.ts";
 
 export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0] & {
@@ -19,11 +21,14 @@ export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0]
   // Our own stylesheet, copied as is; by the main thread only, when a second one renders too
   // (Eleventy copies it on every run, and two threads must not write the same file at once).
   if (isMainThread) eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  // The compiled copy's templates lie under `.cache/`, which .gitignore names.
+  if (COMPILED) eleventyConfig.setUseGitIgnore(false);
 }
 
 export const config = {
-  dir: { input: "templates", data: "_data", includes: "_includes" },
-  templateFormats: ["11ty.ts"],
+  // The templates of the code that runs: the sources' (`.11ty.ts`, through tsx) or the compiled copy's (see src/code-location.ts).
+  dir: { input: path.posix.join(CODE_DIR, "templates"), data: "_data", includes: "_includes" },
+  templateFormats: [COMPILED ? "11ty.js" : "11ty.ts"],
   // Seed text is never template code: no Markdown file is run through a template engine.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,

@@ -6,9 +6,9 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./code-location.ts";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+export { PROJECT_ROOT };
 
 /** What renders pages and front matter: sources, templates, locked dependencies. */
 const RENDERING = ["src", "templates", "eleventy.config.ts", "package-lock.json"];

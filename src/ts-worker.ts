@@ -1,12 +1,16 @@
 /**
- * Worker threads running a TypeScript module. Workers do not inherit the tsx loader the CLI
- * registered, so each starts in `worker-entry.js`, which registers it and then imports the
- * module named in `workerData.module`.
+ * Worker threads running a module of ours. In the compiled copy the CLI runs (see
+ * `code-location.ts`) a worker starts on the module itself. From the TypeScript sources it
+ * starts in `worker-entry.js`: workers do not inherit the tsx loader that the process
+ * registered, so that file registers it and then imports the module named in
+ * `workerData.module`.
  */
 import { Worker } from "node:worker_threads";
+import { COMPILED } from "./code-location.ts";
 
-/** Starts `module` (a URL of a .ts file) on a new thread; `data` reaches it as `workerData`. */
+/** Starts `module` (a URL from `moduleBeside`) on a new thread; `data` reaches it as `workerData`. */
 export function tsWorker(module: URL, data: object = {}): Worker {
+  if (COMPILED) return new Worker(module, { workerData: data });
   return new Worker(new URL("./worker-entry.js", import.meta.url), { workerData: { ...data, module: module.href } });
 }
 

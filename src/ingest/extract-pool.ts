@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { endedEarly, pooledWorker } from "../ts-worker.ts";
+import { moduleBeside } from "../code-location.ts";
 import type { ExtractedEntity } from "./article.ts";
 import { performance } from "node:perf_hooks";
 import { extractEntities } from "../entities/extract.ts";
@@ -41,7 +42,7 @@ function threadsFor(count: number, workers: number | undefined): number {
 }
 
 function newWorker(): Worker {
-  return pooledWorker(new URL("./extract-worker.ts", import.meta.url), "an extraction worker");
+  return pooledWorker(moduleBeside("./extract-worker", import.meta.url), "an extraction worker");
 }
 
 /** Warm workers for `expected` texts: none for none, with one core or with `workers: 1`; one for a few. */

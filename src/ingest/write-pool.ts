@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { endedEarly, pooledWorker } from "../ts-worker.ts";
+import { moduleBeside } from "../code-location.ts";
 import type { Article } from "./article.ts";
 import { writeIfChanged } from "./files.ts";
 import { recordDigests, type RecordDigests } from "./record-digest.ts";
@@ -78,7 +79,7 @@ function writerCount(count: number, workers: number): number {
 }
 
 function newWriter(): Worker {
-  return pooledWorker(new URL("./write-worker.ts", import.meta.url), "a Markdown-writing worker");
+  return pooledWorker(moduleBeside("./write-worker", import.meta.url), "a Markdown-writing worker");
 }
 
 /**

@@ -12,17 +12,18 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { PROJECT_ROOT } from "../code-location.js";
 import { TEMPORARY, writeIfChanged } from "../ingest/files.js";
 import { CompiledPass, WordRows } from "./compiled.js";
 import { GazetteerMatcher } from "./gazetteer.js";
 import type { NerModel } from "./model.js";
 import { PairTable } from "./pair-table.js";
 
-const CACHE_DIR = fileURLToPath(new URL("../../.cache/ner/", import.meta.url));
-const SOURCE_DIR = fileURLToPath(new URL("./", import.meta.url));
+const CACHE_DIR = path.join(PROJECT_ROOT, ".cache", "ner");
+/** The tagger's sources, hashed into the key (the compiled copy the CLI runs is made from them). */
+const SOURCE_DIR = path.join(PROJECT_ROOT, "src", "ner");
 
 /** Raised when what the file holds changes shape. */
 const FORMAT = 1;

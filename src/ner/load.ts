@@ -1,15 +1,17 @@
 /**
  * Loads the shipped model once per process (per worker thread), on first use. The path is
- * resolved from this module, not the working directory, so ingest can run from anywhere.
+ * resolved from the project root, not the working directory, so ingest can run from anywhere.
  */
 
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../code-location.js";
 import { compiledKey, readCompiled, writeCompiled } from "./compiled-cache.js";
 import { decodeModel, type NerModel } from "./model.js";
 import { adoptTagger, prepareTagger } from "./pipeline.js";
 import { DocumentTagger } from "./tagger.js";
 
-const MODEL_URL = new URL("../../models/ner.json.gz", import.meta.url);
+const MODEL_FILE = path.join(PROJECT_ROOT, "models", "ner.json.gz");
 
 let cached: NerModel | undefined;
 
@@ -19,7 +21,7 @@ let cached: NerModel | undefined;
  */
 export function loadNerModel(): NerModel {
   if (!cached) {
-    const bytes = readFileSync(MODEL_URL);
+    const bytes = readFileSync(MODEL_FILE);
     const key = compiledKey(bytes);
     const kept = readCompiled(key);
     if (kept) {

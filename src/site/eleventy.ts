@@ -13,7 +13,7 @@ import { outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
 import { buildData, siteContext } from "./plugin.ts";
-import { gc, NEXT_RUN, renderSharedRuns, sharedCounters } from "./render-runs.ts";
+import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import { staleShards } from "./search-shards.ts";
@@ -217,10 +217,13 @@ export async function serveSite(options: SiteBuildOptions, port: number): Promis
   const outputDir = path.resolve(options.outputDir);
   if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: "served", pages: {} });
   const cli = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+  const env = { ...process.env, ...siteEnv(options) };
+  // The server watches, which needs the resolve hook a build does without (see `loadEleventy`).
+  if (resolverSkippedHere()) delete env.ELEVENTY_SKIP_ESM_RESOLVER;
   const child = spawn(
     process.execPath,
     ["--import", "tsx", cli, "--config=eleventy.config.ts", "--input=templates", `--output=${path.resolve(options.outputDir)}`, "--serve", `--port=${port}`, "--quiet"],
-    { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...siteEnv(options) } },
+    { cwd: PROJECT_ROOT, stdio: "inherit", env },
   );
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 }

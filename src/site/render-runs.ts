@@ -8,7 +8,7 @@
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { PROJECT_ROOT } from "../code-fingerprint.ts";
+import { CODE_DIR, COMPILED, PROJECT_ROOT } from "../code-location.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import type { PagedItems } from "./page-table.ts";
 import { handOver, type BuildData } from "./plugin.ts";
@@ -70,9 +70,34 @@ let eleventyModule: Promise<EleventyClass> | undefined;
  * than before ingest can begin.
  */
 export function loadEleventy(): Promise<EleventyClass> {
-  eleventyModule ??= import("@11ty/eleventy").then((m) => m.default);
+  if (!eleventyModule) {
+    skipsEsmResolver();
+    eleventyModule = import("@11ty/eleventy").then((m) => m.default);
+  }
   return eleventyModule;
 }
+
+let skippedResolver = false;
+
+/** Whether this process set `ELEVENTY_SKIP_ESM_RESOLVER` itself (see `skipsEsmResolver`). */
+export const resolverSkippedHere = (): boolean => skippedResolver;
+
+/**
+ * Eleventy, on import, registers a module resolve hook (Node's `module.register`) so that watch
+ * mode can import a changed template afresh; a build never watches. A registered hook runs on
+ * a loader thread, and every module loaded after it waits on that thread: Eleventy's own,
+ * then its config and templates on every run. Eleventy skips it with this variable
+ * (11ty/eleventy#3371). `serveSite`, which watches, starts its Eleventy without it.
+ */
+function skipsEsmResolver(): void {
+  if (process.env.ELEVENTY_SKIP_ESM_RESOLVER !== undefined) return;
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER = "1";
+  skippedResolver = true;
+}
+
+/** The templates and config of the code that runs (the compiled copy's, or the sources), relative to the project root. */
+const TEMPLATES = path.posix.join(CODE_DIR, "templates");
+const CONFIG = path.posix.join(CODE_DIR, COMPILED ? "eleventy.config.js" : "eleventy.config.ts");
 
 /**
  * One Eleventy run over `todo`; resolves to the output files it wrote (relative to `outputDir`).
@@ -84,7 +109,7 @@ async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, o
   handOver({ ...data, todo, oneOffs: oneOffs ? [1] : [] });
   try {
     const Eleventy = await loadEleventy();
-    const eleventy = new Eleventy("templates", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const eleventy = new Eleventy(TEMPLATES, outputDir, { configPath: CONFIG, quietMode: true });
     const results = await eleventy.write();
     const templates = (Array.isArray(results) ? (results[1] as WriteResult[] | undefined) : undefined) ?? [];
     return templates.flatMap((r) => (typeof r.outputPath === "string" ? [path.relative(outputDir, path.resolve(PROJECT_ROOT, r.outputPath)).split(path.sep).join("/")] : []));

@@ -7,6 +7,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import { tsWorker } from "../ts-worker.ts";
+import { moduleBeside } from "../code-location.ts";
 import { urlsOf, type PagedItems } from "./page-table.ts";
 import type { SiteArticle } from "./load.ts";
 import { FAILED, READY, sharedCounters, type RunsResult } from "./render-runs.ts";
@@ -23,7 +24,7 @@ export class RenderThread {
 
   constructor(site: SiteContext, articles: readonly SiteArticle[], outputDir: string) {
     const data: RenderWorkerData = { counters: this.counters, site, articles: [...articles], outputDir };
-    this.worker = tsWorker(new URL("./render-worker.ts", import.meta.url), data);
+    this.worker = tsWorker(moduleBeside("./render-worker", import.meta.url), data);
     this.reply = new Promise<RenderReply>((resolve, reject) => {
       this.worker.once("message", resolve);
       // A crash or an exit sets no flag of its own: the main thread is told to stop taking batches.

@@ -65,6 +65,16 @@ describe("rebuilding the site", () => {
     expect([...one].filter(([file, bytes]) => !bytes.equals(many.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
   });
 
+  it("gives the same site from the TypeScript sources, through tsx, as from the compiled copy the CLI runs", async () => {
+    // Two threads, so that the worker threads' way of loading their module is covered too.
+    const env = { NEWS_ARCHIVE_TSX: "1", NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" };
+    const sources = await build("sources", seeds, env, ["--render-threads", "2"]);
+    expect(sources.site.threads).toBe(2);
+    const [one, tsx] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "sources"))];
+    expect([...tsx.keys()]).toEqual([...one.keys()]);
+    expect([...one].filter(([file, bytes]) => !bytes.equals(tsx.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+  });
+
   it("gives the same site when two threads render it", async () => {
     // The main thread waits for the second to be ready (a test setting), so that both render.
     const two = await build("two-threads", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" }, ["--render-threads", "2"]);

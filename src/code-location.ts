@@ -1,0 +1,26 @@
+/**
+ * Where the running code lives: the TypeScript sources (run through tsx, as the tests and
+ * `npm run bench`'s own script do), or the compiled copy the CLI runs from
+ * (`<root>/.cache/code/<fingerprint>/`, made by `bin/compiled-code.js`), which has the same
+ * layout with `.js` for `.ts`. Paths to anything that is not code (the model, caches,
+ * `templates/_data`) are taken from the project root, never from a module's own location.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** True in the compiled copy. */
+export const COMPILED = import.meta.url.endsWith(".js");
+
+/** The folder the running code's tree starts at: the project root, or the compiled copy. */
+const CODE_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** The project: its `package.json`, `models/`, `templates/`, `.cache/`. The copy is three levels below it. */
+export const PROJECT_ROOT = COMPILED ? path.resolve(CODE_ROOT, "../../..") + path.sep : CODE_ROOT;
+
+/** The running code's tree relative to the project root: "" for the sources, `.cache/code/<fingerprint>` for the copy. */
+export const CODE_DIR = path.relative(PROJECT_ROOT, CODE_ROOT).split(path.sep).join("/");
+
+/** A module of ours named without its extension, beside `base` (an `import.meta.url`): `.ts` or `.js` as this code runs. */
+export function moduleBeside(name: string, base: string): URL {
+  return new URL(`${name}${COMPILED ? ".js" : ".ts"}`, base);
+}

@@ -1,0 +1,83 @@
+/**
+ * The compiled copy the CLI runs (`bin/compiled-code.js`), made for a small project of its own:
+ * its modules import each other as `.ts` and still load, a changed source gets a new copy, and
+ * sources that do not compile leave the CLI to run them through tsx, saying so.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { compiledMain, sourcesFingerprint } from "../bin/compiled-code.js";
+
+let root: string;
+
+async function put(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+  await writeFile(path.join(root, file), text);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "news-archive-compiled-"));
+  await put("src/cli/main.ts", 'import { twice } from "../maths.ts";\nimport type { Unused } from "../types.ts";\nexport const main = (n: number): number => twice(n);\nexport const here: string = import.meta.url;\n');
+  await put("src/maths.ts", "export function twice(n: number): number {\n  return 2 * n;\n}\n");
+  await put("src/types.ts", "export interface Unused { a: number }\n");
+  await put("templates/page.11ty.ts", 'import { twice } from "../src/maths.ts";\nexport const render = (): string => String(twice(21));\n');
+  await put("templates/_data/site.json", '{ "title": "t" }\n');
+  await put("eleventy.config.ts", "export default function (): void {}\n");
+  await put("package-lock.json", "{}\n");
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe("the compiled copy", () => {
+  it("is made once per version of the sources, with the sources' layout, and runs", async () => {
+    const url = await compiledMain(root);
+    expect(url).toBeDefined();
+    const copy = path.join(root, ".cache", "code", sourcesFingerprint(root));
+    expect(fileURLToPath(url ?? "")).toBe(path.join(copy, "src", "cli", "main.js"));
+    for (const file of ["src/maths.js", "templates/page.11ty.js", "templates/_data/site.json", "eleventy.config.js", "package.json"]) expect(existsSync(path.join(copy, file)), file).toBe(true);
+    // Imports of `.ts` modules now name the `.js` ones; type-only imports are gone.
+    const main = await readFile(path.join(copy, "src/cli/main.js"), "utf8");
+    expect(main).toContain('from "../maths.js"');
+    expect(main).not.toContain("types");
+    const loaded = (await import(url ?? "")) as { main: (n: number) => number; here: string };
+    expect(loaded.main(4)).toBe(8);
+    expect(loaded.here).toBe(url);
+    // Asked again, the same copy.
+    expect(await compiledMain(root)).toBe(url);
+    expect(await readdir(path.join(root, ".cache", "code"))).toEqual([sourcesFingerprint(root)]);
+  });
+
+  it("is made again when a source changes, and the old copy stays for processes still using it", async () => {
+    const before = await compiledMain(root);
+    await put("src/maths.ts", "export function twice(n: number): number {\n  return n + n + 1;\n}\n");
+    const after = await compiledMain(root);
+    expect(after).not.toBe(before);
+    expect(((await import(after ?? "")) as { main: (n: number) => number }).main(4)).toBe(9);
+    expect((await readdir(path.join(root, ".cache", "code"))).sort()).toHaveLength(2);
+  });
+
+  it("is not made when NEWS_ARCHIVE_TSX=1 asks for the sources", async () => {
+    vi.stubEnv("NEWS_ARCHIVE_TSX", "1");
+    expect(await compiledMain(root)).toBeUndefined();
+  });
+
+  it("is not made from sources that do not compile: the CLI says so and runs them through tsx", async () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    await put("src/broken.ts", "export const = ;\n");
+    expect(await compiledMain(root)).toBeUndefined();
+    expect(String(stderr.mock.calls[0]?.[0])).toMatch(/could not compile the sources .*running them through tsx/s);
+    // Nothing half made is left for a later run to trust.
+    expect((await readdir(path.join(root, ".cache", "code"))).filter((name) => name.includes(sourcesFingerprint(root)))).toEqual([]);
+    await rm(path.join(root, "src/broken.ts"));
+  });
+});
