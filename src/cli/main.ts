@@ -18,6 +18,7 @@ import { siteArticleOf, type SiteArticle } from "../site/load.ts";
 import { noteContentDigest } from "../site/article-digest.ts";
 import { loadEleventy } from "../site/render-runs.ts";
 import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
+import { indexSearchInThread } from "../site/search-thread.ts";
 import { progressReporter } from "./progress.ts";
 
 export const EXIT_OK = 0;
@@ -91,7 +92,8 @@ interface BuildReport extends IngestReport {
    * Articles indexed by this run, and which of the site's search bundles (one per year) they
    * went into; `unchanged`: no article's indexed text changed, so every bundle was kept.
    */
-  search?: { pages: number; shards: number; indexed: string[]; seconds: number; unchanged?: true };
+  /** `alongside`: indexed while the site's last pages rendered (see `SiteBuildOptions.searchAlongside`). */
+  search?: { pages: number; shards: number; indexed: string[]; seconds: number; unchanged?: true; alongside?: true };
 }
 
 const countStatus = (report: IngestReport, status: string): number => report.articles.filter((a) => a.status === status).length;
@@ -189,22 +191,25 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
   // them back. Nothing here keeps them once the site is built: Pagefind, next, needs the memory.
-  const built = await buildSite({ ...site, known: siteRecords(ingested) });
+  const language = await siteLanguage();
+  // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
+  const processes = flags.renderThreads;
+  const searchAlongside = (shards: readonly string[], stale: readonly string[]) => pruneSearchBundles(output, shards).then(() => indexSearchInThread(output, language, stale, processes));
+  const built = await buildSite({ ...site, known: siteRecords(ingested), searchAlongside });
   const { pages, rendered, threads, written, removed } = built;
   report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(
     `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}${threads > 1 ? ` on ${threads} threads` : ""}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
-  const { shards, stale } = built.search;
-  await pruneSearchBundles(output, shards);
+  const { shards, stale, indexing } = built.search;
+  if (!indexing) await pruneSearchBundles(output, shards);
   if (stale.length) {
-    releaseSiteMemory(stale.length);
-    // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
-    const search = await indexSearch(output, await siteLanguage(), stale, flags.renderThreads);
+    if (!indexing) releaseSiteMemory(stale.length);
+    const search = await (indexing ?? indexSearch(output, language, stale, processes));
     await built.recordSearch();
-    report.search = { pages: search.pages, shards: shards.length, indexed: [...stale], seconds: round(search.seconds) };
+    report.search = { pages: search.pages, shards: shards.length, indexed: [...stale], seconds: round(search.seconds), ...(indexing ? { alongside: true as const } : {}) };
     const names = stale.length > 6 ? `${stale.slice(0, 3).join(", ")}, … ${stale.at(-1) ?? ""}` : stale.join(", ");
-    console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} year bundles: ${names} (${report.search.seconds} s)`);
+    console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} year bundles: ${names} (${report.search.seconds} s${indexing ? ", beside the site's last pages" : ""})`);
   } else {
     report.search = { pages: 0, shards: shards.length, indexed: [], seconds: 0, unchanged: true };
     console.log("search: no article's indexed text changed; index kept");

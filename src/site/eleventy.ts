@@ -13,9 +13,10 @@ import { outputFileOf, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
 import { buildData, siteContext } from "./plugin.ts";
-import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
+import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, type RunOptions, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
+import type { SearchIndexResult } from "./search-index.ts";
 import { staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
@@ -29,6 +30,13 @@ export interface SiteBuildOptions {
   pathPrefix?: string | undefined;
   /** Threads that render pages: 1 (unless given; the CLI gives 2 on two cores) or 2, trading memory for speed (see the README). */
   renderThreads?: number | undefined;
+  /**
+   * Builds the bundle of the search shard `stale` (once the bundles of shards not in `shards`
+   * are gone), on another thread. Given it, a rebuild that renders on one thread and changes
+   * one year's articles starts it as soon as the article pages are on disk, and renders its
+   * other pages meanwhile (see `SiteBuildResult.search.indexing`).
+   */
+  searchAlongside?: ((shards: readonly string[], stale: readonly string[]) => Promise<SearchIndexResult>) | undefined;
 }
 
 function siteEnv(options: SiteBuildOptions): Record<string, string> {
@@ -66,8 +74,11 @@ export interface SiteBuildResult {
   written: number;
   /** Files of earlier builds that this build no longer produces, removed. */
   removed: number;
-  /** The search shards (years of articles) the site has, and those whose bundle must be built again. */
-  search: { shards: string[]; stale: string[] };
+  /**
+   * The search shards (years of articles) the site has, and those whose bundle must be built
+   * again; `indexing` when `searchAlongside` was started for them (it may still be running).
+   */
+  search: { shards: string[]; stale: string[]; indexing?: Promise<SearchIndexResult> };
   /** Records that the search bundles now match this build's article pages. */
   recordSearch(): Promise<void>;
   /** Seconds spent reading the articles and the last build's state, building the index, choosing pages, in Eleventy, and pruning. */
@@ -120,13 +131,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const chosen = previous ? selectPages(data.all, previous.pages, exists) : undefined;
     const todo = chosen?.todo ?? data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
-    const { runs, shared: helped } = planRender(todo, todoPages, threads, previous !== undefined);
+    const bundleExists = (shard: string): boolean => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json"));
+    const staleNow = previous && chosen && options.searchAlongside ? staleShards(previous.search, chosen.searchDigests, bundleExists) : [];
+    // One year to index again, as after adding an article: it is indexed alongside (the render
+    // then keeps one core busy, Pagefind the other). More years, or a build on two threads,
+    // index after the render, with its memory released.
+    const { runs, shared: helped, articleRuns } = planRender(todo, todoPages, threads, previous !== undefined, staleNow.length === 1);
+    const alongside = articleRuns !== undefined ? staleNow : [];
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
-      // (to prune it) and must not trust any of them (to render it again).
+      // (to prune it) and must not trust any of them (to render it again), nor a search bundle
+      // about to be replaced.
       const pending: Record<string, string> = { ...previous.pages };
       for (const url of Object.keys(chosen.digests)) if (previous.pages[url] !== chosen.digests[url]) pending[url] = "pending";
-      await writeBuildState(outputDir, { ...previous, pages: pending });
+      await writeBuildState(outputDir, { code: previous.code, pages: pending, ...withoutShards(previous.search, alongside) });
     }
     if (helper && !helped) {
       await helper.stop();
@@ -141,8 +159,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const selection = chosen ?? selectPages(data.all, undefined, exists);
     const select = lap();
     const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
-    const mine = await renderSharedRuns(data, runs, outputDir, counters, first).catch(async (error: unknown) => {
+    // What the last build produced is known from its state; without one, from the folder itself.
+    const before = async (): Promise<string[]> => (previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : []);
+    let indexing: Promise<SearchIndexResult> | undefined;
+    let removed = 0;
+    const startSearch = async (): Promise<void> => {
+      // The pages of articles gone go first, or the year's index would hold them.
+      removed = await prune(outputDir, await before(), produced);
+      indexing = options.searchAlongside?.(data.searchShards, alongside);
+      // Observed here so that a failure is not an unhandled rejection before the caller awaits it.
+      indexing?.catch(() => undefined);
+      // Tests make the index read the pages before any other is rendered or pruned.
+      if (process.env.NEWS_ARCHIVE_TEST_SEARCH_FIRST) await indexing?.catch(() => undefined);
+    };
+    if (alongside.length && articleRuns === 0) await startSearch();
+    const runOptions: RunOptions = articleRuns !== undefined && alongside.length ? { oneOffsRun: articleRuns, afterRun: (run) => (run === articleRuns - 1 ? startSearch() : undefined) } : {};
+    const mine = await renderSharedRuns(data, runs, outputDir, counters, first, runOptions).catch(async (error: unknown) => {
       await helper?.stop();
+      await indexing?.catch(() => undefined);
       throw error;
     });
     // The main thread took every batch, and the second did not fail: it has nothing to report.
@@ -153,11 +187,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const rendered = [...mine.rendered, ...(theirs?.rendered ?? [])];
     for (const file of rendered) produced.add(file);
     const written = mine.written + (theirs?.written ?? 0);
-    // What the last build produced is known from its state; without one, from the folder itself.
-    const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
-    const removed = await prune(outputDir, before, produced);
+    removed += await prune(outputDir, await before(), produced);
     const { searchDigests } = selection;
-    const stale = staleShards(previous?.search, searchDigests, (shard) => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json")));
+    const stale = indexing ? alongside : staleShards(previous?.search, searchDigests, bundleExists);
     // The shards about to be indexed again lose their digests first: should the build die after
     // replacing one bundle but before recording it, the next build must not trust that bundle.
     const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
@@ -169,7 +201,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       threads: theirs && theirs.runs > 0 ? 2 : 1,
       written,
       removed,
-      search: { shards: data.searchShards, stale },
+      search: { shards: data.searchShards, stale, ...(indexing ? { indexing } : {}) },
       // Holds the digests alone: the search index, built next, needs all the memory it can get.
       recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
       timings: { load, index, select, render, prune: lap() },
@@ -178,6 +210,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     await helper?.stop();
     process.chdir(cwd);
   }
+}
+
+/** `search` less the digests of `shards`, as the state's optional field. */
+function withoutShards(search: Readonly<Record<string, string>> | undefined, shards: readonly string[]): { search?: Record<string, string> } {
+  if (!search) return {};
+  return { search: Object.fromEntries(Object.entries(search).filter(([shard]) => !shards.includes(shard))) };
 }
 
 /** Every file below `dir` (`/`-separated, relative). Slow on a large site: seconds at 36,000 files. */

@@ -74,13 +74,19 @@ export function selectPages(all: PagedItems, previous: Record<string, string> | 
 /**
  * Splits the pages to render into batches of about `size` pages, each a separate Eleventy run:
  * Eleventy keeps every page it renders in memory until its run ends, so batches bound the
- * build's memory by the batch, not the archive.
+ * build's memory by the batch, not the archive. Article pages come first; with
+ * `articlesApart`, no batch holds both article pages and others.
  */
-export function batches(todo: PagedItems, size: number): PagedItems[] {
+export function batches(todo: PagedItems, size: number, articlesApart = false): PagedItems[] {
   const out: PagedItems[] = [];
   let current = emptyPaged();
   let count = 0;
   for (const kind of KINDS) {
+    if (articlesApart && kind !== "articles" && current.articles.length) {
+      out.push(current);
+      current = emptyPaged();
+      count = 0;
+    }
     for (const item of todo[kind] as unknown[]) {
       (current[kind] as unknown[]).push(item);
       if (++count === size) {

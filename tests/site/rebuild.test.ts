@@ -14,7 +14,7 @@ import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
   site: { pages: number; rendered: number; threads: number; written: number; removed: number };
-  search: { pages: number; shards: number; indexed: string[]; unchanged?: true };
+  search: { pages: number; shards: number; indexed: string[]; unchanged?: true; alongside?: true };
 }
 
 let tmp: string;
@@ -147,7 +147,9 @@ describe("rebuilding the site", () => {
     expect(second.site.written).toBeLessThan(second.site.pages / 2);
     // Search: only the new article's year (it is undated) is indexed again; the other bundles stay as they were.
     expect(first.search.indexed).toEqual(["2015", "2016", "undated"]);
-    expect(second.search).toMatchObject({ shards: 3, indexed: ["undated"] });
+    // One year to index: indexed beside the pages still rendering, once the article pages were written.
+    expect(second.search).toMatchObject({ shards: 3, indexed: ["undated"], alongside: true });
+    expect(first.search.alongside).toBeUndefined();
     expect(searchTouched.size).toBeGreaterThan(0);
     expect([...searchTouched].filter((f) => !f.startsWith("pagefind/undated/"))).toEqual([]);
     expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
@@ -186,9 +188,12 @@ describe("rebuilding the site", () => {
       ["the last seeds of a year deleted", async () => { await unlink(path.join(seedsEq, "injection.txt")); await unlink(path.join(seedsEq, "same-headline-1.txt")); }],
       ["a new date in the manifest", () => appendFile(path.join(seedsEq, "manifest.csv"), "sport/001.txt,2016-03-04,sport,,,\n")],
     ];
+    const alongside: string[] = [];
     for (const [what, change] of changes) {
       await change();
-      const incremental = await build("eq", seedsEq);
+      // The index is built before the other pages render, so it would see any page they change or prune.
+      const incremental = await build("eq", seedsEq, { NEWS_ARCHIVE_TEST_SEARCH_FIRST: "1" });
+      if (incremental.search.alongside) alongside.push(what);
       expect(incremental.site.rendered, what).toBeLessThan(incremental.site.pages);
       await rm(path.join(tmp, "eq-cold"), { recursive: true, force: true });
       await build("eq-cold", seedsEq);
@@ -197,6 +202,10 @@ describe("rebuilding the site", () => {
       const differing = [...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
       expect(differing, what).toEqual([]);
     }
+    // Those changing one year's articles indexed it beside the pages still rendering, the
+    // deletions among them (whose pages went before Pagefind read the year); a move between
+    // two years indexed both after the render.
+    expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override", "the last seeds of a year deleted"]);
   }, 120_000);
 
   it("renders every page again when a page's file has gone missing or the state is unreadable", async () => {
