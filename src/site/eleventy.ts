@@ -8,12 +8,12 @@ import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
-import { readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
-import { outputFileOf, selectPages } from "./page-table.ts";
+import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
+import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { buildData, siteContext } from "./plugin.ts";
-import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, type RunOptions, sharedCounters } from "./render-runs.ts";
+import { type BuildData, buildData, siteContext } from "./plugin.ts";
+import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import type { SearchIndexResult } from "./search-index.ts";
@@ -125,26 +125,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // Only the last build's pages are asked about: the rest are rendered whatever their files.
     const gone = (await missing) ?? new Set<string>();
     const exists = (file: string): boolean => !gone.has(file);
-    // A build with no usable state renders every page whatever their digests: its batches are
-    // known before the digests are made, so a second thread renders while this one makes them
-    // (at 50,000 articles they take 7-13 s, which the second thread would spend waiting).
-    const chosen = previous ? selectPages(data.all, previous.pages, exists) : undefined;
-    const todo = chosen?.todo ?? data.all;
-    const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const bundleExists = (shard: string): boolean => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json"));
-    const staleNow = previous && chosen && options.searchAlongside ? staleShards(previous.search, chosen.searchDigests, bundleExists) : [];
-    // One year to index again, as after adding an article: it is indexed alongside (the render
-    // then keeps one core busy, Pagefind the other). More years, or a build on two threads,
-    // index after the render, with its memory released.
-    const { runs, shared: helped, articleRuns } = planRender(todo, todoPages, threads, previous !== undefined, staleNow.length === 1);
-    const alongside = articleRuns !== undefined ? staleNow : [];
+    const selector = previous ? new PageSelector(data.all, previous.pages, exists) : undefined;
+    const articlesChosen = selector?.chooseArticles();
+    let select = lap();
+    const early = previous && articlesChosen && options.searchAlongside ? await articlesFirst(previous, articlesChosen, data, outputDir, bundleExists, options.searchAlongside) : undefined;
+    let render = lap();
+    selector?.chooseOthers();
+    const chosen = selector?.selection();
+    // Article pages rendered first are not rendered again.
+    const todo = chosen ? (early ? { ...chosen.todo, articles: [] } : chosen.todo) : data.all;
+    const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
+    const { runs, shared: helped } = planRender(todo, todoPages, threads, previous !== undefined);
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
-      // about to be replaced.
-      const pending: Record<string, string> = { ...previous.pages };
-      for (const url of Object.keys(chosen.digests)) if (previous.pages[url] !== chosen.digests[url]) pending[url] = "pending";
-      await writeBuildState(outputDir, { code: previous.code, pages: pending, ...withoutShards(previous.search, alongside) });
+      // being replaced.
+      await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, early?.stale ?? []) });
     }
     if (helper && !helped) {
       await helper.stop();
@@ -156,40 +153,30 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // copies the stylesheet (see eleventy.config.ts).
     const first = Atomics.add(counters, NEXT_RUN, 1);
     helper?.start(runs);
+    // A build with no usable state renders every page whatever their digests: its batches are
+    // known before the digests are made, so a second thread renders while this one makes them
+    // (at 50,000 articles they take 7-13 s, which the second thread would spend waiting).
     const selection = chosen ?? selectPages(data.all, undefined, exists);
-    const select = lap();
+    select += lap();
     const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
-    // What the last build produced is known from its state; without one, from the folder itself.
-    const before = async (): Promise<string[]> => (previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : []);
-    let indexing: Promise<SearchIndexResult> | undefined;
-    let removed = 0;
-    const startSearch = async (): Promise<void> => {
-      // The pages of articles gone go first, or the year's index would hold them.
-      removed = await prune(outputDir, await before(), produced);
-      indexing = options.searchAlongside?.(data.searchShards, alongside);
-      // Observed here so that a failure is not an unhandled rejection before the caller awaits it.
-      indexing?.catch(() => undefined);
-      // Tests make the index read the pages before any other is rendered or pruned.
-      if (process.env.NEWS_ARCHIVE_TEST_SEARCH_FIRST) await indexing?.catch(() => undefined);
-    };
-    if (alongside.length && articleRuns === 0) await startSearch();
-    const runOptions: RunOptions = articleRuns !== undefined && alongside.length ? { oneOffsRun: articleRuns, afterRun: (run) => (run === articleRuns - 1 ? startSearch() : undefined) } : {};
-    const mine = await renderSharedRuns(data, runs, outputDir, counters, first, runOptions).catch(async (error: unknown) => {
+    const mine = await renderSharedRuns(data, runs, outputDir, counters, first).catch(async (error: unknown) => {
       await helper?.stop();
-      await indexing?.catch(() => undefined);
+      await early?.indexing.catch(() => undefined);
       throw error;
     });
     // The main thread took every batch, and the second did not fail: it has nothing to report.
     const theirs = helper && (mine.runs < runs.length || helper.failed) ? await helper.finish() : undefined;
     await helper?.stop();
     helper = undefined;
-    const render = lap();
-    const rendered = [...mine.rendered, ...(theirs?.rendered ?? [])];
+    render += lap();
+    const rendered = [...(early?.rendered ?? []), ...mine.rendered, ...(theirs?.rendered ?? [])];
     for (const file of rendered) produced.add(file);
-    const written = mine.written + (theirs?.written ?? 0);
-    removed += await prune(outputDir, await before(), produced);
+    const written = (early?.written ?? 0) + mine.written + (theirs?.written ?? 0);
+    // What the last build produced is known from its state; without one, from the folder itself.
+    const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
+    const removed = (early?.removed ?? 0) + (await prune(outputDir, before, produced));
     const { searchDigests } = selection;
-    const stale = indexing ? alongside : staleShards(previous?.search, searchDigests, bundleExists);
+    const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
     // The shards about to be indexed again lose their digests first: should the build die after
     // replacing one bundle but before recording it, the next build must not trust that bundle.
     const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
@@ -201,15 +188,65 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       threads: theirs && theirs.runs > 0 ? 2 : 1,
       written,
       removed,
-      search: { shards: data.searchShards, stale, ...(indexing ? { indexing } : {}) },
+      search: { shards: data.searchShards, stale, ...(early ? { indexing: early.indexing } : {}) },
       // Holds the digests alone: the search index, built next, needs all the memory it can get.
       recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
-      timings: { load, index, select, render, prune: lap() },
+      timings: { load, index, select: Math.round(select * 1000) / 1000, render: Math.round(render * 1000) / 1000, prune: lap() },
     };
   } finally {
     await helper?.stop();
     process.chdir(cwd);
   }
+}
+
+interface ArticlesFirst {
+  /** Output files rendered, how many of them were written, files of articles gone removed. */
+  rendered: string[];
+  written: number;
+  removed: number;
+  /** The one search shard being indexed, and its indexing. */
+  stale: string[];
+  indexing: Promise<SearchIndexResult>;
+}
+
+/**
+ * A rebuild that changes the articles of one year (adding one, say) renders their pages first,
+ * removes the pages of articles gone, and has the year indexed for search (`searchAlongside`,
+ * on another thread) while it digests and renders its other pages: at 10,000 articles the two
+ * then share the machine's cores instead of taking turns. With more years to index, or none,
+ * it returns undefined, having rendered nothing; search then waits for the render, as it does
+ * after a first build, whose memory is released first.
+ */
+async function articlesFirst(
+  previous: BuildState,
+  chosen: ChosenArticles,
+  data: BuildData,
+  outputDir: string,
+  bundleExists: (shard: string) => boolean,
+  searchAlongside: NonNullable<SiteBuildOptions["searchAlongside"]>,
+): Promise<ArticlesFirst | undefined> {
+  const stale = staleShards(previous.search, chosen.searchDigests, bundleExists);
+  if (stale.length !== 1) return undefined;
+  await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, stale) });
+  const todo = { ...emptyPaged(), articles: chosen.articles };
+  // The one-off pages are rendered with the other pages.
+  const result = await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false);
+  // Before Pagefind reads the year: the pages of articles gone (a deleted seed, a changed headline).
+  const articlePages = (digests: Readonly<Record<string, string>>): string[] => Object.keys(digests).filter((url) => digests[url]?.startsWith("articles:")).map(outputFileOf);
+  const removed = await prune(outputDir, articlePages(previous.pages), new Set(articlePages(chosen.digests)));
+  const indexing = searchAlongside(data.searchShards, stale);
+  // Observed here so that a failure is not an unhandled rejection before the caller awaits it.
+  indexing.catch(() => undefined);
+  // Tests make the index read the pages before any other page is rendered or removed.
+  if (process.env.NEWS_ARCHIVE_TEST_SEARCH_FIRST) await indexing.catch(() => undefined);
+  return { rendered: result.rendered, written: result.written, removed, stale, indexing };
+}
+
+/** The last build's page digests, with those of pages about to change (from `digests`) marked pending. */
+function pendingPages(previous: Readonly<Record<string, string>>, digests: Readonly<Record<string, string>>): Record<string, string> {
+  const pending: Record<string, string> = { ...previous };
+  for (const url of Object.keys(digests)) if (previous[url] !== digests[url]) pending[url] = "pending";
+  return pending;
 }
 
 /** `search` less the digests of `shards`, as the state's optional field. */

@@ -54,39 +54,78 @@ export interface PageSelection {
  * digest differs or whose file (relative to the output folder) does not exist.
  */
 export function selectPages(all: PagedItems, previous: Record<string, string> | undefined, exists: (file: string) => boolean): PageSelection {
-  const digester = new Digester();
-  const todo = emptyPaged();
-  const digests: Record<string, string> = {};
-  for (const kind of KINDS) {
-    const chosen = todo[kind] as { url: string }[];
-    for (const item of all[kind] as { url: string }[]) {
+  const selector = new PageSelector(all, previous, exists);
+  selector.chooseArticles();
+  selector.chooseOthers();
+  return selector.selection();
+}
+
+export interface ChosenArticles {
+  articles: ArticleEntry[];
+  /** URL → digest of every article page. */
+  digests: Record<string, string>;
+  searchDigests: Record<string, string>;
+}
+
+/**
+ * `selectPages` in two steps, the article pages and the search digests first, so that a build
+ * can render the article pages and start indexing them before it digests the other pages.
+ */
+export class PageSelector {
+  private readonly digester = new Digester();
+  private readonly todo = emptyPaged();
+  private readonly digests: Record<string, string> = {};
+  private searchDigests: Record<string, string> | undefined;
+
+  constructor(
+    private readonly all: PagedItems,
+    private readonly previous: Record<string, string> | undefined,
+    private readonly exists: (file: string) => boolean,
+  ) {}
+
+  /** Digests the article pages and the search shards; returns the article pages to render, with the digests so far. */
+  chooseArticles(): ChosenArticles {
+    if (this.searchDigests) throw new Error("the article pages are chosen once");
+    this.choose("articles");
+    this.searchDigests = shardDigests(this.all.articles, this.digester);
+    return { articles: this.todo.articles, digests: { ...this.digests }, searchDigests: this.searchDigests };
+  }
+
+  /** Digests every other page; the article pages must have been chosen. */
+  chooseOthers(): void {
+    if (!this.searchDigests) throw new Error("the article pages are chosen first");
+    for (const kind of KINDS) if (kind !== "articles") this.choose(kind);
+  }
+
+  /** Everything chosen, once both steps are done. */
+  selection(): PageSelection {
+    if (!this.searchDigests) throw new Error("no page has been chosen yet");
+    return { todo: this.todo, digests: this.digests, searchDigests: this.searchDigests };
+  }
+
+  private choose(kind: PagedKind): void {
+    const chosen = this.todo[kind] as { url: string }[];
+    for (const item of this.all[kind] as { url: string }[]) {
       // Article pages first (see KINDS): each entry is digested as its added fields and its
       // article's digest (`article-digest.ts`), and remembered so, for the feeds that hold it.
-      const record = kind === "articles" ? digester.ofStandIn(item, digestedEntry(item as ArticleEntry, digester)) : digester.of(item);
+      const record = kind === "articles" ? this.digester.ofStandIn(item, digestedEntry(item as ArticleEntry, this.digester)) : this.digester.of(item);
       const digest = `${kind}:${record}`;
-      digests[item.url] = digest;
-      if (!previous || previous[item.url] !== digest || !exists(outputFileOf(item.url))) chosen.push(item);
+      this.digests[item.url] = digest;
+      if (!this.previous || this.previous[item.url] !== digest || !this.exists(outputFileOf(item.url))) chosen.push(item);
     }
   }
-  return { todo, digests, searchDigests: shardDigests(all.articles, digester) };
 }
 
 /**
  * Splits the pages to render into batches of about `size` pages, each a separate Eleventy run:
  * Eleventy keeps every page it renders in memory until its run ends, so batches bound the
- * build's memory by the batch, not the archive. Article pages come first; with
- * `articlesApart`, no batch holds both article pages and others.
+ * build's memory by the batch, not the archive.
  */
-export function batches(todo: PagedItems, size: number, articlesApart = false): PagedItems[] {
+export function batches(todo: PagedItems, size: number): PagedItems[] {
   const out: PagedItems[] = [];
   let current = emptyPaged();
   let count = 0;
   for (const kind of KINDS) {
-    if (articlesApart && kind !== "articles" && current.articles.length) {
-      out.push(current);
-      current = emptyPaged();
-      count = 0;
-    }
     for (const item of todo[kind] as unknown[]) {
       (current[kind] as unknown[]).push(item);
       if (++count === size) {

@@ -50,18 +50,11 @@ export interface RenderPlan {
   runs: PagedItems[];
   /** Whether a second thread takes runs too. */
   shared: boolean;
-  /** With the article pages apart (see `planRender`), how many runs, the first ones, hold them. */
-  articleRuns: number | undefined;
 }
 
-/**
- * The runs for `todo` (with `pages` pages in it), and whether two threads share them. A build
- * that indexes search while it renders (`searchAlongside`, one thread only) renders the
- * article pages in runs of their own, first: the index reads them, and only them.
- */
-export function planRender(todo: PagedItems, pages: number, threads: number, rebuild: boolean, searchAlongside = false): RenderPlan {
+/** The runs for `todo` (with `pages` pages in it), and whether two threads share them. */
+export function planRender(todo: PagedItems, pages: number, threads: number, rebuild: boolean): RenderPlan {
   const sharing = threads === 2 && (!rebuild || pages > HELPER_PAGES);
-  const apart = searchAlongside && !sharing;
-  const runs = batches(todo, batchPages(sharing ? 2 : 1), apart);
-  return { runs, shared: sharing && runs.length > 1, articleRuns: apart ? runs.filter((run) => run.articles.length).length : undefined };
+  const runs = batches(todo, batchPages(sharing ? 2 : 1));
+  return { runs, shared: sharing && runs.length > 1 };
 }

@@ -118,21 +118,13 @@ async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, o
   }
 }
 
-export interface RunOptions {
-  /** The run that also renders the one-off pages (search, sitemap, ...): the first unless given. */
-  oneOffsRun?: number;
-  /** Called after each run this thread rendered, with its number. */
-  afterRun?: (run: number) => void | Promise<void>;
-}
-
 /**
  * Renders runs taken from `runs` through the shared counters until none is left (or another
  * thread failed), starting with `first` if the caller has already taken it. Eleventy resolves
  * its folders against the working directory, which the caller has set to the project root for
  * the whole time any thread renders.
  */
-export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number, options: RunOptions = {}): Promise<RunsResult> {
-  const { oneOffsRun = 0, afterRun } = options;
+export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number, oneOffs = true): Promise<RunsResult> {
   await installOutputWrites();
   takeWrittenCount();
   const rendered = new Set<string>();
@@ -147,9 +139,8 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
       // caller's to judge (`releaseSiteMemory`), and a one-run rebuild has nothing to gain.
       if (taken > 0) collectGarbage();
       taken++;
-      // The first run, the main thread's, also renders the one-off pages, unless told otherwise.
-      for (const file of await renderRun(data, todo, outputDir, i === Math.min(oneOffsRun, runs.length - 1))) rendered.add(file);
-      await afterRun?.(i);
+      // The first run, the main thread's, also renders the one-off pages (unless `oneOffs` is false).
+      for (const file of await renderRun(data, todo, outputDir, oneOffs && i === 0)) rendered.add(file);
     }
   } catch (error) {
     Atomics.store(counters, FAILED, 1);

@@ -68,18 +68,6 @@ describe("batches", () => {
     expect(batches(emptyPaged(), 3)).toEqual([emptyPaged()]);
   });
 
-  it("keeps article pages in runs of their own when asked, first, and still loses none", () => {
-    const all = site(["a", "b", "c", "d", "e"].map((s) => article(s)), [year("2014", 1), year("2015", 1)]);
-    const runs = batches(all, 3, true);
-    expect(runs.map((r) => [r.articles.length, r.years.length])).toEqual([[3, 0], [2, 0], [0, 2]]);
-    expect(runs.flatMap((r) => r.articles.map((a) => a.slug))).toEqual(["a", "b", "c", "d", "e"]);
-    // Three articles fill a run exactly: no empty run follows them.
-    expect(batches(site(["a", "b", "c"].map((s) => article(s)), [year("2014", 1)]), 3, true).map((r) => [r.articles.length, r.years.length])).toEqual([[3, 0], [0, 1]]);
-    // No article pages: the runs are as without the option.
-    const years = site([], [year("2014", 1), year("2015", 1)]);
-    expect(batches(years, 3, true)).toEqual(batches(years, 3));
-  });
-
   it("maps page URLs to the files they are written to", () => {
     expect(outputFileOf("/people/x/")).toBe("people/x/index.html");
     expect(outputFileOf("/feed.xml")).toBe("feed.xml");

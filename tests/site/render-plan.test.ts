@@ -32,27 +32,6 @@ describe("planRender", () => {
   });
 });
 
-describe("planRender, indexing search alongside", () => {
-  /** `articles` article pages and `lists` list pages to render. */
-  function mixed(articles: number, lists: number): PagedItems {
-    const items = todo(articles);
-    items.lists = Array.from({ length: lists }, (_, i) => ({ url: `/l/${i}/` })) as never;
-    return items;
-  }
-
-  it("puts a one-thread rebuild's article pages in runs of their own, first, and counts them", () => {
-    const plan = planRender(mixed(12, 280), 292, 2, true, true);
-    expect(plan.runs.map((r) => [r.articles.length, r.lists.length])).toEqual([[12, 0], [0, 280]]);
-    expect(plan.articleRuns).toBe(1);
-    expect(planRender(mixed(0, 280), 280, 2, true, true).articleRuns).toBe(0);
-    expect(planRender(mixed(12, 280), 292, 2, true, false).articleRuns).toBeUndefined();
-  });
-
-  it("does not when two threads share the runs: search waits for the render", () => {
-    expect(planRender(mixed(5000, 5000), 10000, 2, true, true)).toMatchObject({ shared: true, articleRuns: undefined });
-  });
-});
-
 describe("startsHelperEarly", () => {
   it("starts the second thread before the index only on a first build of 1,000 articles or more with two threads", () => {
     expect(startsHelperEarly(2, false, 1000)).toBe(true);
