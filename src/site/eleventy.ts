@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
+import { TEMPORARY } from "../ingest/files.ts";
 import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
@@ -32,9 +33,9 @@ export interface SiteBuildOptions {
   renderThreads?: number | undefined;
   /**
    * Builds the bundle of the search shard `stale` (once the bundles of shards not in `shards`
-   * are gone), on another thread. Given it, a rebuild that renders on one thread and changes
-   * one year's articles starts it as soon as the article pages are on disk, and renders its
-   * other pages meanwhile (see `SiteBuildResult.search.indexing`).
+   * are gone), on another thread. Given it, a rebuild that changes one year's articles starts
+   * it as soon as their pages are on disk, and digests and renders its other pages meanwhile
+   * (see `articlesFirst`, `SiteBuildResult.search.indexing`).
    */
   searchAlongside?: ((shards: readonly string[], stale: readonly string[]) => Promise<SearchIndexResult>) | undefined;
 }
@@ -107,6 +108,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const code = await codeFingerprint(site);
   const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
   const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
+  if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
   const previous = ours && state?.code === code ? state : undefined;
   // Checked while the index is built (see `missing-files.ts`).
   const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
@@ -229,8 +231,9 @@ async function articlesFirst(
   if (stale.length !== 1) return undefined;
   await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, stale) });
   const todo = { ...emptyPaged(), articles: chosen.articles };
-  // The one-off pages are rendered with the other pages.
-  const result = await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false);
+  // The one-off pages are rendered with the other pages. (No article page to render: the year's
+  // bundle had gone missing.)
+  const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };
   // Before Pagefind reads the year: the pages of articles gone (a deleted seed, a changed headline).
   const articlePages = (digests: Readonly<Record<string, string>>): string[] => Object.keys(digests).filter((url) => digests[url]?.startsWith("articles:")).map(outputFileOf);
   const removed = await prune(outputDir, articlePages(previous.pages), new Set(articlePages(chosen.digests)));
@@ -245,8 +248,21 @@ async function articlesFirst(
 /** The last build's page digests, with those of pages about to change (from `digests`) marked pending. */
 function pendingPages(previous: Readonly<Record<string, string>>, digests: Readonly<Record<string, string>>): Record<string, string> {
   const pending: Record<string, string> = { ...previous };
-  for (const url of Object.keys(digests)) if (previous[url] !== digests[url]) pending[url] = "pending";
+  for (const url of Object.keys(digests)) if (previous[url] !== digests[url]) pending[url] = PENDING;
   return pending;
+}
+
+/** What a page about to change has for its digest in the state while it renders. */
+const PENDING = "pending";
+
+/**
+ * Removes the temporary files (`temporaryFor`) that a build killed mid-write left: beside the
+ * state, at the top, looked for every time; beside any page, after a build that died while
+ * rendering (its state still holds pages marked pending), a walk of the whole folder.
+ */
+async function removeTemporaries(outputDir: string, top: readonly string[], everywhere: boolean): Promise<void> {
+  const files = everywhere ? await listFiles(outputDir) : top;
+  await Promise.all(files.filter((file) => TEMPORARY.test(path.basename(file))).map((file) => rm(path.join(outputDir, file), { force: true })));
 }
 
 /** `search` less the digests of `shards`, as the state's optional field. */

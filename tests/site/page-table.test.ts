@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batches, emptyPaged, outputFileOf, selectPages, type PagedItems } from "../../src/site/page-table.ts";
+import { batches, emptyPaged, outputFileOf, PageSelector, selectPages, type PagedItems } from "../../src/site/page-table.ts";
 import type { ArticleEntry, YearEntry } from "../../src/site/archive.ts";
 
 const article = (slug: string, title = slug): ArticleEntry =>
@@ -22,6 +22,21 @@ describe("choosing the pages a build renders", () => {
     expect(chosen.todo.articles.map((a) => a.slug)).toEqual(["b", "c", "d"]);
     expect(chosen.todo.years).toEqual([]);
     expect(Object.keys(chosen.digests)).toHaveLength(5);
+  });
+
+  it("chooses in two steps, the article pages and search digests first, what it chooses in one", () => {
+    const before = selectPages(site([article("a"), article("b")], [year("2015", 2)]), undefined, () => true);
+    const now = site([article("a"), article("b", "B, retitled"), article("d")], [year("2015", 3)]);
+    const selector = new PageSelector(now, before.digests, () => true);
+    expect(() => selector.chooseOthers()).toThrow(/first/);
+    const articles = selector.chooseArticles();
+    const whole = selectPages(now, before.digests, () => true);
+    expect(articles.articles.map((a) => a.slug)).toEqual(["b", "d"]);
+    expect(articles.searchDigests).toEqual(whole.searchDigests);
+    expect(Object.keys(articles.digests)).toEqual(["/undated/a/", "/undated/b/", "/undated/d/"]);
+    expect(() => selector.chooseArticles()).toThrow(/once/);
+    selector.chooseOthers();
+    expect(selector.selection()).toEqual(whole);
   });
 
   it("sees a change anywhere in a record, however deep", () => {

@@ -238,6 +238,26 @@ describe("rebuilding the site", () => {
     expect((await listFiles(path.join(site, "pagefind"))).filter((f) => !/^(2015|2016|undated)\//.test(f))).toEqual([]);
   });
 
+  it("removes the temporary files a build killed while rendering left beside its pages", async () => {
+    const seedsTmp = path.join(tmp, "seeds-tmp");
+    await cp(seeds, seedsTmp, { recursive: true });
+    await build("tmp", seedsTmp);
+    const site = path.join(tmp, "tmp");
+    // A build killed while rendering: its state marks the pages it was changing as pending, and
+    // a page's write had not reached its rename.
+    const stateFile = path.join(site, ".news-archive-build");
+    const state = JSON.parse(await readFile(stateFile, "utf8")) as { pages: Record<string, string> };
+    state.pages["/2015/"] = "pending";
+    await writeFile(stateFile, JSON.stringify(state));
+    const left = path.join(site, "2015", ".index.html.99999-0.tmp");
+    await writeFile(left, "<!doctype html><p>half a pa");
+    const again = await build("tmp", seedsTmp);
+    expect(again.site.rendered).toBeLessThan(again.site.pages);
+    expect(await listFiles(site)).not.toContain("2015/.index.html.99999-0.tmp");
+    const [warm, cold] = [await snapshot(site), await snapshot(path.join(tmp, "one"))];
+    expect([...warm.keys()]).toEqual([...cold.keys()]);
+  });
+
   it("recovers from a build killed just after it replaced a search bundle", async () => {
     const crashSeeds = path.join(tmp, "seeds-crash");
     await cp(seeds, crashSeeds, { recursive: true });
@@ -253,6 +273,8 @@ describe("rebuilding the site", () => {
     expect(killed.code).not.toBe(0);
     // The seed goes back to what the recorded bundle was built from; the bundle on disk is newer.
     await writeFile(seed, original);
+    // Whatever the kill interrupted (the state being written, say) left its temporary file: one stands for it here.
+    await writeFile(path.join(tmp, "crash", "..news-archive-build.99999-0.tmp"), "{");
     const recovered = await build("crash", crashSeeds);
     expect(recovered.search.indexed).toEqual(["2016"]);
     await build("crash-cold", crashSeeds);
