@@ -13,7 +13,7 @@
 // Should compiling fail, the CLI says so and runs the sources through tsx, as before.
 // `NEWS_ARCHIVE_TSX=1` runs the sources through tsx without compiling.
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,9 +33,9 @@ function filesOf(root, entry) {
     .sort();
 }
 
-/** A hash of every source file's name and bytes. */
+/** A hash of every source file's name and bytes, and of the root (written into the copy). */
 export function sourcesFingerprint(root = ROOT) {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(`${root}\n`);
   for (const file of SOURCES.flatMap((entry) => filesOf(root, entry))) {
     const bytes = existsSync(path.join(root, file)) ? readFileSync(path.join(root, file)) : Buffer.alloc(0);
     hash.update(`${file}\n${bytes.length}\n`).update(bytes);
@@ -59,6 +59,8 @@ async function compile(root, dir) {
     platform: "node",
     target: "node20",
     logLevel: "silent",
+    // Where the project is, for paths to what is not code (see src/code-location.ts).
+    define: { __NEWS_ARCHIVE_ROOT__: JSON.stringify(root) },
     plugins: [
       {
         name: "each-file-alone",
@@ -75,6 +77,9 @@ async function compile(root, dir) {
   // Eleventy reads the site's data beside the templates it runs.
   cpSync(path.join(root, "templates", "_data"), path.join(dir, "templates", "_data"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  // Packages are found from the copy's own folder up, which is not below the project when
+  // `.cache` links elsewhere.
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
 }
 
 /** Removes copies in `copies` other than `keep` last used (or made) over a day ago. */
@@ -112,11 +117,19 @@ export async function compiledMain(root = ROOT) {
         if (!existsSync(dir)) throw error;
       }
       pruneCopies(copies, fingerprint);
-    } else {
-      // Marks it used, so that it is not pruned under a long-running process (see pruneCopies).
-      const now = new Date();
-      utimesSync(dir, now, now);
     }
+    // Marked used now and every hour while this process lives (`build --serve` starts workers
+    // from it for as long as it serves), so that no other run prunes it meanwhile.
+    const markUsed = () => {
+      const now = new Date();
+      try {
+        utimesSync(dir, now, now);
+      } catch {
+        // A copy that cannot be marked is only pruned sooner.
+      }
+    };
+    markUsed();
+    setInterval(markUsed, 3600 * 1000).unref();
     return pathToFileURL(path.join(dir, "src", "cli", "main.js")).href;
   } catch (error) {
     process.stderr.write(`news-archive: could not compile the sources (${error instanceof Error ? error.message : String(error)}); running them through tsx\n`);

@@ -8,14 +8,20 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The project root, written into the compiled copy as it is made (esbuild's `define`); absent from the sources. */
+declare const __NEWS_ARCHIVE_ROOT__: string | undefined;
+
 /** True in the compiled copy. */
 export const COMPILED = import.meta.url.endsWith(".js");
 
 /** The folder the running code's tree starts at: the project root, or the compiled copy. */
 const CODE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** The project: its `package.json`, `models/`, `templates/`, `.cache/`. The copy is three levels below it. */
-export const PROJECT_ROOT = COMPILED ? path.resolve(CODE_ROOT, "../../..") + path.sep : CODE_ROOT;
+/**
+ * The project: its `package.json`, `models/`, `templates/`, `.cache/`. Not counted from the
+ * copy's place (three levels below it), which is another when `.cache` is a link elsewhere.
+ */
+export const PROJECT_ROOT = COMPILED && typeof __NEWS_ARCHIVE_ROOT__ === "string" ? __NEWS_ARCHIVE_ROOT__ : COMPILED ? path.resolve(CODE_ROOT, "../../..") + path.sep : CODE_ROOT;
 
 /** The running code's tree relative to the project root: "" for the sources, `.cache/code/<fingerprint>` for the copy. */
 export const CODE_DIR = path.relative(PROJECT_ROOT, CODE_ROOT).split(path.sep).join("/");

@@ -4,7 +4,7 @@
  * sources that do not compile leave the CLI to run them through tsx, saying so.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +20,22 @@ async function put(file: string, text: string): Promise<void> {
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "news-archive-compiled-"));
-  await put("src/cli/main.ts", 'import { twice } from "../maths.ts";\nimport type { Unused } from "../types.ts";\nexport const main = (n: number): number => twice(n);\nexport const here: string = import.meta.url;\n');
+  await put(
+    "src/cli/main.ts",
+    [
+      'import { twice } from "../maths.ts";',
+      'import type { Unused } from "../types.ts";',
+      'import { greeting } from "a-package";',
+      "declare const __NEWS_ARCHIVE_ROOT__: string;",
+      "export const main = (n: number): number => twice(n);",
+      "export const here: string = import.meta.url;",
+      "export const root: string = __NEWS_ARCHIVE_ROOT__;",
+      "export const hello: string = greeting;",
+      "",
+    ].join("\n"),
+  );
+  await put("node_modules/a-package/package.json", '{ "name": "a-package", "type": "module", "exports": "./index.js" }\n');
+  await put("node_modules/a-package/index.js", 'export const greeting = "hello";\n');
   await put("src/maths.ts", "export function twice(n: number): number {\n  return 2 * n;\n}\n");
   await put("src/types.ts", "export interface Unused { a: number }\n");
   await put("templates/page.11ty.ts", 'import { twice } from "../src/maths.ts";\nexport const render = (): string => String(twice(21));\n');
@@ -49,9 +64,12 @@ describe("the compiled copy", () => {
     const main = await readFile(path.join(copy, "src/cli/main.js"), "utf8");
     expect(main).toContain('from "../maths.js"');
     expect(main).not.toContain("types");
-    const loaded = (await import(url ?? "")) as { main: (n: number) => number; here: string };
+    const loaded = (await import(url ?? "")) as { main: (n: number) => number; here: string; root: string; hello: string };
     expect(loaded.main(4)).toBe(8);
     expect(loaded.here).toBe(url);
+    // The project's root is written in; its packages are found from the copy.
+    expect(loaded.root).toBe(root);
+    expect(loaded.hello).toBe("hello");
     // Asked again, the same copy.
     expect(await compiledMain(root)).toBe(url);
     expect(await readdir(path.join(root, ".cache", "code"))).toEqual([sourcesFingerprint(root)]);
@@ -64,6 +82,22 @@ describe("the compiled copy", () => {
     expect(after).not.toBe(before);
     expect(((await import(after ?? "")) as { main: (n: number) => number }).main(4)).toBe(9);
     expect((await readdir(path.join(root, ".cache", "code"))).sort()).toHaveLength(2);
+  });
+
+  it("runs when .cache is a link to a folder elsewhere", async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "news-archive-cache-"));
+    await rm(path.join(root, ".cache"), { recursive: true, force: true });
+    await symlink(elsewhere, path.join(root, ".cache"), "dir");
+    try {
+      const url = await compiledMain(root);
+      expect(fileURLToPath(url ?? "")).toContain(path.join(".cache", "code"));
+      const loaded = (await import(url ?? "")) as { root: string; hello: string };
+      expect(loaded.root).toBe(root);
+      expect(loaded.hello).toBe("hello");
+    } finally {
+      await rm(path.join(root, ".cache"), { force: true });
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("is not made when NEWS_ARCHIVE_TSX=1 asks for the sources", async () => {

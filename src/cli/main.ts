@@ -194,7 +194,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const language = await siteLanguage();
   // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
   const processes = flags.renderThreads;
-  const searchAlongside = (shards: readonly string[], stale: readonly string[]) => pruneSearchBundles(output, shards).then(() => indexSearchInThread(output, language, stale, processes));
+  const searchAlongside = (shards: readonly string[], stale: readonly string[]) => indexSearchInThread(output, language, shards, stale, processes);
   const built = await buildSite({ ...site, known: siteRecords(ingested), searchAlongside });
   const { pages, rendered, threads, written, removed } = built;
   report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };

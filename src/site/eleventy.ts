@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { TEMPORARY } from "../ingest/files.ts";
@@ -18,7 +18,7 @@ import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } f
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import type { SearchIndexResult } from "./search-index.ts";
-import { staleShards } from "./search-shards.ts";
+import { isShardPage, staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
 
@@ -35,7 +35,8 @@ export interface SiteBuildOptions {
    * Builds the bundle of the search shard `stale` (once the bundles of shards not in `shards`
    * are gone), on another thread. Given it, a rebuild that changes one year's articles starts
    * it as soon as their pages are on disk, and digests and renders its other pages meanwhile
-   * (see `articlesFirst`, `SiteBuildResult.search.indexing`).
+   * (see `articlesFirst`, `SiteBuildResult.search.indexing`). It must have started the work
+   * when it returns: the caller goes on with work that does not let the event loop turn.
    */
   searchAlongside?: ((shards: readonly string[], stale: readonly string[]) => Promise<SearchIndexResult>) | undefined;
 }
@@ -109,6 +110,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
   const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
   if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
+  // A first build marks the folder as ours before it writes a page: killed half way, it leaves
+  // a folder the next build knows to clean (it trusts no page of it, and prunes what it does
+  // not produce, temporary files included).
+  if (ours && !state) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
   const previous = ours && state?.code === code ? state : undefined;
   // Checked while the index is built (see `missing-files.ts`).
   const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
@@ -234,9 +239,10 @@ async function articlesFirst(
   // The one-off pages are rendered with the other pages. (No article page to render: the year's
   // bundle had gone missing.)
   const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };
-  // Before Pagefind reads the year: the pages of articles gone (a deleted seed, a changed headline).
-  const articlePages = (digests: Readonly<Record<string, string>>): string[] => Object.keys(digests).filter((url) => digests[url]?.startsWith("articles:")).map(outputFileOf);
-  const removed = await prune(outputDir, articlePages(previous.pages), new Set(articlePages(chosen.digests)));
+  // Before Pagefind reads the year: the pages of articles gone (a deleted seed, a changed
+  // headline), whatever the last build recorded for them (a killed build leaves them pending).
+  const searchable = (urls: string[]): string[] => urls.map(outputFileOf).filter(isShardPage);
+  const removed = await prune(outputDir, searchable(Object.keys(previous.pages)), new Set(searchable(Object.keys(chosen.digests))));
   const indexing = searchAlongside(data.searchShards, stale);
   // Observed here so that a failure is not an unhandled rejection before the caller awaits it.
   indexing.catch(() => undefined);
@@ -254,6 +260,9 @@ function pendingPages(previous: Readonly<Record<string, string>>, digests: Reado
 
 /** What a page about to change has for its digest in the state while it renders. */
 const PENDING = "pending";
+
+/** The code a first build records until it is done: no code has it, so nothing of it is trusted. */
+const INCOMPLETE = "incomplete";
 
 /**
  * Removes the temporary files (`temporaryFor`) that a build killed mid-write left: beside the
@@ -290,14 +299,19 @@ async function prune(outputDir: string, before: readonly string[], produced: Rea
   return removed;
 }
 
-async function removeEmptyDirs(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * Removes the folders below `dir` that are left empty, one at a time and only while empty,
+ * never inside the copied folders or the search bundles: Pagefind may be writing a bundle on
+ * another thread meanwhile (see `articlesFirst`).
+ */
+async function removeEmptyDirs(dir: string, top = true): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   let empty = true;
   for (const e of entries) {
-    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name)))) continue;
+    if (e.isDirectory() && !(top && COPIED.has(e.name)) && (await removeEmptyDirs(path.join(dir, e.name), false))) continue;
     empty = false;
   }
-  if (empty) await rm(dir, { recursive: true }).catch(() => undefined);
+  if (empty && !top) await rmdir(dir).catch(() => undefined);
   return empty;
 }
 

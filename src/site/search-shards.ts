@@ -29,6 +29,11 @@ export function shardGlob(shard: string): string {
   return shard === "undated" ? "undated/*/index.html" : `${shard}/[0-9][0-9]/[0-9][0-9]/*/index.html`;
 }
 
+/** Whether a file (relative to the output folder) is one that `shardGlob` matches for some shard. */
+export function isShardPage(file: string): boolean {
+  return /^(\d{4}\/\d\d\/\d\d|undated)\/[^/]+\/index\.html$/.test(file);
+}
+
 /**
  * The shards of these articles, oldest year first, undated last. An archive without articles
  * still gets one (empty) bundle, so the search page always has an index to load.

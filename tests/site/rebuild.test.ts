@@ -258,6 +258,44 @@ describe("rebuilding the site", () => {
     expect([...warm.keys()]).toEqual([...cold.keys()]);
   });
 
+  it("indexes a year without the pages of its articles gone, even pages a killed build left pending", async () => {
+    const seedsPending = path.join(tmp, "seeds-pending");
+    await cp(seeds, seedsPending, { recursive: true });
+    await build("pending", seedsPending);
+    // A build killed while rendering every article page: its state marks them all pending.
+    const stateFile = path.join(tmp, "pending", ".news-archive-build");
+    const state = JSON.parse(await readFile(stateFile, "utf8")) as { pages: Record<string, string> };
+    for (const url of Object.keys(state.pages)) if (state.pages[url]?.startsWith("articles:")) state.pages[url] = "pending";
+    await writeFile(stateFile, JSON.stringify(state));
+    await unlink(path.join(seedsPending, "same-headline-2.txt"));
+    const again = await build("pending", seedsPending, { NEWS_ARCHIVE_TEST_SEARCH_FIRST: "1" });
+    expect(again.search.alongside).toBe(true);
+    await build("pending-cold", seedsPending);
+    const [warm, cold] = [await snapshot(path.join(tmp, "pending")), await snapshot(path.join(tmp, "pending-cold"))];
+    expect([...warm.keys()]).toEqual([...cold.keys()]);
+    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+  });
+
+  it("cleans up after a first build killed while rendering: nothing of it is trusted, nothing it left stays", async () => {
+    const out = path.join(tmp, "first-killed");
+    const killer = path.join(ROOT, "tests", "helpers", "kill-after-rename.cjs");
+    const killed = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "first-killed-md"), "--render-threads", "1"], undefined, {
+      NODE_OPTIONS: `--require ${killer}`,
+      NEWS_ARCHIVE_TEST_KILL_AFTER: `${path.sep}feed.xml`,
+    });
+    expect(killed.code).not.toBe(0);
+    // The folder was marked as this tool's before the first page was written.
+    expect(JSON.parse(await readFile(path.join(out, ".news-archive-build"), "utf8"))).toMatchObject({ code: "incomplete", pages: {} });
+    expect(await listFiles(out)).toContain("feed.xml");
+    // What another page's interrupted write would have left.
+    await mkdir(path.join(out, "2015"), { recursive: true });
+    await writeFile(path.join(out, "2015", ".index.html.99999-0.tmp"), "<p>half");
+    await build("first-killed", seeds);
+    const [warm, cold] = [await snapshot(out), await snapshot(path.join(tmp, "one"))];
+    expect([...warm.keys()]).toEqual([...cold.keys()]);
+    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+  });
+
   it("recovers from a build killed just after it replaced a search bundle", async () => {
     const crashSeeds = path.join(tmp, "seeds-crash");
     await cp(seeds, crashSeeds, { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchShards, shardGlob, shardOf, staleShards } from "../../src/site/search-shards.ts";
+import { isShardPage, searchShards, shardGlob, shardOf, staleShards } from "../../src/site/search-shards.ts";
 
 describe("search shards", () => {
   it("puts each article page in its year's bundle, undated ones in their own, oldest first", () => {
@@ -16,6 +16,9 @@ describe("search shards", () => {
     // Shard names go into globs and paths: anything else is refused.
     expect(() => shardGlob("../x")).toThrow(/not a search shard/);
     expect(() => shardGlob("{2016,2017}")).toThrow(/not a search shard/);
+    // The files those globs match, and no list page beside them.
+    for (const file of ["2016/03/04/a/index.html", "undated/b/index.html"]) expect(isShardPage(file), file).toBe(true);
+    for (const file of ["2016/index.html", "2016/03/index.html", "undated/index.html", "undated/page/2/index.html", "people/x/index.html", "2016/03/04/a/feed.xml"]) expect(isShardPage(file), file).toBe(false);
   });
 
   it("re-indexes shards whose digest changed or whose bundle is gone, and only those", () => {
