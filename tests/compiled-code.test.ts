@@ -3,6 +3,7 @@
  * its modules import each other as `.ts` and still load, a changed source gets a new copy, and
  * sources that do not compile leave the CLI to run them through tsx, saying so.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -91,7 +92,9 @@ describe("the compiled copy", () => {
     try {
       const url = await compiledMain(root);
       expect(fileURLToPath(url ?? "")).toContain(path.join(".cache", "code"));
-      const loaded = (await import(url ?? "")) as { root: string; hello: string };
+      // Loaded by Node itself, as the CLI is (vitest's loader finds packages its own way).
+      const script = `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify({ root: m.root, hello: m.hello }));`;
+      const loaded = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as { root: string; hello: string };
       expect(loaded.root).toBe(root);
       expect(loaded.hello).toBe("hello");
     } finally {
