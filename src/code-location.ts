@@ -1,8 +1,7 @@
 /**
- * Where the running code lives: the TypeScript sources (run through tsx, as the tests and
- * `npm run bench`'s own script do), or the compiled copy the CLI runs from
- * (`<root>/.cache/code/<fingerprint>/`, made by `bin/compiled-code.js`), which has the same
- * layout with `.js` for `.ts`. Paths to anything that is not code (the model, caches,
+ * Where the running code lives: the TypeScript sources (run through vitest or tsx), or the
+ * compiled copy the CLI runs from (`<root>/.cache/code/<fingerprint>/`, made by
+ * `bin/compiled-code.js`), which has the same layout with `.js` for `.ts`. Paths to anything that is not code (the model, caches,
  * `templates/_data`) are taken from the project root, never from a module's own location.
  */
 import path from "node:path";
@@ -12,16 +11,16 @@ import { fileURLToPath } from "node:url";
 declare const __NEWS_ARCHIVE_ROOT__: string | undefined;
 
 /** True in the compiled copy. */
-export const COMPILED = import.meta.url.endsWith(".js");
+export const COMPILED = typeof __NEWS_ARCHIVE_ROOT__ === "string";
 
 /** The folder the running code's tree starts at: the project root, or the compiled copy. */
 const CODE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 /**
- * The project: its `package.json`, `models/`, `templates/`, `.cache/`. Not counted from the
- * copy's place (three levels below it), which is another when `.cache` is a link elsewhere.
+ * The project: its `package.json`, `models/`, `templates/`, `.cache/`. In the copy, not counted
+ * from the copy's place, which is elsewhere when `.cache` is a link.
  */
-export const PROJECT_ROOT = COMPILED && typeof __NEWS_ARCHIVE_ROOT__ === "string" ? __NEWS_ARCHIVE_ROOT__ : COMPILED ? path.resolve(CODE_ROOT, "../../..") + path.sep : CODE_ROOT;
+export const PROJECT_ROOT = typeof __NEWS_ARCHIVE_ROOT__ === "string" ? __NEWS_ARCHIVE_ROOT__ : CODE_ROOT;
 
 /** The running code's tree relative to the project root: "" for the sources, `.cache/code/<fingerprint>` for the copy. */
 export const CODE_DIR = path.relative(PROJECT_ROOT, CODE_ROOT).split(path.sep).join("/");

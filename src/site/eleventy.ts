@@ -186,8 +186,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
     // The shards about to be indexed again lose their digests first: should the build die after
     // replacing one bundle but before recording it, the next build must not trust that bundle.
-    const kept = Object.fromEntries(Object.entries(previous?.search ?? {}).filter(([shard]) => !stale.includes(shard)));
-    const next = { code, pages: selection.digests, ...(Object.keys(kept).length ? { search: kept } : {}) };
+    const next = { code, pages: selection.digests, ...withoutShards(previous?.search, stale) };
     await writeBuildState(outputDir, next);
     return {
       pages: produced.size,
@@ -274,10 +273,10 @@ async function removeTemporaries(outputDir: string, top: readonly string[], ever
   await Promise.all(files.filter((file) => TEMPORARY.test(path.basename(file))).map((file) => rm(path.join(outputDir, file), { force: true })));
 }
 
-/** `search` less the digests of `shards`, as the state's optional field. */
+/** `search` less the digests of `shards`, as the state's optional field (absent when none is left). */
 function withoutShards(search: Readonly<Record<string, string>> | undefined, shards: readonly string[]): { search?: Record<string, string> } {
-  if (!search) return {};
-  return { search: Object.fromEntries(Object.entries(search).filter(([shard]) => !shards.includes(shard))) };
+  const kept = Object.entries(search ?? {}).filter(([shard]) => !shards.includes(shard));
+  return kept.length ? { search: Object.fromEntries(kept) } : {};
 }
 
 /** Every file below `dir` (`/`-separated, relative). Slow on a large site: seconds at 36,000 files. */

@@ -32,6 +32,13 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
 }
 
+/** Asserts that the site in `dir` has the files of the one in `expected`, byte for byte. */
+async function expectSameSite(dir: string, expected: string, what?: string): Promise<void> {
+  const [got, want] = [await snapshot(dir), await snapshot(expected)];
+  expect([...got.keys()], what).toEqual([...want.keys()]);
+  expect([...want].filter(([file, bytes]) => !bytes.equals(got.get(file) ?? Buffer.alloc(0))).map(([file]) => file), what).toEqual([]);
+}
+
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "news-archive-rebuild-"));
   seeds = path.join(tmp, "seeds");
@@ -49,20 +56,15 @@ describe("rebuilding the site", () => {
     const copy = path.join(tmp, "seeds-copy");
     await cp(seeds, copy, { recursive: true });
     await build("two", copy);
-    const [one, two] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two"))];
-    expect([...two.keys()]).toEqual([...one.keys()]);
-    expect([...one.keys()].some((f) => f.startsWith("pagefind/"))).toBe(true);
-    const differing = [...one].filter(([file, bytes]) => !bytes.equals(two.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
-    expect(differing).toEqual([]);
+    expect((await listFiles(path.join(tmp, "one"))).some((f) => f.startsWith("pagefind/"))).toBe(true);
+    await expectSameSite(path.join(tmp, "two"), path.join(tmp, "one"));
   });
 
   it("gives the same site when Eleventy runs over many small batches of pages", async () => {
     const batched = await build("batched", seeds, { NEWS_ARCHIVE_BATCH_PAGES: "7" }, ["--render-threads", "1"]);
     expect(batched.site.threads).toBe(1);
     expect(batched.site.pages).toBeGreaterThan(50);
-    const [one, many] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "batched"))];
-    expect([...many.keys()]).toEqual([...one.keys()]);
-    expect([...one].filter(([file, bytes]) => !bytes.equals(many.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(path.join(tmp, "batched"), path.join(tmp, "one"));
   });
 
   it("gives the same site from the TypeScript sources, through tsx, as from the compiled copy the CLI runs", async () => {
@@ -70,9 +72,7 @@ describe("rebuilding the site", () => {
     const env = { NEWS_ARCHIVE_TSX: "1", NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" };
     const sources = await build("sources", seeds, env, ["--render-threads", "2"]);
     expect(sources.site.threads).toBe(2);
-    const [one, tsx] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "sources"))];
-    expect([...tsx.keys()]).toEqual([...one.keys()]);
-    expect([...one].filter(([file, bytes]) => !bytes.equals(tsx.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(path.join(tmp, "sources"), path.join(tmp, "one"));
   });
 
   it("gives the same site when two threads render it", async () => {
@@ -82,9 +82,7 @@ describe("rebuilding the site", () => {
     expect(two.site.rendered).toBe(two.site.pages);
     // Each page written once: the one-off pages too, which only the first run renders.
     expect(two.site.written).toBe(two.site.pages);
-    const [one, both] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "two-threads"))];
-    expect([...both.keys()]).toEqual([...one.keys()]);
-    expect([...one].filter(([file, bytes]) => !bytes.equals(both.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(path.join(tmp, "two-threads"), path.join(tmp, "one"));
     // A small rebuild renders on the main thread alone.
     const again = await build("two-threads", seeds, {}, ["--render-threads", "2"]);
     expect(again.site.threads).toBe(1);
@@ -103,11 +101,7 @@ describe("rebuilding the site", () => {
     expect(both.site.threads).toBe(2);
     const alone = await build("eager-one", seeds, eager, ["--render-threads", "2"]);
     expect(alone.site.threads).toBe(1);
-    const [one, eagerTwo, eagerOne] = [await snapshot(path.join(tmp, "one")), await snapshot(path.join(tmp, "eager-two")), await snapshot(path.join(tmp, "eager-one"))];
-    for (const other of [eagerTwo, eagerOne]) {
-      expect([...other.keys()]).toEqual([...one.keys()]);
-      expect([...one].filter(([file, bytes]) => !bytes.equals(other.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
-    }
+    for (const other of ["eager-two", "eager-one"]) await expectSameSite(path.join(tmp, other), path.join(tmp, "one"), other);
   });
 
   it("refuses a render thread count other than 1 or 2", async () => {
@@ -197,10 +191,7 @@ describe("rebuilding the site", () => {
       expect(incremental.site.rendered, what).toBeLessThan(incremental.site.pages);
       await rm(path.join(tmp, "eq-cold"), { recursive: true, force: true });
       await build("eq-cold", seedsEq);
-      const [warm, cold] = [await snapshot(path.join(tmp, "eq")), await snapshot(path.join(tmp, "eq-cold"))];
-      expect([...warm.keys()], what).toEqual([...cold.keys()]);
-      const differing = [...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
-      expect(differing, what).toEqual([]);
+      await expectSameSite(path.join(tmp, "eq"), path.join(tmp, "eq-cold"), what);
     }
     // Those changing one year's articles indexed it beside the pages still rendering, the
     // deletions among them (whose pages went before Pagefind read the year); a move between
@@ -254,8 +245,7 @@ describe("rebuilding the site", () => {
     const again = await build("tmp", seedsTmp);
     expect(again.site.rendered).toBeLessThan(again.site.pages);
     expect(await listFiles(site)).not.toContain("2015/.index.html.99999-0.tmp");
-    const [warm, cold] = [await snapshot(site), await snapshot(path.join(tmp, "one"))];
-    expect([...warm.keys()]).toEqual([...cold.keys()]);
+    await expectSameSite(site, path.join(tmp, "one"));
   });
 
   it("indexes a year without the pages of its articles gone, even pages a killed build left pending", async () => {
@@ -271,9 +261,7 @@ describe("rebuilding the site", () => {
     const again = await build("pending", seedsPending, { NEWS_ARCHIVE_TEST_SEARCH_FIRST: "1" });
     expect(again.search.alongside).toBe(true);
     await build("pending-cold", seedsPending);
-    const [warm, cold] = [await snapshot(path.join(tmp, "pending")), await snapshot(path.join(tmp, "pending-cold"))];
-    expect([...warm.keys()]).toEqual([...cold.keys()]);
-    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(path.join(tmp, "pending"), path.join(tmp, "pending-cold"));
   });
 
   it("cleans up after a first build killed while rendering: nothing of it is trusted, nothing it left stays", async () => {
@@ -291,9 +279,7 @@ describe("rebuilding the site", () => {
     await mkdir(path.join(out, "2015"), { recursive: true });
     await writeFile(path.join(out, "2015", ".index.html.99999-0.tmp"), "<p>half");
     await build("first-killed", seeds);
-    const [warm, cold] = [await snapshot(out), await snapshot(path.join(tmp, "one"))];
-    expect([...warm.keys()]).toEqual([...cold.keys()]);
-    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(out, path.join(tmp, "one"));
   });
 
   it("recovers from a build killed just after it replaced a search bundle", async () => {
@@ -316,9 +302,7 @@ describe("rebuilding the site", () => {
     const recovered = await build("crash", crashSeeds);
     expect(recovered.search.indexed).toEqual(["2016"]);
     await build("crash-cold", crashSeeds);
-    const [warm, cold] = [await snapshot(path.join(tmp, "crash")), await snapshot(path.join(tmp, "crash-cold"))];
-    expect([...warm.keys()]).toEqual([...cold.keys()]);
-    expect([...cold].filter(([file, bytes]) => !bytes.equals(warm.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([]);
+    await expectSameSite(path.join(tmp, "crash"), path.join(tmp, "crash-cold"));
   });
 
   it("fails, naming the path, when a search bundle cannot be written", async () => {
