@@ -9,12 +9,18 @@ import type { PullQuote } from "./article.ts";
 
 const INLINE = /[\\`*_[\]<>&~|{}#!]/g;
 
+/** What makes `escapeMarkdown` change a text: an `INLINE` character, a line break, a line-initial character it escapes (digits included), or space at either end. */
+const ESCAPED = /[\\`*_[\]<>&~|{}#!\n]|^[-+=\d\s]|\s$/;
+
 /**
  * Escapes one paragraph of plain text (no newlines) as Markdown.
  *
  * @example escapeMarkdown("*not* <b>bold</b>") // "\\*not\\* \\<b\\>bold\\</b\\>"
  */
 export function escapeMarkdown(text: string): string {
+  // Most paragraphs hold nothing to escape or flatten, and are returned as they are: every
+  // build makes the body of every article, a tenth of a second at 10,000 articles.
+  if (!ESCAPED.test(text)) return text;
   const flat = text.replace(/\s*\n\s*/g, " ").trim();
   return flat
     .replace(INLINE, (c) => `\\${c}`)

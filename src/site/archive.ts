@@ -7,7 +7,7 @@
  */
 import type { Entity, EntityType } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
-import { coMentions, relatedArticles } from "./relations.ts";
+import { relate, type Relations } from "./relations.ts";
 import type { SiteArticle } from "./load.ts";
 import { noteSource } from "./article-digest.ts";
 
@@ -53,6 +53,16 @@ export interface ArticleEntry extends SiteArticle {
   entityTerms: TermRef[];
 }
 
+/**
+ * The fields of an entry that link it to other articles. Adding one article changes them in
+ * many entries (its neighbours, the articles it is related to) that no feed or search bundle
+ * shows them in.
+ */
+export const LINK_FIELDS = ["newer", "older", "related"] as const;
+
+/** An article as feeds show it (and search indexes it): without its links to other articles. */
+export type LinklessEntry = Omit<ArticleEntry, (typeof LINK_FIELDS)[number]>;
+
 export interface TermRef {
   kind: TermKind;
   name: string;
@@ -67,7 +77,8 @@ export interface FeedSpec {
   rss: string;
   atom: string;
   json?: string;
-  items: ArticleEntry[];
+  /** Typed without their links, which feeds must not show (their digests leave them out: see `PageSelector`). */
+  items: LinklessEntry[];
   fullText: boolean;
 }
 
@@ -229,8 +240,8 @@ function feedFor(page: string, title: string, items: readonly ArticleEntry[], si
 
 const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
 
-/** Previous/next by date, and related articles by shared rare entities (`entityKeys[i]`: article i's). */
-function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly string[])[]): void {
+/** Previous/next by date; returns each article's link, for the related articles (`Index.complete`). */
+function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
   // One link per article, shared by every article linking to it; frozen, like term references.
   const links = articles.map((a) => Object.freeze(linkOf(a)));
   articles.forEach((a, i) => {
@@ -239,10 +250,21 @@ function linkNeighbours(articles: ArticleEntry[], entityKeys: readonly (readonly
     if (newer) a.newer = newer;
     if (older) a.older = older;
   });
-  const related = relatedArticles(entityKeys);
-  articles.forEach((a, i) => {
-    a.related = (related[i] ?? []).map((r) => links[r.item] as ArticleLink);
-  });
+  return links;
+}
+
+/** A term's key: its kind and slug (two references may differ in name only). */
+const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
+
+/** Articles in the archive's order (`compareArticles`). */
+const sortArticles = (loaded: readonly SiteArticle[]): SiteArticle[] => [...loaded].sort(compareArticles);
+
+/** An article's entity keys, in its order: what its relations are computed from. */
+const entityKeysOf = (a: SiteArticle): string[] => a.entities.map((e) => keyOf(e.type, e.slug));
+
+/** Each article's entity keys, in the order of the archive `loaded` makes. */
+export function relationKeys(loaded: readonly SiteArticle[]): string[][] {
+  return sortArticles(loaded).map(entityKeysOf);
 }
 
 /**
@@ -270,7 +292,24 @@ function timeline(base: string, list: readonly ArticleEntry[], monthOf: Readonly
 
 /** Builds the whole index from the loaded articles. Pure. */
 export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string): Archive {
-  const sorted = [...loaded].sort(compareArticles);
+  const index = indexArchive(loaded, siteTitle);
+  return index.complete(relate(index.keys));
+}
+
+/** An index built but for its relations, which `complete` adds. */
+export interface Index {
+  /** The articles' entity keys, as `relationKeys` gives them. */
+  keys: string[][];
+  /** The whole index, with these relations (of `keys`); once. */
+  complete(relations: Relations): Archive;
+}
+
+/**
+ * `buildArchive` in two steps, for a build that computes the relations on another thread
+ * meanwhile: every page's record but for the related articles and entity companions, then those.
+ */
+export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string): Index {
+  const sorted = sortArticles(loaded);
 
   // Tags and sections get slugs here, claimed in name order so they are stable.
   const termSlugs = new Map<string, string>();
@@ -297,7 +336,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
   const termKeys = new Map<TermRef, string>();
   const termKey = (r: TermRef): string => {
     let key = termKeys.get(r);
-    if (key === undefined) termKeys.set(r, (key = `${r.kind}|${r.slug}`));
+    if (key === undefined) termKeys.set(r, (key = keyOf(r.kind, r.slug)));
     return key;
   };
 
@@ -345,15 +384,14 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
     if (a.sectionTerm) add(a.sectionTerm, a);
   }
 
-  const entityKeys = articles.map((a) => a.entityTerms.map(termKey));
-  linkNeighbours(articles, entityKeys);
+  const links = linkNeighbours(articles);
 
   // Each dated article's `YYYY-MM`, made once rather than once per list it is in.
   const monthOf = new Map<ArticleEntry, string>();
   for (const a of articles) if (a.ymd) monthOf.set(a, `${a.ymd[0]}-${a.ymd[1]}`);
 
-  const companions = coMentions(entityKeys);
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
+  const termsByKey = new Map<string, Term>();
   for (const [key, { ref: r, aliases, articles: list, links }] of termMap) {
     const title = `${r.name} — ${siteTitle}`;
     const dated = list.filter((a) => a.date);
@@ -362,13 +400,14 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
       articles: list,
       feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
       timeline: timeline(r.url, list, monthOf),
-      companions: (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count })),
+      companions: [],
     });
     if (dated.length) {
       term.lastSeen = dated[0]?.date as string;
       term.firstSeen = dated[dated.length - 1]?.date as string;
     }
     terms[r.kind].push(term);
+    termsByKey.set(key, term);
   }
   for (const list of Object.values(terms)) list.sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug));
 
@@ -408,5 +447,21 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
   if (undated.length) for (const p of paginate(undated, "/undated/")) lists.push({ kind: "undated", title: "Date unknown", ...p });
 
   const feeds = [siteFeed, ...Object.values(terms).flatMap((list) => list.map((t) => t.feed))];
-  return { articles, terms, lists, feeds, years: [...years.values()], undatedCount: undated.length, siteFeed };
+  const archive: Archive = { articles, terms, lists, feeds, years: [...years.values()], undatedCount: undated.length, siteFeed };
+  let completed = false;
+  return {
+    keys: sorted.map(entityKeysOf),
+    complete({ related, companions }: Relations): Archive {
+      if (completed) throw new Error("an index is completed once");
+      if (related.length !== articles.length) throw new Error(`relations of ${related.length} articles given for an index of ${articles.length}`);
+      completed = true;
+      articles.forEach((a, i) => {
+        a.related = (related[i] ?? []).map((r) => links[r.item] as ArticleLink);
+      });
+      for (const [key, term] of termsByKey) {
+        term.companions = (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count }));
+      }
+      return archive;
+    },
+  };
 }

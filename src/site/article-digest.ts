@@ -15,7 +15,7 @@
  * strings), so an entry field that the index changed or added is always digested itself.
  */
 import type { Digester } from "../digest.ts";
-import type { ArticleEntry } from "./archive.ts";
+import type { ArticleEntry, LinklessEntry } from "./archive.ts";
 import type { SiteArticle } from "./load.ts";
 
 const contentDigests = new WeakMap<SiteArticle, string>();
@@ -39,8 +39,8 @@ export function noteSource(entry: ArticleEntry, article: SiteArticle): void {
  * digest in place of the fields copied from it, then every other field in the entry's order.
  * An entry with no noted article is digested field by field.
  */
-export function digestedEntry(entry: ArticleEntry, digester: Digester, leaveOut: readonly string[] = []): Record<string, unknown> {
-  const source = sources.get(entry);
+export function digestedEntry(entry: ArticleEntry | LinklessEntry, digester: Digester, leaveOut: readonly string[] = []): Record<string, unknown> {
+  const source = sources.get(entry as ArticleEntry);
   const view: Record<string, unknown> = {};
   if (source) view[ARTICLE] = contentDigests.get(source) ?? `article:${digester.of(source)}`;
   const fields = entry as unknown as Record<string, unknown>;

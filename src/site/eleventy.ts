@@ -13,7 +13,10 @@ import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { type BuildData, buildData, siteContext } from "./plugin.ts";
+import { indexArchive, relationKeys } from "./archive.ts";
+import { type BuildData, dataOf, siteContext } from "./plugin.ts";
+import { relate } from "./relations.ts";
+import { relatesInThread, relationsInThread } from "./relations-thread.ts";
 import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
@@ -126,9 +129,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const threads = options.renderThreads ?? 1;
   let helper: RenderThread | undefined;
   try {
-    if (startsHelperEarly(threads, previous !== undefined, articles.length)) helper = new RenderThread(site, articles, outputDir);
-    const data = buildData(site, articles);
-    const index = lap();
+    const helperEarly = startsHelperEarly(threads, previous !== undefined, articles.length);
+    if (helperEarly) helper = new RenderThread(site, articles, outputDir);
+    // With the second core not rendering yet, it computes the relations while this thread
+    // builds the rest of the index.
+    const relating = !helperEarly && relatesInThread(articles.length, threads) ? relationsInThread(relationKeys(articles)) : undefined;
+    // Observed, should the index fail before it is awaited.
+    relating?.catch(() => undefined);
+    const index = indexArchive(articles, site.title);
+    const data = dataOf(site, index.complete(relating ? await relating : relate(index.keys)));
+    const indexed = lap();
     // Only the last build's pages are asked about: the rest are rendered whatever their files.
     const gone = (await missing) ?? new Set<string>();
     const exists = (file: string): boolean => !gone.has(file);
@@ -197,7 +207,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       search: { shards: data.searchShards, stale, ...(early ? { indexing: early.indexing } : {}) },
       // Holds the digests alone: the search index, built next, needs all the memory it can get.
       recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
-      timings: { load, index, select: Math.round(select * 1000) / 1000, render: Math.round(render * 1000) / 1000, prune: lap() },
+      timings: { load, index: indexed, select: Math.round(select * 1000) / 1000, render: Math.round(render * 1000) / 1000, prune: lap() },
     };
   } finally {
     await helper?.stop();

@@ -9,7 +9,7 @@
  * "unknown" (documented in README).
  */
 import { DateTime } from "luxon";
-import type { ArticleEntry, FeedSpec } from "./archive.ts";
+import type { FeedSpec, LinklessEntry } from "./archive.ts";
 import { memo, perRecord } from "./memo.ts";
 import { escapeHtml as esc } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -27,9 +27,9 @@ function updated(spec: FeedSpec): string {
   return toIso(spec.items.find((i) => i.date)?.date);
 }
 
-const bodyHtml = perRecord((item: ArticleEntry, _site: SiteContext) => renderMarkdown(item.body));
+const bodyHtml = perRecord((item: LinklessEntry, _site: SiteContext) => renderMarkdown(item.body));
 
-function content(item: ArticleEntry, fullText: boolean, site: SiteContext): string {
+function content(item: LinklessEntry, fullText: boolean, site: SiteContext): string {
   return fullText ? bodyHtml(item, site) : `<p>${esc(item.summary)}</p>`;
 }
 
@@ -37,10 +37,10 @@ function content(item: ArticleEntry, fullText: boolean, site: SiteContext): stri
  * An article's item is the same in every feed it is in (one per entity, tag and section), but
  * for full text: remembered for each of the two.
  */
-function perItem(render: (item: ArticleEntry, site: SiteContext, fullText: boolean) => string) {
-  const summary = perRecord((item: ArticleEntry, site: SiteContext) => render(item, site, false));
-  const full = perRecord((item: ArticleEntry, site: SiteContext) => render(item, site, true));
-  return (item: ArticleEntry, site: SiteContext, fullText: boolean): string => (fullText ? full : summary)(item, site);
+function perItem(render: (item: LinklessEntry, site: SiteContext, fullText: boolean) => string) {
+  const summary = perRecord((item: LinklessEntry, site: SiteContext) => render(item, site, false));
+  const full = perRecord((item: LinklessEntry, site: SiteContext) => render(item, site, true));
+  return (item: LinklessEntry, site: SiteContext, fullText: boolean): string => (fullText ? full : summary)(item, site);
 }
 
 const rssItem = perItem((item, site, fullText) => {

@@ -69,8 +69,19 @@ export interface ListView {
   items: CardView[];
 }
 
+/** A term as the index of its kind lists it (see `TermIndex`). */
+export interface TermEntry {
+  name: string;
+  url: string;
+  /** Articles about it. */
+  count: number;
+}
+
+export const termEntry = (t: Term): TermEntry => ({ name: t.name, url: t.url, count: t.articles.length });
+
+/** Frozen: shared by every page of a list, and a digest remembers frozen records (see `Digester`). */
 function feedLinks(spec: FeedSpec): FeedLinks {
-  return { title: spec.title, rss: spec.rss, atom: spec.atom, ...(spec.json ? { json: spec.json } : {}) };
+  return Object.freeze({ title: spec.title, rss: spec.rss, atom: spec.atom, ...(spec.json ? { json: spec.json } : {}) });
 }
 
 function card(a: ArticleEntry): CardView {

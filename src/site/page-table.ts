@@ -6,10 +6,11 @@
  * the whole site. One-off pages (search, archive, sitemap, ...) are rendered in every build, once
  * (see `BuildData.oneOffs`).
  */
-import type { ArticleEntry, FeedSpec, Term, TermKind, YearEntry } from "./archive.ts";
-import type { ListView } from "./list-view.ts";
+import { type ArticleEntry, type FeedSpec, LINK_FIELDS, type LinklessEntry, type TermKind, type YearEntry } from "./archive.ts";
+import type { ListView, TermEntry } from "./list-view.ts";
 import { Digester } from "../digest.ts";
 import { digestedEntry } from "./article-digest.ts";
+import { byIdentity } from "./memo.ts";
 import { shardDigests } from "./search-shards.ts";
 
 export interface FeedFile {
@@ -18,11 +19,17 @@ export interface FeedFile {
   spec: FeedSpec;
 }
 
+/**
+ * A page listing every term of a kind, with what it shows of each: not the term's record,
+ * whose digest covers its articles, timeline and companions (at 10,000 articles, digesting
+ * the five index pages visited 264,000 records; their views, 2,550).
+ */
 export interface TermIndex {
   kind: TermKind;
   url: string;
-  terms: Term[];
+  terms: TermEntry[];
 }
+
 
 /** The records each paginated template renders one page from. */
 export interface PagedItems {
@@ -76,6 +83,14 @@ export class PageSelector {
   private readonly todo = emptyPaged();
   private readonly digests: Record<string, string> = {};
   private searchDigests: Record<string, string> | undefined;
+  /** An entry without its links, as search indexes it and feeds show it; one per entry, so digested once. */
+  private readonly linkless = byIdentity((entry: LinklessEntry) => digestedEntry(entry, this.digester, LINK_FIELDS));
+  /**
+   * A feed as it is digested: its items without their links. Adding an article moves its
+   * neighbours' and related articles' links; with the links in, their feeds were rendered again
+   * unchanged (at 10,000 articles, 238 of the 251 feeds one new article's rebuild rendered).
+   */
+  private readonly feedView = byIdentity((spec: FeedSpec) => ({ ...spec, items: spec.items.map(this.linkless) }));
 
   constructor(
     private readonly all: PagedItems,
@@ -87,7 +102,7 @@ export class PageSelector {
   chooseArticles(): ChosenArticles {
     if (this.searchDigests) throw new Error("the article pages are chosen once");
     this.choose("articles");
-    this.searchDigests = shardDigests(this.all.articles, this.digester);
+    this.searchDigests = shardDigests(this.all.articles, this.linkless, this.digester);
     return { articles: this.todo.articles, digests: { ...this.digests }, searchDigests: this.searchDigests };
   }
 
@@ -108,7 +123,12 @@ export class PageSelector {
     for (const item of this.all[kind] as { url: string }[]) {
       // Article pages first (see KINDS): each entry is digested as its added fields and its
       // article's digest (`article-digest.ts`), and remembered so, for the feeds that hold it.
-      const record = kind === "articles" ? this.digester.ofStandIn(item, digestedEntry(item as ArticleEntry, this.digester)) : this.digester.of(item);
+      const record =
+        kind === "articles"
+          ? this.digester.ofStandIn(item, digestedEntry(item as ArticleEntry, this.digester))
+          : kind === "feeds"
+            ? this.digester.of({ ...item, spec: this.feedView((item as FeedFile).spec) })
+            : this.digester.of(item);
       const digest = `${kind}:${record}`;
       this.digests[item.url] = digest;
       if (!this.previous || this.previous[item.url] !== digest || !this.exists(outputFileOf(item.url))) chosen.push(item);

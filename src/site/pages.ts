@@ -8,7 +8,7 @@ import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type Term, type
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
-import type { CardView, FeedLinks, ListView, TermDetails } from "./list-view.ts";
+import type { CardView, FeedLinks, ListView, TermDetails, TermEntry } from "./list-view.ts";
 import { perRecord } from "./memo.ts";
 import { articleHead } from "./meta.ts";
 import { renderTimeline } from "./timeline.ts";
@@ -251,9 +251,9 @@ function letterOf(name: string): string {
   return /[A-Z]/.test(c) ? c : "#";
 }
 
-export function renderTermIndex(kind: TermKind, terms: readonly Term[], site: SiteContext): string {
+export function renderTermIndex(kind: TermKind, terms: readonly TermEntry[], site: SiteContext): string {
   const label = KIND_LABEL[kind].many;
-  const groups = new Map<string, Term[]>();
+  const groups = new Map<string, TermEntry[]>();
   for (const t of terms) {
     const l = letterOf(t.name);
     groups.set(l, [...(groups.get(l) ?? []), t]);
@@ -272,7 +272,7 @@ ${letters.map(
   (l) => html`<section aria-labelledby="letter-${l === "#" ? "other" : l}">
 <h2 id="letter-${l === "#" ? "other" : l}">${l}</h2>
 <ul class="term-list">
-${(groups.get(l) ?? []).map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.articles.length}</span></li>`)}
+${(groups.get(l) ?? []).map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.count}</span></li>`)}
 </ul>
 </section>`,
 )}`;

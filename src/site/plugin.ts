@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
-import { listViews } from "./list-view.ts";
+import { listViews, termEntry } from "./list-view.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { searchShards } from "./search-shards.ts";
 import type { PagedItems } from "./page-table.ts";
@@ -68,8 +68,12 @@ export async function loadBuildData(options: PluginOptions, dataDir: string): Pr
 
 /** The archive index and its pages, from loaded articles. Pure. */
 export function buildData(site: SiteContext, articles: readonly SiteArticle[]): BuildData {
-  const archive = buildArchive(articles, site.title);
-  const indexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind] }));
+  return dataOf(site, buildArchive(articles, site.title));
+}
+
+/** The pages of a built index. */
+export function dataOf(site: SiteContext, archive: Archive): BuildData {
+  const indexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind].map(termEntry) }));
   const feeds = archive.feeds.flatMap((spec) => [
     { url: spec.rss, format: "rss" as const, spec },
     { url: spec.atom, format: "atom" as const, spec },

@@ -24,6 +24,21 @@ export interface Scored<T> {
 const TOP = 8;
 
 /**
+ * What this module finds in an archive: each article's related articles (positions in the
+ * archive's order) and each entity's companions (by entity key). Computed from the entity keys
+ * alone (`relationKeys` in `archive.ts`), so on another thread if need be (`relations-thread.ts`).
+ */
+export interface Relations {
+  related: Scored<number>[][];
+  companions: Map<string, Scored<string>[]>;
+}
+
+/** The relations of articles with these entity keys (each article's, in the archive's order). */
+export function relate(keys: readonly (readonly string[])[]): Relations {
+  return { related: relatedArticles(keys), companions: coMentions(keys) };
+}
+
+/**
  * For every entity key, its top companions. `articles` lists, for each article, the keys of its
  * entities (each once).
  */

@@ -12,7 +12,6 @@
  */
 import type { ArticleEntry } from "./archive.ts";
 import type { Digester } from "../digest.ts";
-import { digestedEntry } from "./article-digest.ts";
 
 /** The bundle an article page's URL belongs to: its year, or `undated` (see `articleUrl`). */
 export function shardOf(url: string): string {
@@ -44,21 +43,15 @@ export function searchShards(articles: readonly { url: string }[]): string[] {
 }
 
 /**
- * What Pagefind indexes of an article page: everything on it but the links to other articles
- * (related, newer, older), which sit in the part marked `data-pagefind-ignore="index"`. (A
+ * A digest per shard of what Pagefind indexes from its article pages: equal digests, equal
+ * bundles. `linkless` gives what it indexes of one page: everything on it but the links to other
+ * articles (`LINK_FIELDS`), which sit in the part marked `data-pagefind-ignore="index"`. (A
  * bundle was measured byte-identical with and without a related-articles section.)
  */
-function searchedPart(a: ArticleEntry, digester: Digester): object {
-  return digestedEntry(a, digester, LINKS);
-}
-
-const LINKS = ["newer", "older", "related"];
-
-/** A digest per shard of what Pagefind indexes from its article pages: equal digests, equal bundles. */
-export function shardDigests(articles: readonly ArticleEntry[], digester: Digester): Record<string, string> {
+export function shardDigests(articles: readonly ArticleEntry[], linkless: (a: ArticleEntry) => object, digester: Digester): Record<string, string> {
   const parts = new Map<string, (string | object)[]>();
   for (const shard of searchShards(articles)) parts.set(shard, []);
-  for (const a of articles) parts.get(shardOf(a.url))?.push(a.url, searchedPart(a, digester));
+  for (const a of articles) parts.get(shardOf(a.url))?.push(a.url, linkless(a));
   return Object.fromEntries([...parts].map(([shard, list]) => [shard, digester.of(list)]));
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildArchive, compareArticles, paginate } from "../../src/site/archive.ts";
+import { buildArchive, compareArticles, indexArchive, paginate, relationKeys } from "../../src/site/archive.ts";
+import { relate } from "../../src/site/relations.ts";
+import { relationsInThread } from "../../src/site/relations-thread.ts";
 import type { SiteArticle } from "../../src/site/load.ts";
 
 const art = (slug: string, date?: string, extra: Partial<SiteArticle> = {}): SiteArticle => ({
@@ -150,5 +152,48 @@ describe("buildArchive", () => {
   it("never lists one URL twice", () => {
     const urls = [...archive.lists.map((l) => l.url), ...archive.articles.map((a) => a.url)];
     expect(new Set(urls).size).toBe(urls.length);
+  });
+});
+
+describe("an index completed with relations computed elsewhere", () => {
+  // Random articles: dates (some shared, some absent) and entities from a small pool, so that
+  // articles share entities and ties in the archive's order are broken by slug.
+  const corpus = (n: number): SiteArticle[] => {
+    let seed = 11;
+    const next = (k: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % k;
+    const types = ["person", "organization", "place"] as const;
+    return Array.from({ length: n }, (_, i) => {
+      const entities = Array.from({ length: 1 + next(6) }, () => {
+        const e = next(40);
+        return { name: `E${e}`, type: types[e % 3] as (typeof types)[number], slug: `e${e}`, aliases: [], mentions: 1 };
+      });
+      return art(`s${next(1000)}-${i}`, next(5) ? `2015-0${1 + next(9)}-1${next(10)}` : undefined, { entities });
+    });
+  };
+
+  it("is the index buildArchive makes, whatever order the articles come in", () => {
+    const articles = corpus(300);
+    const whole = buildArchive(articles, "Archive");
+    const shuffled = [...articles].reverse();
+    const index = indexArchive(shuffled, "Archive");
+    // The keys the relations are computed from, made without building the index, are the index's.
+    expect(relationKeys(shuffled)).toEqual(index.keys);
+    expect(index.complete(relate(relationKeys(articles)))).toEqual(whole);
+    expect(whole.articles.some((a) => a.related.length > 0)).toBe(true);
+    expect(Object.values(whole.terms).some((list) => list.some((t) => t.companions.length > 0))).toBe(true);
+  });
+
+  it("refuses relations of another number of articles, and a second completion", () => {
+    const index = indexArchive(corpus(20), "Archive");
+    expect(() => index.complete(relate(index.keys.slice(1)))).toThrow(/19 articles given for an index of 20/);
+    index.complete(relate(index.keys));
+    expect(() => index.complete(relate(index.keys))).toThrow(/once/);
+  });
+
+  it("gets from the relations thread what it computes itself", async () => {
+    const keys = relationKeys(corpus(500));
+    const theirs = await relationsInThread(keys);
+    expect(theirs).toEqual(relate(keys));
+    expect(theirs.related.flat().length).toBeGreaterThan(0);
   });
 });

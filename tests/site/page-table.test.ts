@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { batches, emptyPaged, outputFileOf, PageSelector, selectPages, type PagedItems } from "../../src/site/page-table.ts";
-import type { ArticleEntry, YearEntry } from "../../src/site/archive.ts";
+import type { ArticleEntry, FeedSpec, YearEntry } from "../../src/site/archive.ts";
 
 const article = (slug: string, title = slug): ArticleEntry =>
   ({ id: slug, title, slug, dateSource: "unknown", tags: [], summary: "", entities: [], body: "", url: `/undated/${slug}/`, related: [], tagTerms: [], entityTerms: [] }) as ArticleEntry;
@@ -71,6 +71,27 @@ describe("choosing the pages a build renders", () => {
     // A new article in 2014 moves 2014 alone.
     const added = selectPages(site([...base, dated("d", "2014")]), undefined, () => true).searchDigests;
     expect(Object.keys(added).filter((k) => added[k] !== one[k])).toEqual(["2014"]);
+  });
+
+  it("renders a feed again when what it shows of its items changes, not when their links to other articles move", () => {
+    const a = article("a");
+    const b = article("b");
+    const feedsOf = (items: ArticleEntry[]): PagedItems => {
+      const spec: FeedSpec = { title: "T", page: "/t/", rss: "/t/feed.xml", atom: "/t/atom.xml", items, fullText: false };
+      return { ...site(items), feeds: [{ url: spec.rss, format: "rss", spec }, { url: spec.atom, format: "atom", spec }] };
+    };
+    const before = selectPages(feedsOf([a, b]), undefined, () => true).digests;
+    const feedsRendered = (items: ArticleEntry[]): string[] => selectPages(feedsOf(items), before, () => true).todo.feeds.map((f) => f.url);
+    const link = { title: "C", url: "/undated/c/" };
+    // Its article's page is rendered again; the feeds holding it are not.
+    expect(selectPages(feedsOf([{ ...a, newer: link, related: [link] }, b]), before, () => true).todo.articles.map((x) => x.slug)).toEqual(["a"]);
+    expect(feedsRendered([{ ...a, newer: link, older: link, related: [link] }, b])).toEqual([]);
+    expect(feedsRendered([{ ...a }, b])).toEqual([]);
+    const putin = { kind: "person" as const, name: "Vladimir Putin", slug: "vladimir-putin", url: "/people/vladimir-putin/" };
+    for (const changed of [{ ...a, title: "A2" }, { ...a, summary: "New." }, { ...a, body: "Other text." }, { ...a, entityTerms: [putin] }, { ...a, date: "2015-01-01" }]) {
+      expect(feedsRendered([changed, b])).toEqual(["/t/feed.xml", "/t/atom.xml"]);
+    }
+    expect(feedsRendered([b, a])).toEqual(["/t/feed.xml", "/t/atom.xml"]);
   });
 });
 
