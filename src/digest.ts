@@ -120,12 +120,11 @@ export class Digester {
   }
 
   private hashObject(value: object): number {
-    let nested = false;
     let size: number;
     if (Array.isArray(value)) {
       size = value.length;
       start(4);
-      for (let i = 0; i < value.length; i++) nested = this.mixChild(value[i]) || nested;
+      for (let i = 0; i < value.length; i++) this.mixChild(value[i]);
     } else {
       start(5);
       const record = value as Record<string, unknown>;
@@ -135,25 +134,26 @@ export class Digester {
       for (const key in record) {
         size++;
         mixCode(keyCode(key));
-        nested = this.mixChild(record[key]) || nested;
+        this.mixChild(record[key]);
       }
     }
     const digest = finish();
-    // Remembered: records that hold records (the shared ones: articles, terms, lists of them),
-    // large leaves (a list's page URLs, shared by all its pages), and frozen leaves, which the
-    // index freezes where it shares one record among many (a term's reference, an article's
-    // link): at 50,000 articles, digesting the article pages took 1.5 s with those digested
-    // again at every reference, 0.7 s remembered. Other small leaves are cheaper to digest
-    // again than to keep in a Map.
-    if (nested || size > 16 || Object.isFrozen(value)) this.memo.set(value, digest);
+    // Remembered: frozen records, which is how the index and its views mark a record shared by
+    // many (a term's reference, an article's link, a card in a dozen lists), and
+    // large leaves (a list's page URLs, shared by all its pages). At 50,000 articles, digesting
+    // the article pages took 1.5 s with shared records digested again at every reference,
+    // 0.7 s remembered. Other records are digested where they are met: remembering every record
+    // that holds others, as this did, filled the memo with a million records at 10,000 articles,
+    // nearly all of them met once, and made every lookup in it slower.
+    if (size > 16 || Object.isFrozen(value)) this.memo.set(value, digest);
     return digest;
   }
 
-  /** Mixes in one value; true when it was an object. */
-  private mixChild(child: unknown): boolean {
+  /** Mixes in one value. */
+  private mixChild(child: unknown): void {
     if (child === null || typeof child !== "object") {
       mixPrimitive(child);
-      return false;
+      return;
     }
     // A child is digested with the lanes to itself; ours are kept aside meanwhile.
     const a = h1;
@@ -164,6 +164,5 @@ export class Digester {
     mixCode(6);
     mixCode(digest % 4294967296);
     mixCode(Math.floor(digest / 4294967296));
-    return true;
   }
 }

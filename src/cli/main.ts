@@ -4,7 +4,7 @@
  * (all others still written), 1 on a fatal error.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { watch, writeFileSync } from "node:fs";
+import { existsSync, watch, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -18,7 +18,8 @@ import { siteArticleOf, type SiteArticle } from "../site/load.ts";
 import { noteContentDigest } from "../site/article-digest.ts";
 import { loadEleventy } from "../site/render-runs.ts";
 import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
-import { indexSearchInThread } from "../site/search-thread.ts";
+import { searchThread } from "../site/search-thread.ts";
+import { STATE_FILE } from "../site/build-state.ts";
 import { progressReporter } from "./progress.ts";
 
 export const EXIT_OK = 0;
@@ -194,8 +195,15 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const language = await siteLanguage();
   // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
   const processes = flags.renderThreads;
-  const searchAlongside = (shards: readonly string[], stale: readonly string[]) => indexSearchInThread(output, language, shards, stale, processes);
-  const built = await buildSite({ ...site, known: siteRecords(ingested), searchAlongside });
+  // Only a rebuild indexes alongside (see `articlesFirst`): its thread starts now, to be ready.
+  const search = existsSync(path.join(output, STATE_FILE)) ? searchThread() : undefined;
+  const searchAlongside = search && ((shards: readonly string[], stale: readonly string[]) => search.ask({ outputDir: output, language, shards: [...shards], stale: [...stale], processes }));
+  const built = await buildSite({ ...site, known: siteRecords(ingested), ...(searchAlongside ? { searchAlongside } : {}) }).catch(async (error: unknown) => {
+    await search?.stop();
+    throw error;
+  });
+  // Not asked: the rebuild changed no year, or more than one.
+  if (!built.search.indexing) await search?.stop();
   const { pages, rendered, threads, written, removed } = built;
   report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
   console.log(

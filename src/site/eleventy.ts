@@ -13,15 +13,15 @@ import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { indexArchive, relationKeys } from "./archive.ts";
+import { type ArticleEntry, indexArchive, relationKeys } from "./archive.ts";
 import { type BuildData, dataOf, siteContext } from "./plugin.ts";
 import { relate } from "./relations.ts";
-import { relatesInThread, relationsInThread } from "./relations-thread.ts";
+import { relatesInThread, relationsThread } from "./relations-thread.ts";
 import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import type { SearchIndexResult } from "./search-index.ts";
-import { isShardPage, staleShards } from "./search-shards.ts";
+import { isShardPage, shardOf, staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
 
@@ -107,6 +107,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // collected before the index is built on top of it: at 100,000 articles the CLI peaked at
   // 4.62 GB without this, 3.57 GB with it; at 10,000 the heap holds 0.22-0.27 GB here.
   if (process.memoryUsage().heapUsed > LARGE_HEAP) gc();
+  const threads = options.renderThreads ?? 1;
+  // Started now, while the articles and the state are read, to be ready when the index is built.
+  let relations = relatesInThread(options.known?.size ?? 0, threads) ? relationsThread() : undefined;
   const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
   const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
   const code = await codeFingerprint(site);
@@ -126,16 +129,17 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const cwd = process.cwd();
   // From here until the last page, for this thread and the second one (cwd is the process's).
   process.chdir(PROJECT_ROOT);
-  const threads = options.renderThreads ?? 1;
   let helper: RenderThread | undefined;
   try {
     const helperEarly = startsHelperEarly(threads, previous !== undefined, articles.length);
     if (helperEarly) helper = new RenderThread(site, articles, outputDir);
     // With the second core not rendering yet, it computes the relations while this thread
-    // builds the rest of the index.
-    const relating = !helperEarly && relatesInThread(articles.length, threads) ? relationsInThread(relationKeys(articles)) : undefined;
-    // Observed, should the index fail before it is awaited.
-    relating?.catch(() => undefined);
+    // builds the rest of the index. (A first build's second thread builds an index of its own.)
+    if (relations && (helperEarly || !relatesInThread(articles.length, threads))) {
+      await relations.stop();
+      relations = undefined;
+    }
+    const relating = relations?.ask(relationKeys(articles));
     const index = indexArchive(articles, site.title);
     const data = dataOf(site, index.complete(relating ? await relating : relate(index.keys)));
     const indexed = lap();
@@ -151,7 +155,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     selector?.chooseOthers();
     const chosen = selector?.selection();
     // Article pages rendered first are not rendered again.
-    const todo = chosen ? (early ? { ...chosen.todo, articles: [] } : chosen.todo) : data.all;
+    const todo = chosen ? (early ? { ...chosen.todo, articles: early.later } : chosen.todo) : data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const { runs, shared: helped } = planRender(todo, todoPages, threads, previous !== undefined);
     if (previous && chosen) {
@@ -211,6 +215,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     };
   } finally {
     await helper?.stop();
+    await relations?.stop();
     process.chdir(cwd);
   }
 }
@@ -218,6 +223,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 interface ArticlesFirst {
   /** Output files rendered, how many of them were written, files of articles gone removed. */
   rendered: string[];
+  /** The changed article pages of other years, left to render with the other pages. */
+  later: ArticleEntry[];
   written: number;
   removed: number;
   /** The one search shard being indexed, and its indexing. */
@@ -244,7 +251,12 @@ async function articlesFirst(
   const stale = staleShards(previous.search, chosen.searchDigests, bundleExists);
   if (stale.length !== 1) return undefined;
   await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, stale) });
-  const todo = { ...emptyPaged(), articles: chosen.articles };
+  // Only the year's pages: Pagefind reads no other. (Adding an article changes the links of its
+  // neighbours and related articles, whatever their year: at 10,000 articles, 21 pages, 7 of
+  // them in the new article's year.)
+  const year = new Set(stale);
+  const todo = { ...emptyPaged(), articles: chosen.articles.filter((a) => year.has(shardOf(a.url))) };
+  const later = chosen.articles.filter((a) => !year.has(shardOf(a.url)));
   // The one-off pages are rendered with the other pages. (No article page to render: the year's
   // bundle had gone missing.)
   const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };
@@ -257,7 +269,7 @@ async function articlesFirst(
   indexing.catch(() => undefined);
   // Tests make the index read the pages before any other page is rendered or removed.
   if (process.env.NEWS_ARCHIVE_TEST_SEARCH_FIRST) await indexing.catch(() => undefined);
-  return { rendered: result.rendered, written: result.written, removed, stale, indexing };
+  return { rendered: result.rendered, later, written: result.written, removed, stale, indexing };
 }
 
 /** The last build's page digests, with those of pages about to change (from `digests`) marked pending. */

@@ -79,24 +79,26 @@ export interface TermEntry {
 
 export const termEntry = (t: Term): TermEntry => ({ name: t.name, url: t.url, count: t.articles.length });
 
-/** Frozen: shared by every page of a list, and a digest remembers frozen records (see `Digester`). */
 function feedLinks(spec: FeedSpec): FeedLinks {
   return Object.freeze({ title: spec.title, rss: spec.rss, atom: spec.atom, ...(spec.json ? { json: spec.json } : {}) });
 }
+
+// Cards, heads and feed links are frozen: each is shared by many pages, and a digest
+// remembers frozen records rather than digest them at every page (see `Digester`).
 
 function card(a: ArticleEntry): CardView {
   const view: CardView = { title: a.title, url: a.url, summary: a.summary };
   if (a.date) view.date = a.date;
   if (a.ymd) view.ymd = a.ymd;
   if (a.sectionTerm) view.section = a.sectionTerm;
-  return view;
+  return Object.freeze(view);
 }
 
 function termHead(t: Term, feed: FeedLinks): TermHead {
   const head: TermHead = { kind: t.kind, name: t.name, aliases: t.aliases, feed };
   if (t.description) head.description = t.description;
   if (t.sameAs) head.sameAs = t.sameAs;
-  return head;
+  return Object.freeze(head);
 }
 
 function termDetails(t: Term): TermDetails {

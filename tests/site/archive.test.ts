@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive, compareArticles, indexArchive, paginate, relationKeys } from "../../src/site/archive.ts";
 import { relate } from "../../src/site/relations.ts";
-import { relationsInThread } from "../../src/site/relations-thread.ts";
+import { relationsThread } from "../../src/site/relations-thread.ts";
 import type { SiteArticle } from "../../src/site/load.ts";
 
 const art = (slug: string, date?: string, extra: Partial<SiteArticle> = {}): SiteArticle => ({
@@ -192,7 +192,12 @@ describe("an index completed with relations computed elsewhere", () => {
 
   it("gets from the relations thread what it computes itself", async () => {
     const keys = relationKeys(corpus(500));
-    const theirs = await relationsInThread(keys);
+    const thread = relationsThread();
+    const theirs = await thread.ask(keys);
+    expect(() => thread.ask(keys)).toThrow(/once/);
+    await thread.stop();
+    // A thread stopped unasked.
+    await relationsThread().stop();
     expect(theirs).toEqual(relate(keys));
     expect(theirs.related.flat().length).toBeGreaterThan(0);
   });
