@@ -108,8 +108,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // 4.62 GB without this, 3.57 GB with it; at 10,000 the heap holds 0.22-0.27 GB here.
   if (process.memoryUsage().heapUsed > LARGE_HEAP) gc();
   const threads = options.renderThreads ?? 1;
-  // Started now, while the articles and the state are read, to be ready when the index is built.
-  let relations = relatesInThread(options.known?.size ?? 0, threads) ? relationsThread() : undefined;
+  // Started now, while the articles and the state are read, to be ready when the index is built;
+  // only for a rebuild (a first build's second thread builds an index of its own, see below).
+  const rebuild = existsSync(path.join(outputDir, STATE_FILE));
+  let relations = rebuild && relatesInThread(options.known?.size ?? 0, threads) ? relationsThread() : undefined;
   const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
   const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
   const code = await codeFingerprint(site);
@@ -134,7 +136,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const helperEarly = startsHelperEarly(threads, previous !== undefined, articles.length);
     if (helperEarly) helper = new RenderThread(site, articles, outputDir);
     // With the second core not rendering yet, it computes the relations while this thread
-    // builds the rest of the index. (A first build's second thread builds an index of its own.)
+    // builds the rest of the index.
     if (relations && (helperEarly || !relatesInThread(articles.length, threads))) {
       await relations.stop();
       relations = undefined;
