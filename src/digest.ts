@@ -9,10 +9,11 @@
  *
  * The index is a graph that shares records (an article sits in a dozen lists), so digests are
  * Merkle-style: each object's digest mixes its keys, its primitive values and its children's
- * digests, and is remembered by identity, which makes digesting the whole index linear in its
- * size.
+ * digests. The records shared by many are frozen (term references, article links, the views'
+ * cards), and frozen records are remembered by identity, which keeps digesting the whole index
+ * linear in its size; a record not frozen is digested at each reference to it.
  *
- * The mix is cyrb53, a fast non-cryptographic 53-bit hash,, fed value by value
+ * The mix is cyrb53, a fast non-cryptographic 53-bit hash, fed value by value
  * with no intermediate strings: a crypto hash per record, or a JSON string per record, cost
  * several seconds at 10,000 articles. Nothing here defends against an adversary; the chance
  * that any two of a 100,000-article archive's ~10 million records collide is about 1e-2 for

@@ -1,7 +1,7 @@
 /**
  * A thread started ahead of the one request it will serve: it loads its module while the main
  * thread does other work, then answers when asked, and ends. Idle, it does not keep the
- * process alive, so a build that fails before asking need not stop it.
+ * process alive; stopped, it ends only once it has answered what it was asked.
  */
 import { parentPort, type Worker } from "node:worker_threads";
 import { tsWorker } from "./ts-worker.ts";
@@ -35,8 +35,13 @@ export class RequestThread<Q, A> {
     return this.reply;
   }
 
-  /** Ends the thread, whether or not it was asked or has answered. */
+  /**
+   * Ends the thread. One that was asked is first let answer (or fail), never cut short: the
+   * search thread may be swapping a bundle into place, and a Pagefind process of its own
+   * would be left behind.
+   */
   async stop(): Promise<void> {
+    if (this.asked) await this.reply.catch(() => undefined);
     await this.worker.terminate();
   }
 }

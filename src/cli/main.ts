@@ -195,10 +195,12 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const language = await siteLanguage();
   // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
   const processes = flags.renderThreads;
+  const known = siteRecords(ingested);
   // Only a rebuild indexes alongside (see `articlesFirst`): its thread starts now, to be ready.
   const search = existsSync(path.join(output, STATE_FILE)) ? searchThread() : undefined;
   const searchAlongside = search && ((shards: readonly string[], stale: readonly string[]) => search.ask({ outputDir: output, language, shards: [...shards], stale: [...stale], processes }));
-  const built = await buildSite({ ...site, known: siteRecords(ingested), ...(searchAlongside ? { searchAlongside } : {}) }).catch(async (error: unknown) => {
+  // A build that fails after asking it lets the search thread finish (see `RequestThread.stop`).
+  const built = await buildSite({ ...site, known, ...(searchAlongside ? { searchAlongside } : {}) }).catch(async (error: unknown) => {
     await search?.stop();
     throw error;
   });

@@ -112,27 +112,27 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // only for a rebuild (a first build's second thread builds an index of its own, see below).
   const rebuild = existsSync(path.join(outputDir, STATE_FILE));
   let relations = rebuild && relatesInThread(options.known?.size ?? 0, threads) ? relationsThread() : undefined;
-  const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
-  const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
-  const code = await codeFingerprint(site);
-  const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
-  const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
-  if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
-  // A first build marks the folder as ours before it writes a page: killed half way, it leaves
-  // a folder the next build knows to clean (it trusts no page of it, and prunes what it does
-  // not produce, temporary files included).
-  if (ours && !state) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
-  const previous = ours && state?.code === code ? state : undefined;
-  // Checked while the index is built (see `missing-files.ts`).
-  const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
-  const load = lap();
-
-  Object.assign(process.env, siteEnv(options));
   const cwd = process.cwd();
-  // From here until the last page, for this thread and the second one (cwd is the process's).
-  process.chdir(PROJECT_ROOT);
   let helper: RenderThread | undefined;
   try {
+    const site = await siteContext(options, path.join(PROJECT_ROOT, "templates", "_data"));
+    const articles = await loadArticles(path.resolve(options.articlesDir), options.known);
+    const code = await codeFingerprint(site);
+    const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
+    const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
+    if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
+    // A first build marks the folder as ours before it writes a page: killed half way, it leaves
+    // a folder the next build knows to clean (it trusts no page of it, and prunes what it does
+    // not produce, temporary files included).
+    if (ours && !state) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
+    const previous = ours && state?.code === code ? state : undefined;
+    // Checked while the index is built (see `missing-files.ts`).
+    const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
+    const load = lap();
+
+    Object.assign(process.env, siteEnv(options));
+    // From here until the last page, for this thread and the second one (cwd is the process's).
+    process.chdir(PROJECT_ROOT);
     const helperEarly = startsHelperEarly(threads, previous !== undefined, articles.length);
     if (helperEarly) helper = new RenderThread(site, articles, outputDir);
     // With the second core not rendering yet, it computes the relations while this thread

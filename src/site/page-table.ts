@@ -30,7 +30,6 @@ export interface TermIndex {
   terms: TermEntry[];
 }
 
-
 /** The records each paginated template renders one page from. */
 export interface PagedItems {
   articles: ArticleEntry[];

@@ -4,7 +4,7 @@
  */
 import type { EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
-import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type Term, type TermKind, type YearEntry } from "./archive.ts";
+import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type TermKind, type YearEntry } from "./archive.ts";
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";

@@ -176,8 +176,11 @@ describe("an index completed with relations computed elsewhere", () => {
     const whole = buildArchive(articles, "Archive");
     const shuffled = [...articles].reverse();
     const index = indexArchive(shuffled, "Archive");
-    // The keys the relations are computed from, made without building the index, are the index's.
-    expect(relationKeys(shuffled)).toEqual(index.keys);
+    // The keys the relations are computed from, made without building the index, are those the
+    // index knows its terms by, article by article in its order.
+    const termKeys = whole.articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`));
+    expect(relationKeys(shuffled)).toEqual(termKeys);
+    expect(index.keys).toEqual(termKeys);
     expect(index.complete(relate(relationKeys(articles)))).toEqual(whole);
     expect(whole.articles.some((a) => a.related.length > 0)).toBe(true);
     expect(Object.values(whole.terms).some((list) => list.some((t) => t.companions.length > 0))).toBe(true);
@@ -196,8 +199,12 @@ describe("an index completed with relations computed elsewhere", () => {
     const theirs = await thread.ask(keys);
     expect(() => thread.ask(keys)).toThrow(/once/);
     await thread.stop();
-    // A thread stopped unasked.
+    // A thread stopped unasked ends; one stopped once asked answers first.
     await relationsThread().stop();
+    const stopped = relationsThread();
+    const answer = stopped.ask(keys);
+    await stopped.stop();
+    await expect(answer).resolves.toEqual(theirs);
     expect(theirs).toEqual(relate(keys));
     expect(theirs.related.flat().length).toBeGreaterThan(0);
   });
