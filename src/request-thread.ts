@@ -22,8 +22,12 @@ export class RequestThread<Q, A> {
       this.worker.once("error", reject);
       this.worker.once("exit", (code) => reject(new Error(`${what} stopped (exit code ${code}) before it answered`)));
     });
-    // Observed here: a thread that fails as it starts is reported when it is asked.
-    this.reply.catch(() => undefined);
+    // Observed here: a thread that fails as it starts is reported when it is asked. Answered, the
+    // thread is ended rather than left to wind down by itself, which the process would wait for.
+    this.reply.then(
+      () => this.worker.terminate(),
+      () => this.worker.terminate(),
+    );
   }
 
   /** Sends the request; the answer, once. */
