@@ -144,8 +144,8 @@ export class Digester {
     // large leaves (a list's page URLs, shared by all its pages). At 50,000 articles, digesting
     // the article pages took 1.5 s with shared records digested again at every reference,
     // 0.7 s remembered. Other records are digested where they are met: remembering every record
-    // that holds others, as this did, filled the memo with a million records at 10,000 articles,
-    // nearly all of them met once, and made every lookup in it slower.
+    // that holds others, as this did, filled the memo with records nearly all met once (no
+    // faster or slower, measured: choosing a one-seed rebuild's pages took 0.59-0.90 s either way).
     if (size > 16 || Object.isFrozen(value)) this.memo.set(value, digest);
     return digest;
   }

@@ -256,16 +256,8 @@ function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
 /** A term's key: its kind and slug (two references may differ in name only). */
 const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
 
-/** Articles in the archive's order (`compareArticles`). */
-const sortArticles = (loaded: readonly SiteArticle[]): SiteArticle[] => [...loaded].sort(compareArticles);
-
 /** An article's entity keys, in its order: what its relations are computed from. */
 const entityKeysOf = (a: SiteArticle): string[] => a.entities.map((e) => keyOf(e.type, e.slug));
-
-/** Each article's entity keys, in the order of the archive `loaded` makes. */
-export function relationKeys(loaded: readonly SiteArticle[]): string[][] {
-  return sortArticles(loaded).map(entityKeysOf);
-}
 
 /**
  * Articles per month of a term, oldest month first, only months with articles (the timeline's
@@ -298,7 +290,7 @@ export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string):
 
 /** An index built but for its relations, which `complete` adds. */
 export interface Index {
-  /** The articles' entity keys, as `relationKeys` gives them. */
+  /** Each article's entity keys, in the archive's order: what its relations are computed from. */
   keys: string[][];
   /** The whole index, with these relations (of `keys`); once. */
   complete(relations: Relations): Archive;
@@ -307,9 +299,12 @@ export interface Index {
 /**
  * `buildArchive` in two steps, for a build that computes the relations on another thread
  * meanwhile: every page's record but for the related articles and entity companions, then those.
+ * `onKeys` is given the entity keys as soon as the articles are in order, before the rest is built.
  */
-export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string): Index {
-  const sorted = sortArticles(loaded);
+export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string, onKeys?: (keys: string[][]) => void): Index {
+  const sorted = [...loaded].sort(compareArticles);
+  const keys = sorted.map(entityKeysOf);
+  onKeys?.(keys);
 
   // Tags and sections get slugs here, claimed in name order so they are stable.
   const termSlugs = new Map<string, string>();
@@ -450,7 +445,7 @@ export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string):
   const archive: Archive = { articles, terms, lists, feeds, years: [...years.values()], undatedCount: undated.length, siteFeed };
   let completed = false;
   return {
-    keys: sorted.map(entityKeysOf),
+    keys,
     complete({ related, companions }: Relations): Archive {
       if (completed) throw new Error("an index is completed once");
       if (related.length !== articles.length) throw new Error(`relations of ${related.length} articles given for an index of ${articles.length}`);

@@ -13,9 +13,9 @@ import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { type ArticleEntry, indexArchive, relationKeys } from "./archive.ts";
+import { type ArticleEntry, indexArchive } from "./archive.ts";
 import { type BuildData, dataOf, siteContext } from "./plugin.ts";
-import { relate } from "./relations.ts";
+import { relate, type Relations } from "./relations.ts";
 import { relatesInThread, relationsThread } from "./relations-thread.ts";
 import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
@@ -137,12 +137,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     if (helperEarly) helper = new RenderThread(site, articles, outputDir);
     // With the second core not rendering yet, it computes the relations while this thread
     // builds the rest of the index.
-    if (relations && (helperEarly || !relatesInThread(articles.length, threads))) {
+    if (relations && helperEarly) {
       await relations.stop();
       relations = undefined;
     }
-    const relating = relations?.ask(relationKeys(articles));
-    const index = indexArchive(articles, site.title);
+    let relating: Promise<Relations> | undefined;
+    const index = indexArchive(articles, site.title, relations && ((keys) => (relating = relations?.ask(keys))));
     const data = dataOf(site, index.complete(relating ? await relating : relate(index.keys)));
     const indexed = lap();
     // Only the last build's pages are asked about: the rest are rendered whatever their files.
@@ -256,9 +256,9 @@ async function articlesFirst(
   // Only the year's pages: Pagefind reads no other. (Adding an article changes the links of its
   // neighbours and related articles, whatever their year: at 10,000 articles, 21 pages, 7 of
   // them in the new article's year.)
-  const year = new Set(stale);
-  const todo = { ...emptyPaged(), articles: chosen.articles.filter((a) => year.has(shardOf(a.url))) };
-  const later = chosen.articles.filter((a) => !year.has(shardOf(a.url)));
+  const inYear = (a: ArticleEntry): boolean => shardOf(a.url) === stale[0];
+  const todo = { ...emptyPaged(), articles: chosen.articles.filter(inYear) };
+  const later = chosen.articles.filter((a) => !inYear(a));
   // The one-off pages are rendered with the other pages. (No article page to render: the year's
   // bundle had gone missing.)
   const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };

@@ -22,7 +22,7 @@ export interface FeedFile {
 /**
  * A page listing every term of a kind, with what it shows of each: not the term's record,
  * whose digest covers its articles, timeline and companions (at 10,000 articles, digesting
- * the five index pages visited 264,000 records; their views, 2,550).
+ * the five index pages visited 264,000 values; their views hold one small record per term).
  */
 export interface TermIndex {
   kind: TermKind;

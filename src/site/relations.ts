@@ -26,7 +26,7 @@ const TOP = 8;
 /**
  * What this module finds in an archive: each article's related articles (positions in the
  * archive's order) and each entity's companions (by entity key). Computed from the entity keys
- * alone (`relationKeys` in `archive.ts`), so on another thread if need be (`relations-thread.ts`).
+ * alone (`Index.keys` in `archive.ts`), so on another thread if need be (`relations-thread.ts`).
  */
 export interface Relations {
   related: Scored<number>[][];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildArchive, compareArticles, indexArchive, paginate, relationKeys } from "../../src/site/archive.ts";
+import { buildArchive, compareArticles, indexArchive, paginate } from "../../src/site/archive.ts";
 import { relate } from "../../src/site/relations.ts";
 import { relationsThread } from "../../src/site/relations-thread.ts";
 import type { SiteArticle } from "../../src/site/load.ts";
@@ -174,14 +174,14 @@ describe("an index completed with relations computed elsewhere", () => {
   it("is the index buildArchive makes, whatever order the articles come in", () => {
     const articles = corpus(300);
     const whole = buildArchive(articles, "Archive");
-    const shuffled = [...articles].reverse();
-    const index = indexArchive(shuffled, "Archive");
-    // The keys the relations are computed from, made without building the index, are those the
-    // index knows its terms by, article by article in its order.
+    let early: string[][] = [];
+    const index = indexArchive([...articles].reverse(), "Archive", (keys) => (early = keys));
+    // The keys the relations are computed from, given before the rest of the index is built, are
+    // those the index knows its terms by, article by article in its order.
     const termKeys = whole.articles.map((a) => a.entityTerms.map((t) => `${t.kind}|${t.slug}`));
-    expect(relationKeys(shuffled)).toEqual(termKeys);
-    expect(index.keys).toEqual(termKeys);
-    expect(index.complete(relate(relationKeys(articles)))).toEqual(whole);
+    expect(early).toEqual(termKeys);
+    expect(index.keys).toBe(early);
+    expect(index.complete(relate(early))).toEqual(whole);
     expect(whole.articles.some((a) => a.related.length > 0)).toBe(true);
     expect(Object.values(whole.terms).some((list) => list.some((t) => t.companions.length > 0))).toBe(true);
   });
@@ -194,7 +194,7 @@ describe("an index completed with relations computed elsewhere", () => {
   });
 
   it("gets from the relations thread what it computes itself", async () => {
-    const keys = relationKeys(corpus(500));
+    const keys = indexArchive(corpus(500), "Archive").keys;
     const thread = relationsThread();
     const theirs = await thread.ask(keys);
     expect(() => thread.ask(keys)).toThrow(/once/);
