@@ -88,6 +88,47 @@ function finish(): number {
   return 4294967296 * (2097151 & b) + (a >>> 0);
 }
 
+/**
+ * A digest of a record whose fields are known, mixed in one value at a time in a fixed order
+ * (`record-digest.ts` lists an article's). Walking an article as the `Digester` does, key by key
+ * and child by child through its memo, took 0.2-0.3 s of a one-seed rebuild at 10,000 articles,
+ * nearly all of it per value, not per character. Strings and lists carry their lengths, and an
+ * absent value has a code of its own, so that no two sequences of values mix alike.
+ *
+ * It shares the module's running hash: one digest at a time, start to `done`.
+ */
+export class FieldDigest {
+  constructor(tag: number) {
+    start(tag);
+  }
+
+  text(value: string | undefined): this {
+    if (value === undefined) mixCode(2);
+    else {
+      mixCode(1);
+      mixText(value);
+    }
+    return this;
+  }
+
+  texts(values: readonly string[]): this {
+    mixCode(4);
+    mixCode(values.length);
+    for (const value of values) mixText(value);
+    return this;
+  }
+
+  number(value: number): this {
+    mixPrimitive(value);
+    return this;
+  }
+
+  /** The digest, as text. */
+  done(): string {
+    return finish().toString(36);
+  }
+}
+
 export class Digester {
   // A Map, not a WeakMap: a digester lives for one build, and a million weak entries cost the
   // garbage collector more than the digests themselves.

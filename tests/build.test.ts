@@ -170,22 +170,24 @@ describe("news-archive build", () => {
     expect(fileFor(site, "/people/tony-blair-pm/")).toBeDefined();
   });
 
-  it("indexes every article page for search, and only those, in one bundle per year", async () => {
-    expect(build.stdout).toMatch(/^search: 8 articles indexed into 3 of 3 year bundles: 2015, 2016, undated/m);
+  it("indexes every article page for search, and only those, in one bundle per year, one per month in the latest year", async () => {
+    expect(build.stdout).toMatch(/^search: 8 articles indexed into 3 of 3 search bundles: 2015, 2016-01, undated/m);
     const articlePages = (await listFiles(site)).filter((f) => /^(\d{4}\/\d\d\/\d\d|undated)\/[^/]+\/index\.html$/.test(f));
     expect(articlePages).toHaveLength(8);
     const counted: Record<string, number> = {};
-    for (const shard of ["2015", "2016", "undated"]) {
+    for (const shard of ["2015", "2016-01", "undated"]) {
       const entry = JSON.parse(await readFile(path.join(site, "pagefind", shard, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
       counted[shard] = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     }
     const expected: Record<string, number> = {};
-    for (const f of articlePages) expected[f.split("/")[0] ?? ""] = (expected[f.split("/")[0] ?? ""] ?? 0) + 1;
+    // 2016 is the seeds' latest year: its bundles are by month.
+    const shardOfPage = (f: string): string => (f.startsWith("2016/") ? `2016-${f.slice(5, 7)}` : (f.split("/")[0] ?? ""));
+    for (const f of articlePages) expected[shardOfPage(f)] = (expected[shardOfPage(f)] ?? 0) + 1;
     expect(counted).toEqual(expected);
     // The search page loads the first bundle and merges the others into it.
     const search = (await loadHtml(site, "/search/"))("#search");
     expect(search.attr("data-bundle")).toBe("/pagefind/2015/");
-    expect(JSON.parse(search.attr("data-merge") ?? "")).toEqual(["/pagefind/2016/", "/pagefind/undated/"]);
+    expect(JSON.parse(search.attr("data-merge") ?? "")).toEqual(["/pagefind/2016-01/", "/pagefind/undated/"]);
   });
 
   it("has a sitemap listing pages that exist, robots.txt and a 404 page", async () => {
@@ -217,7 +219,7 @@ describe("news-archive build", () => {
     expect((await loadHtml(out, "/"))('link[rel="stylesheet"]').attr("href")).toBe("/my%20archive/assets/style.css");
     const sitemap = parseXml(await readFile(path.join(out, "sitemap.xml"), "utf8")) as { urlset: { url: { loc: string }[] } };
     for (const { loc } of sitemap.urlset.url) expect(new URL(loc).href, loc).toBe(loc);
-    expect(JSON.parse((await loadHtml(out, "/search/"))("#search").attr("data-merge") ?? "")).toEqual(["/my%20archive/pagefind/2016/", "/my%20archive/pagefind/undated/"]);
+    expect(JSON.parse((await loadHtml(out, "/search/"))("#search").attr("data-merge") ?? "")).toEqual(["/my%20archive/pagefind/2016-01/", "/my%20archive/pagefind/undated/"]);
   });
 });
 

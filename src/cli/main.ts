@@ -90,7 +90,7 @@ async function requireDir(dir: string, what: string): Promise<void> {
 interface BuildReport extends IngestReport {
   site?: { output: string; pages: number; rendered: number; threads: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
   /**
-   * Articles indexed by this run, and which of the site's search bundles (one per year) they
+   * Articles indexed by this run, and which of the site's search bundles (one per year, or per month in the latest year) they
    * went into; `unchanged`: no article's indexed text changed, so every bundle was kept.
    */
   /** `alongside`: indexed while the site's last pages rendered (see `SiteBuildOptions.searchAlongside`). */
@@ -204,7 +204,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     await search?.stop();
     throw error;
   });
-  // Not asked: the rebuild changed no year, or more than one.
+  // Not asked: the rebuild changed no search shard, or more than one.
   if (!built.search.indexing) await search?.stop();
   const { pages, rendered, threads, written, removed } = built;
   report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
@@ -219,7 +219,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     await built.recordSearch();
     report.search = { pages: search.pages, shards: shards.length, indexed: [...stale], seconds: round(search.seconds), ...(indexing ? { alongside: true as const } : {}) };
     const names = stale.length > 6 ? `${stale.slice(0, 3).join(", ")}, … ${stale.at(-1) ?? ""}` : stale.join(", ");
-    console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} year bundles: ${names} (${report.search.seconds} s${indexing ? ", beside the site's last pages" : ""})`);
+    console.log(`search: ${search.pages} articles indexed into ${stale.length} of ${shards.length} search bundles: ${names} (${report.search.seconds} s${indexing ? ", beside the site's last pages" : ""})`);
   } else {
     report.search = { pages: 0, shards: shards.length, indexed: [], seconds: 0, unchanged: true };
     console.log("search: no article's indexed text changed; index kept");

@@ -4,19 +4,64 @@
  * (see `siteArticleOf`), so that a seed whose bytes change but whose text does not (line endings,
  * a byte-order mark) re-renders no page. `record` covers the whole record, for the written state
  * (`written.ts`): the Markdown holds `source` too. It is made from `content`, not digested anew.
+ *
+ * Field by field, in the order of the tables below (see `FieldDigest`): every ingest digests
+ * every article. The tables are typed to name every field of the records, so that a field
+ * added to `Article`, `Entity` or `PullQuote` does not compile until it is digested too.
  */
-import { Digester } from "../digest.ts";
-import type { Article } from "./article.ts";
+import { FieldDigest } from "../digest.ts";
+import type { Article, Entity, PullQuote } from "./article.ts";
 
 export interface RecordDigests {
   content: string;
   record: string;
 }
 
+/** How each field of a `T` is mixed in; every field must have one. */
+type Mixers<T> = { [K in keyof T]-?: (digest: FieldDigest, value: T[K]) => void };
+
+const text = (d: FieldDigest, value: string | undefined): void => void d.text(value);
+const texts = (d: FieldDigest, values: readonly string[]): void => void d.texts(values);
+const number = (d: FieldDigest, value: number): void => void d.number(value);
+
+function mixAll<T>(d: FieldDigest, mixers: Mixers<T>, record: T): void {
+  for (const key in mixers) mixers[key](d, record[key]);
+}
+
+function list<T>(mixers: Mixers<T>): (d: FieldDigest, records: readonly T[]) => void {
+  return (d, records) => {
+    d.number(records.length);
+    for (const record of records) mixAll(d, mixers, record);
+  };
+}
+
+const ENTITY: Mixers<Entity> = { name: text, type: text, slug: text, aliases: texts, mentions: number, description: text, sameAs: text };
+
+const PULL_QUOTE: Mixers<PullQuote> = { text, attribution: text, after: number };
+
+const CONTENT: Mixers<Omit<Article, "source" | "warnings">> = {
+  id: text,
+  title: text,
+  slug: text,
+  date: text,
+  dateSource: text,
+  section: text,
+  tags: texts,
+  summary: text,
+  byline: text,
+  sourceUrl: text,
+  entities: list(ENTITY),
+  paragraphs: texts,
+  pullQuotes: list(PULL_QUOTE),
+};
+
+const CONTENT_TAG = 11;
+const RECORD_TAG = 12;
+
 export function recordDigests(article: Article): RecordDigests {
-  // A digester per article: articles share no records, and one for all of them kept every
-  // article's records in its memo until the last was written.
-  const { source, warnings, ...rest } = article;
-  const content = new Digester().of(rest);
-  return { content, record: new Digester().of({ content, source, warnings }) };
+  const digest = new FieldDigest(CONTENT_TAG);
+  mixAll(digest, CONTENT, article);
+  const content = digest.done();
+  const record = new FieldDigest(RECORD_TAG).text(content).text(article.source.file).text(article.source.sha256).texts(article.warnings).done();
+  return { content, record };
 }

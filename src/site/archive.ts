@@ -7,7 +7,7 @@
  */
 import type { Entity, EntityType } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
-import { relate, type Relations } from "./relations.ts";
+import { COMPANIONS, keyTable, RELATED, relate, type KeyTable, type Relations } from "./relations.ts";
 import type { SiteArticle } from "./load.ts";
 import { noteSource } from "./article-digest.ts";
 
@@ -256,9 +256,6 @@ function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
 /** A term's key: its kind and slug (two references may differ in name only). */
 const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
 
-/** An article's entity keys, in its order: what its relations are computed from. */
-const entityKeysOf = (a: SiteArticle): string[] => a.entities.map((e) => keyOf(e.type, e.slug));
-
 /**
  * Articles per month of a term, oldest month first, only months with articles (the timeline's
  * renderer fills the months between: see `allMonths`). Each month links to the list page where
@@ -284,27 +281,44 @@ function timeline(base: string, list: readonly ArticleEntry[], monthOf: Readonly
 
 /** Builds the whole index from the loaded articles. Pure. */
 export function buildArchive(loaded: readonly SiteArticle[], siteTitle: string): Archive {
-  const index = indexArchive(loaded, siteTitle);
-  return index.complete(relate(index.keys));
+  const ordered = orderArticles(loaded);
+  return indexArchive(ordered, siteTitle).complete(relate(ordered.keys));
+}
+
+/** Articles in the archive's order, with the table of their entity keys: what their relations are computed from. */
+export interface Ordered {
+  articles: readonly SiteArticle[];
+  keys: KeyTable;
+}
+
+/** The first step of an index: the articles in order, so that their relations can be computed (on another thread) while the rest is built. */
+export function orderArticles(loaded: readonly SiteArticle[]): Ordered {
+  const articles = [...loaded].sort(compareArticles);
+  // One key string per entity, not per mention (163,000 at 10,000 articles): made once, each
+  // is hashed once where the table looks it up.
+  const made = new Map<string, Map<string, string>>();
+  const keyOfEntity = (e: Entity): string => {
+    let bySlug = made.get(e.type);
+    if (!bySlug) made.set(e.type, (bySlug = new Map()));
+    let key = bySlug.get(e.slug);
+    if (key === undefined) bySlug.set(e.slug, (key = keyOf(e.type, e.slug)));
+    return key;
+  };
+  return { articles, keys: keyTable(articles.map((a) => a.entities.map(keyOfEntity))) };
 }
 
 /** An index built but for its relations, which `complete` adds. */
 export interface Index {
-  /** Each article's entity keys, in the archive's order: what its relations are computed from. */
-  keys: string[][];
-  /** The whole index, with these relations (of `keys`); once. */
+  /** The whole index, with the relations of its articles' keys (`Ordered.keys`); once. */
   complete(relations: Relations): Archive;
 }
 
 /**
- * `buildArchive` in two steps, for a build that computes the relations on another thread
- * meanwhile: every page's record but for the related articles and entity companions, then those.
- * `onKeys` is given the entity keys as soon as the articles are in order, before the rest is built.
+ * `buildArchive` in steps, for a build that computes the relations on another thread meanwhile:
+ * every page's record but for the related articles and entity companions, then those.
  */
-export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string, onKeys?: (keys: string[][]) => void): Index {
-  const sorted = [...loaded].sort(compareArticles);
-  const keys = sorted.map(entityKeysOf);
-  onKeys?.(keys);
+export function indexArchive(ordered: Ordered, siteTitle: string): Index {
+  const sorted = ordered.articles;
 
   // Tags and sections get slugs here, claimed in name order so they are stable.
   const termSlugs = new Map<string, string>();
@@ -445,17 +459,22 @@ export function indexArchive(loaded: readonly SiteArticle[], siteTitle: string, 
   const archive: Archive = { articles, terms, lists, feeds, years: [...years.values()], undatedCount: undated.length, siteFeed };
   let completed = false;
   return {
-    keys,
-    complete({ related, companions }: Relations): Archive {
+    complete({ related, companions, counts }: Relations): Archive {
       if (completed) throw new Error("an index is completed once");
-      if (related.length !== articles.length) throw new Error(`relations of ${related.length} articles given for an index of ${articles.length}`);
+      if (related.length !== articles.length * RELATED) throw new Error(`relations of ${related.length / RELATED} articles given for an index of ${articles.length}`);
+      const { names } = ordered.keys;
+      if (companions.length !== names.length * COMPANIONS) throw new Error(`companions of ${companions.length / COMPANIONS} entities given for an index of ${names.length}`);
       completed = true;
       articles.forEach((a, i) => {
-        a.related = (related[i] ?? []).map((r) => links[r.item] as ArticleLink);
+        for (let x = i * RELATED; x < (i + 1) * RELATED && (related[x] ?? -1) >= 0; x++) a.related.push(links[related[x] ?? 0] as ArticleLink);
       });
-      for (const [key, term] of termsByKey) {
-        term.companions = (companions.get(key) ?? []).map((c) => ({ term: termMap.get(c.item)?.ref as TermRef, count: c.count }));
-      }
+      names.forEach((key, k) => {
+        const term = termsByKey.get(key);
+        if (!term) return;
+        for (let x = k * COMPANIONS; x < (k + 1) * COMPANIONS && (companions[x] ?? -1) >= 0; x++) {
+          term.companions.push({ term: termMap.get(names[companions[x] ?? 0] ?? "")?.ref as TermRef, count: counts[x] ?? 0 });
+        }
+      });
       return archive;
     },
   };

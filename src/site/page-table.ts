@@ -51,7 +51,7 @@ export interface PageSelection {
   todo: PagedItems;
   /** URL → digest of every paginated page, rendered or not. */
   digests: Record<string, string>;
-  /** Per search shard (a year of articles, see `search-shards.ts`), a digest of what Pagefind indexes. */
+  /** Per search shard (a year or a month of articles, see `search-shards.ts`), a digest of what Pagefind indexes. */
   searchDigests: Record<string, string>;
 }
 

@@ -6,7 +6,7 @@
  */
 import { moduleBeside } from "../code-location.ts";
 import { RequestThread } from "../request-thread.ts";
-import type { Relations } from "./relations.ts";
+import type { KeyTable, Relations } from "./relations.ts";
 
 /**
  * Fewer articles than this are related on the main thread: starting a thread costs more than
@@ -18,4 +18,4 @@ export const RELATIONS_THREAD_MIN = 2000;
 export const relatesInThread = (articles: number, threads: number): boolean => threads > 1 && articles >= RELATIONS_THREAD_MIN;
 
 /** A thread that will be asked for `relate(keys)`. */
-export const relationsThread = (): RequestThread<string[][], Relations> => new RequestThread(moduleBeside("./relations-worker", import.meta.url), "the relations thread");
+export const relationsThread = (): RequestThread<KeyTable, Relations> => new RequestThread(moduleBeside("./relations-worker", import.meta.url), "the relations thread");

@@ -1,6 +1,6 @@
 /**
  * Full-text search: Pagefind indexes the built article pages (their text marked
- * `data-pagefind-body`) into one bundle per search shard, a year of articles
+ * `data-pagefind-body`) into one bundle per search shard, a year or a month of articles
  * (`<output>/pagefind/<shard>/`, see `search-shards.ts`), which the search page merges. Only the
  * shards named stale are indexed again. Its binary ships inside the npm package; nothing is
  * downloaded.
@@ -98,7 +98,7 @@ async function indexShard(instance: Pagefind, outputDir: string, language: strin
   }
   // addDirectory counts every HTML file it read; the entry file says how many were indexed.
   const entry = JSON.parse(await readFile(path.join(fresh, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  // Swapped by renames, so the year's bundle is never missing; a leftover `.old` or `.new` is
+  // Swapped by renames, so the shard's bundle is never missing; a leftover `.old` or `.new` is
   // removed by the next run (`pruneSearchBundles`).
   const old = `${bundle}.old`;
   await rm(old, { recursive: true, force: true });

@@ -51,23 +51,24 @@ describe("choosing the pages a build renders", () => {
     const dated = (slug: string, y: string, title = slug): ArticleEntry => ({ ...article(slug, title), date: `${y}-05-01`, url: `/${y}/05/01/${slug}/` });
     const base = [dated("a", "2014"), dated("b", "2015"), article("c")];
     const one = selectPages(site(base, [year("2015", 1)]), undefined, () => true).searchDigests;
-    expect(Object.keys(one)).toEqual(["2014", "2015", "undated"]);
+    // 2015 is the latest year: its articles are in their month's shard.
+    expect(Object.keys(one)).toEqual(["2014", "2015-05", "undated"]);
     // Year pages and the links between articles are not indexed...
     expect(selectPages(site(base, [year("2015", 2)]), undefined, () => true).searchDigests).toEqual(one);
     const linked = [{ ...dated("a", "2014"), related: [{ title: "B", url: "/2015/05/01/b/" }] }, ...base.slice(1)];
     const relinked = [{ ...dated("a", "2014"), related: [{ title: "C", url: "/undated/c/" }] }, ...base.slice(1)];
     expect(selectPages(site(relinked), undefined, () => true).searchDigests).toEqual(selectPages(site(linked), undefined, () => true).searchDigests);
-    // ...but an article's own text is, and only its year's digest moves.
+    // ...but an article's own text is, and only its shard's digest moves.
     const retitled = selectPages(site([base[0]!, dated("b", "2015", "B2"), base[2]!]), undefined, () => true).searchDigests;
-    expect(retitled["2015"]).not.toBe(one["2015"]);
-    expect({ ...retitled, "2015": "" }).toEqual({ ...one, "2015": "" });
+    expect(retitled["2015-05"]).not.toBe(one["2015-05"]);
+    expect({ ...retitled, "2015-05": "" }).toEqual({ ...one, "2015-05": "" });
     // Its body and its entities (search filters) are indexed too; its newer and older neighbours are not.
-    const moved = (a: ArticleEntry): string | undefined => selectPages(site([base[0]!, a, base[2]!]), undefined, () => true).searchDigests["2015"];
+    const moved = (a: ArticleEntry): string | undefined => selectPages(site([base[0]!, a, base[2]!]), undefined, () => true).searchDigests["2015-05"];
     const b = dated("b", "2015");
     const putin = { kind: "person" as const, name: "Vladimir Putin", slug: "vladimir-putin", url: "/people/vladimir-putin/" };
-    expect(moved({ ...b, body: "Other text." })).not.toBe(one["2015"]);
-    expect(moved({ ...b, entityTerms: [putin] })).not.toBe(one["2015"]);
-    expect(moved({ ...b, newer: { title: "C", url: "/undated/c/" }, older: { title: "A", url: "/2014/05/01/a/" } })).toBe(one["2015"]);
+    expect(moved({ ...b, body: "Other text." })).not.toBe(one["2015-05"]);
+    expect(moved({ ...b, entityTerms: [putin] })).not.toBe(one["2015-05"]);
+    expect(moved({ ...b, newer: { title: "C", url: "/undated/c/" }, older: { title: "A", url: "/2014/05/01/a/" } })).toBe(one["2015-05"]);
     // A new article in 2014 moves 2014 alone.
     const added = selectPages(site([...base, dated("d", "2014")]), undefined, () => true).searchDigests;
     expect(Object.keys(added).filter((k) => added[k] !== one[k])).toEqual(["2014"]);

@@ -139,14 +139,29 @@ describe("rebuilding the site", () => {
     expect(touched.has("tags/diplomacy/index.html")).toBe(false);
     expect(touched.has("people/vladimir-putin/index.html")).toBe(false);
     expect(second.site.written).toBeLessThan(second.site.pages / 2);
-    // Search: only the new article's year (it is undated) is indexed again; the other bundles stay as they were.
-    expect(first.search.indexed).toEqual(["2015", "2016", "undated"]);
-    // One year to index: indexed beside the pages still rendering, once the article pages were written.
+    // Search: only the new article's shard (it is undated) is indexed again; the other bundles stay as they were.
+    expect(first.search.indexed).toEqual(["2015", "2016-01", "undated"]);
+    // One shard to index: indexed beside the pages still rendering, once the article pages were written.
     expect(second.search).toMatchObject({ shards: 3, indexed: ["undated"], alongside: true });
     expect(first.search.alongside).toBeUndefined();
     expect(searchTouched.size).toBeGreaterThan(0);
     expect([...searchTouched].filter((f) => !f.startsWith("pagefind/undated/"))).toEqual([]);
     expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
+
+    // A seed of the latest year has its month indexed again, and nothing else; a seed of an
+    // older year, that year.
+    const bundles = async (): Promise<Map<string, Buffer>> => new Map(await Promise.all((await listFiles(path.join(site, "pagefind"))).map(async (f) => [f, await readFile(path.join(site, "pagefind", f))] as const)));
+    for (const [stem, date, shard] of [["late-goal", "2016-01-09", "2016-01"], ["old-goal", "2015-06-01", "2015"]] as const) {
+      const before = await bundles();
+      await writeFile(path.join(seedsInc, "sport", `${stem}.txt`), `Chelsea hold Arsenal on ${date}\nChelsea drew 1-1 with Arsenal at Stamford Bridge.\n`);
+      await appendFile(path.join(seedsInc, "manifest.csv"), `${stem},${date},sport,,,\n`);
+      const added = await build("inc", seedsInc);
+      expect(added.search, shard).toMatchObject({ shards: 3, indexed: [shard], alongside: true });
+      const after = await bundles();
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter((f) => !(before.get(f)?.equals(after.get(f) ?? Buffer.alloc(0)) ?? false));
+      expect(changed.length, shard).toBeGreaterThan(0);
+      expect(changed.filter((f) => !f.startsWith(`${shard}/`)), shard).toEqual([]);
+    }
   });
 
   it("renders only pages whose records changed, and leaves the site as a cold build would", async () => {
@@ -178,7 +193,8 @@ describe("rebuilding the site", () => {
       ["an edited headline", () => writeFile(path.join(seedsEq, "politics", "001.txt"), "Politics story, revised\n\nGordon Brown spoke in Westminster.\n")],
       ["a deleted seed", () => unlink(path.join(seedsEq, "same-headline-2.txt"))],
       ["an editorial override", () => appendFile(path.join(seedsEq, "entities.yaml"), "- name: Gordon Brown\n  description: Chancellor of the Exchequer\n")],
-      // 2016's search bundle goes; the next change brings the year back.
+      // 2016's search bundle goes, and 2015, now the latest year, is indexed again by month;
+      // the next change brings 2016 back, and 2015 is one bundle again.
       ["the last seeds of a year deleted", async () => { await unlink(path.join(seedsEq, "injection.txt")); await unlink(path.join(seedsEq, "same-headline-1.txt")); }],
       ["a new date in the manifest", () => appendFile(path.join(seedsEq, "manifest.csv"), "sport/001.txt,2016-03-04,sport,,,\n")],
     ];
@@ -193,10 +209,10 @@ describe("rebuilding the site", () => {
       await build("eq-cold", seedsEq);
       await expectSameSite(path.join(tmp, "eq"), path.join(tmp, "eq-cold"), what);
     }
-    // Those changing one year's articles indexed it beside the pages still rendering, the
-    // deletions among them (whose pages went before Pagefind read the year); a move between
-    // two years indexed both after the render.
-    expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override", "the last seeds of a year deleted"]);
+    // Those changing one shard's articles indexed it beside the pages still rendering, the
+    // deletion among them (whose page went before Pagefind read the shard); a change of the
+    // latest year indexed several shards after the render.
+    expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override"]);
   }, 120_000);
 
   it("renders every page again when a page's file has gone missing or the state is unreadable", async () => {
@@ -225,8 +241,8 @@ describe("rebuilding the site", () => {
     await writeFile(path.join(site, "pagefind", "pagefind-entry.json"), "{}");
     await mkdir(path.join(site, "pagefind", "fragment"));
     const upgraded = await build("inc", path.join(tmp, "seeds-inc"));
-    expect(upgraded.search.indexed).toEqual(["2015", "2016", "undated"]);
-    expect((await listFiles(path.join(site, "pagefind"))).filter((f) => !/^(2015|2016|undated)\//.test(f))).toEqual([]);
+    expect(upgraded.search.indexed).toEqual(["2015", "2016-01", "undated"]);
+    expect((await listFiles(path.join(site, "pagefind"))).filter((f) => !/^(2015|2016-01|undated)\//.test(f))).toEqual([]);
   });
 
   it("removes the temporary files a build killed while rendering left beside its pages", async () => {
@@ -300,7 +316,7 @@ describe("rebuilding the site", () => {
     // Whatever the kill interrupted (the state being written, say) left its temporary file: one stands for it here.
     await writeFile(path.join(tmp, "crash", "..news-archive-build.99999-0.tmp"), "{");
     const recovered = await build("crash", crashSeeds);
-    expect(recovered.search.indexed).toEqual(["2016"]);
+    expect(recovered.search.indexed).toEqual(["2016-01"]);
     await build("crash-cold", crashSeeds);
     await expectSameSite(path.join(tmp, "crash"), path.join(tmp, "crash-cold"));
   });

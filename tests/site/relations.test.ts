@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { coMentions, relatedArticles } from "../../src/site/relations.ts";
+import { coMentions as coMentionsOf, keyTable, relatedArticles as relatedOf, type Scored } from "../../src/site/relations.ts";
+
+// The relations of lists of keys, companions by key, as the index sees them.
+const relatedArticles = (articles: string[][], top?: number, maxShare?: number, maxPostings?: number): Scored<number>[][] => relatedOf(keyTable(articles), top, maxShare, maxPostings);
+function coMentions(articles: string[][], top?: number): Map<string, Scored<string>[]> {
+  const table = keyTable(articles);
+  const names = (k: number): string => table.names[k] ?? "";
+  return new Map(coMentionsOf(table, top).flatMap((best, k) => (best.length ? [[names(k), best.map((c) => ({ ...c, item: names(c.item) }))] as const] : [])));
+}
 
 describe("relatedArticles", () => {
   it("ranks by shared entities weighted by rarity, then by how many are shared, then by order", () => {
