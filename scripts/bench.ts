@@ -100,7 +100,7 @@ async function build(label: string, seeds: string, work: string, heapMb: number,
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function print(runs: Run[], articles: number): void {
-  console.log("\n| run | wall s | ingest s | extract s after reading (threads) | site s (render threads) | search s (year bundles rebuilt) | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten |");
+  console.log("\n| run | wall s | ingest s | extract s after reading (threads) | site s (render threads) | search s (bundles rebuilt) | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of runs) {
     const t = r.report.timings;
