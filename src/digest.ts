@@ -148,19 +148,6 @@ export class Digester {
     return this.memo.get(value) ?? this.hashObject(value);
   }
 
-  /**
-   * The digest of `standIn`, which must cover everything `record` holds, remembered as
-   * `record`'s wherever it is referenced later: `site/article-digest.ts` stands an index entry
-   * in by the fields the index added and a digest of the article it copied the rest from.
-   */
-  ofStandIn(record: object, standIn: object): string {
-    const digest = this.hash(standIn);
-    // The stand-in is made for this call: only `record` is referenced again.
-    this.memo.delete(standIn);
-    this.memo.set(record, digest);
-    return digest.toString(36);
-  }
-
   private hashObject(value: object): number {
     let size: number;
     if (Array.isArray(value)) {

@@ -91,6 +91,17 @@ export class PageSelector {
    */
   private readonly feedView = byIdentity((spec: FeedSpec) => Object.freeze({ ...spec, items: spec.items.map(this.linkless) }));
 
+  /**
+   * An article page as it is digested: what it shows but its links (`linkless`, digested once
+   * for the page, its search shard and the feeds holding it), then the links. (Digested apart
+   * from its linkless view, each entry's fields were gone through twice.)
+   */
+  private articlePage(entry: ArticleEntry): Record<string, unknown> {
+    const view: Record<string, unknown> = { page: this.linkless(entry) };
+    for (const key of LINK_FIELDS) view[key] = entry[key];
+    return view;
+  }
+
   constructor(
     private readonly all: PagedItems,
     private readonly previous: Record<string, string> | undefined,
@@ -120,11 +131,9 @@ export class PageSelector {
   private choose(kind: PagedKind): void {
     const chosen = this.todo[kind] as { url: string }[];
     for (const item of this.all[kind] as { url: string }[]) {
-      // Article pages first (see KINDS): each entry is digested as its added fields and its
-      // article's digest (`article-digest.ts`), and remembered so, for the feeds that hold it.
       const record =
         kind === "articles"
-          ? this.digester.ofStandIn(item, digestedEntry(item as ArticleEntry, this.digester))
+          ? this.digester.of(this.articlePage(item as ArticleEntry))
           : kind === "feeds"
             ? this.digester.of({ ...item, spec: this.feedView((item as FeedFile).spec) })
             : this.digester.of(item);

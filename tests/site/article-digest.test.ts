@@ -87,15 +87,4 @@ describe("an article page's digest", () => {
     // No field may take the place of the article's digest.
     expect(() => digestedEntry({ ...entry, "@article": "x" } as ArticleEntry, digester)).toThrow(/@article/);
   });
-
-  it("is remembered for the feeds that hold the entry", () => {
-    const articles = three();
-    articles.forEach((a, i) => noteContentDigest(a, String(i)));
-    const entries = buildArchive(articles, "Site").articles;
-    const digester = new Digester();
-    const page = digester.ofStandIn(entries[0] as ArticleEntry, digestedEntry(entries[0] as ArticleEntry, digester));
-    const feed = digester.of({ items: [entries[0]] });
-    expect(feed).toBe(new Digester().of({ items: [digestedEntry(entries[0] as ArticleEntry, new Digester())] }));
-    expect(page).toBe(new Digester().of(digestedEntry(entries[0] as ArticleEntry, new Digester())));
-  });
 });

@@ -47,6 +47,8 @@ describe("siteArticleOf", () => {
       { ...base, id: "yes", title: "No", summary: "" },
       // Empty optional fields: the front matter leaves them out, so the record must too.
       { ...base, date: "", section: "", byline: "", sourceUrl: "" },
+      // Entities the front matter gives back otherwise: no mention counted, an empty description.
+      { ...base, entities: [{ name: "Zero", type: "place", slug: "zero", aliases: ["Nil"], mentions: 0, description: "", sameAs: "" }] },
     ];
     for (const article of cases) {
       expect(json(siteArticleOf(article))).toBe(json(parseArticleFile(toMarkdown(article), `${article.id}.md`)));
