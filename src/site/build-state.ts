@@ -1,20 +1,28 @@
 /**
  * What the last build of an output folder rendered, kept in the folder itself
  * (`.news-archive-build`): a fingerprint of the code and settings it ran with, the digest of
- * every page's index record, and per search shard (a year of articles) the digest of what its
- * bundle was last built from. A rebuild renders only pages whose digest changed (or whose file
- * is gone), and re-indexes only the search shards whose articles changed.
+ * every page's index record, and per search shard (a year or a month of articles) the digest of
+ * what its bundle was last built from. A rebuild renders only pages whose digest changed (or
+ * whose file is gone), and re-indexes only the search shards whose articles changed.
  *
- * Before rendering, a build marks the pages it is about to change as pending; a build that dies
- * half way thus leaves a state that distrusts those pages (they are rendered again) and still
- * lists them (they can be pruned). The final state is written atomically, after the pages.
+ * Before rendering, a build marks the pages it is about to change as pending, and the search
+ * bundles it is about to replace as unknown, in a small file beside the state
+ * (`.news-archive-build.pending`, see `markPending`), which reading the state applies. A build
+ * that dies half way thus leaves a state that distrusts those pages (they are rendered again)
+ * and still lists them (they can be pruned). The final state is written atomically, after the
+ * pages, and the pending file removed after it: should the build die in between, its pages are
+ * only rendered once more.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { writeAtomic } from "../ingest/files.ts";
 
 export const STATE_FILE = ".news-archive-build";
+const PENDING_FILE = `${STATE_FILE}.pending`;
 const FORMAT = 1;
+
+/** What a page about to change has for its digest in the state as read while it renders. */
+export const PENDING = "pending";
 
 export interface BuildState {
   /** Code and settings the pages were rendered with; a different one re-renders everything. */
@@ -34,7 +42,12 @@ export async function readBuildState(outputDir: string): Promise<BuildState | un
     if (parsed.format !== FORMAT || typeof parsed.code !== "string" || typeof parsed.pages !== "object" || parsed.pages === null) return undefined;
     // A search digest of another shape (one string: the single index of earlier builds) is ignored: every shard is built.
     const search = isDigestMap(parsed.search) ? { search: parsed.search } : {};
-    return { code: parsed.code, pages: parsed.pages, ...search };
+    const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search };
+    const pending = await readPending(outputDir);
+    if (pending === "unreadable") return undefined;
+    for (const url of pending?.pages ?? []) state.pages[url] = PENDING;
+    for (const shard of pending?.search ?? []) delete state.search?.[shard];
+    return state;
   } catch {
     // An older marker (plain text) or a damaged file: render everything, as on a first build.
     return undefined;
@@ -48,4 +61,35 @@ function isDigestMap(value: unknown): value is Record<string, string> {
 export async function writeBuildState(outputDir: string, state: BuildState): Promise<void> {
   const { code, pages, search } = state;
   await writeAtomic(path.join(outputDir, STATE_FILE), `${JSON.stringify({ format: FORMAT, code, ...(search ? { search } : {}), pages })}\n`);
+  await rm(path.join(outputDir, PENDING_FILE), { force: true });
+}
+
+/** Pages about to change, and search shards whose bundles are about to be replaced. */
+interface Pending {
+  pages: string[];
+  search: string[];
+}
+
+/**
+ * Records, before a build changes anything of them, the pages it may write and the search
+ * bundles it may replace: everything so far, each call (a rebuild marks its article pages,
+ * then the rest). Beside the state rather than in it: writing the whole state (24,000 digests at
+ * 10,000 articles) twice more per rebuild, with a copy of it marked each time, cost more
+ * than the rest of choosing a one-seed rebuild's pages.
+ */
+export async function markPending(outputDir: string, pages: readonly string[], search: readonly string[]): Promise<void> {
+  await writeAtomic(path.join(outputDir, PENDING_FILE), `${JSON.stringify({ format: FORMAT, pages, search })}\n`);
+}
+
+/** The pending file, if there is one; "unreadable" when it is there but damaged: nothing of the state can then be trusted. */
+async function readPending(outputDir: string): Promise<Pending | "unreadable" | undefined> {
+  const text = await readFile(path.join(outputDir, PENDING_FILE), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Partial<Pending> & { format?: number };
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+    return parsed.format === FORMAT && strings(parsed.pages) && strings(parsed.search) ? { pages: parsed.pages, search: parsed.search } : "unreadable";
+  } catch {
+    return "unreadable";
+  }
 }

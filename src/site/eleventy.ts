@@ -9,7 +9,7 @@ import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { TEMPORARY } from "../ingest/files.ts";
-import { type BuildState, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
+import { type BuildState, markPending, PENDING, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
@@ -163,7 +163,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
       // being replaced.
-      await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, early?.stale ?? []) });
+      await markPending(outputDir, pendingPages(previous.pages, chosen.digests), early?.stale ?? []);
     }
     if (helper && !helped) {
       await helper.stop();
@@ -251,7 +251,7 @@ async function articlesFirst(
 ): Promise<ArticlesFirst | undefined> {
   const stale = staleShards(previous.search, chosen.searchDigests, bundleExists);
   if (stale.length !== 1) return undefined;
-  await writeBuildState(outputDir, { code: previous.code, pages: pendingPages(previous.pages, chosen.digests), ...withoutShards(previous.search, stale) });
+  await markPending(outputDir, pendingPages(previous.pages, chosen.digests), stale);
   // Only the shard's pages: Pagefind reads no other. (Adding an article changes the links of its
   // neighbours and related articles, whatever their shard: at 10,000 articles, 21 pages, 7 of
   // them in the new article's year.)
@@ -274,15 +274,13 @@ async function articlesFirst(
   return { rendered: result.rendered, later, written: result.written, removed, stale, indexing };
 }
 
-/** The last build's page digests, with those of pages about to change (from `digests`) marked pending. */
-function pendingPages(previous: Readonly<Record<string, string>>, digests: Readonly<Record<string, string>>): Record<string, string> {
-  const pending: Record<string, string> = { ...previous };
-  for (const url of Object.keys(digests)) if (previous[url] !== digests[url]) pending[url] = PENDING;
+/** The pages about to change (those whose digest in `digests` is not the last build's), and those a killed build left pending. */
+function pendingPages(previous: Readonly<Record<string, string>>, digests: Readonly<Record<string, string>>): string[] {
+  const pending: string[] = [];
+  for (const url in previous) if (previous[url] === PENDING) pending.push(url);
+  for (const url in digests) if (previous[url] !== digests[url] && previous[url] !== PENDING) pending.push(url);
   return pending;
 }
-
-/** What a page about to change has for its digest in the state while it renders. */
-const PENDING = "pending";
 
 /** The code a first build records until it is done: no code has it, so nothing of it is trusted. */
 const INCOMPLETE = "incomplete";

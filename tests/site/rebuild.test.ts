@@ -264,6 +264,32 @@ describe("rebuilding the site", () => {
     await expectSameSite(site, path.join(tmp, "one"));
   });
 
+  it("renders again, or prunes, the pages a rebuild killed half way had changed, even once their records are back to what the state holds", async () => {
+    const seedsKill = path.join(tmp, "seeds-kill");
+    await cp(seeds, seedsKill, { recursive: true });
+    const site = path.join(tmp, "kill");
+    await build("kill", seedsKill);
+    await build("kill-cold", seedsKill);
+    const killer = path.join(ROOT, "tests", "helpers", "kill-after-rename.cjs");
+    const newSeed = path.join(seedsKill, "sport", "late-winner.txt");
+    // Killed once the new article's page is written (rendered first, for search), then once the
+    // site feed is: each time, what the build had written is on disk, the state's digests are the
+    // last build's, and the seed is taken back out.
+    for (const [page, holds] of [[path.join("undated", "arsenal-beat-chelsea-in-a-late-winner", "index.html"), undefined], ["feed.xml", "late winner"]] as const) {
+      await writeFile(newSeed, "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n");
+      const killed = await runCli(["build", "--seeds", seedsKill, "--output", site, "--articles", path.join(tmp, "kill-md"), "--render-threads", "1"], undefined, {
+        NODE_OPTIONS: `--require ${killer}`,
+        NEWS_ARCHIVE_TEST_KILL_AFTER: `${path.sep}${page}`,
+      });
+      expect(killed.code, page).not.toBe(0);
+      if (holds) expect(await readFile(path.join(site, page), "utf8"), page).toContain(holds);
+      else expect(await listFiles(site), page).toContain(page.split(path.sep).join("/"));
+      await unlink(newSeed);
+      await build("kill", seedsKill);
+      await expectSameSite(site, path.join(tmp, "kill-cold"), page);
+    }
+  });
+
   it("indexes a year without the pages of its articles gone, even pages a killed build left pending", async () => {
     const seedsPending = path.join(tmp, "seeds-pending");
     await cp(seeds, seedsPending, { recursive: true });
