@@ -7,7 +7,8 @@
  *
  * Field by field, in the order of the tables below (see `FieldDigest`): every ingest digests
  * every article. The tables are typed to name every field of the records, so that a field
- * added to `Article`, `Entity` or `PullQuote` does not compile until it is digested too.
+ * added to `Article`, `Entity`, `PullQuote` or an article's `source` does not compile until it
+ * is digested too.
  */
 import { FieldDigest } from "../digest.ts";
 import type { Article, Entity, PullQuote } from "./article.ts";
@@ -55,13 +56,19 @@ const CONTENT: Mixers<Omit<Article, "source" | "warnings">> = {
   pullQuotes: list(PULL_QUOTE),
 };
 
+const SOURCE: Mixers<Article["source"]> = { file: text, sha256: text };
+
+/** What the Markdown holds besides the content: the record's digest is made from the content's and these. */
+const RECORD: Mixers<Pick<Article, "source" | "warnings">> = { source: (d, source) => mixAll(d, SOURCE, source), warnings: texts };
+
 const CONTENT_TAG = 11;
 const RECORD_TAG = 12;
 
 export function recordDigests(article: Article): RecordDigests {
-  const digest = new FieldDigest(CONTENT_TAG);
-  mixAll(digest, CONTENT, article);
-  const content = digest.done();
-  const record = new FieldDigest(RECORD_TAG).text(content).text(article.source.file).text(article.source.sha256).texts(article.warnings).done();
-  return { content, record };
+  const ofContent = new FieldDigest(CONTENT_TAG);
+  mixAll(ofContent, CONTENT, article);
+  const content = ofContent.done();
+  const ofRecord = new FieldDigest(RECORD_TAG).text(content);
+  mixAll(ofRecord, RECORD, article);
+  return { content, record: ofRecord.done() };
 }

@@ -31,6 +31,12 @@ export interface BuildState {
   pages: Record<string, string>;
   /** Search shard → digest of what Pagefind last indexed into its bundle (see `search-shards.ts`). */
   search?: Record<string, string>;
+  /**
+   * As read: the shards whose bundles a killed build may have replaced (see `markPending`), their
+   * digests dropped from `search`. A build marks them pending again with its own until it writes
+   * a state: the file on disk still holds their old digests.
+   */
+  pendingShards?: string[];
 }
 
 /** The state of the last build, or undefined when there is none we can trust. */
@@ -45,9 +51,10 @@ export async function readBuildState(outputDir: string): Promise<BuildState | un
     const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search };
     const pending = await readPending(outputDir);
     if (pending === "unreadable") return undefined;
-    for (const url of pending?.pages ?? []) state.pages[url] = PENDING;
-    for (const shard of pending?.search ?? []) delete state.search?.[shard];
-    return state;
+    if (!pending) return state;
+    for (const url of pending.pages) state.pages[url] = PENDING;
+    for (const shard of pending.search) delete state.search?.[shard];
+    return { ...state, pendingShards: pending.search };
   } catch {
     // An older marker (plain text) or a damaged file: render everything, as on a first build.
     return undefined;
@@ -72,19 +79,25 @@ interface Pending {
 
 /**
  * Records, before a build changes anything of them, the pages it may write and the search
- * bundles it may replace: everything so far, each call (a rebuild marks its article pages,
- * then the rest). Beside the state rather than in it: writing the whole state (24,000 digests at
- * 10,000 articles) twice more per rebuild, with a copy of it marked each time, cost more
- * than the rest of choosing a one-seed rebuild's pages.
+ * bundles it may replace. Each call replaces the last, so it names everything pending so far:
+ * what a killed build left pending (`PENDING` pages, `pendingShards`) and what this build has
+ * marked before (a rebuild marks its article pages, then the rest). Beside the state rather than
+ * in it: writing the whole state (24,000 digests at 10,000 articles) twice more per rebuild,
+ * with a copy of it marked each time, cost more than the rest of choosing a one-seed rebuild's
+ * pages.
  */
 export async function markPending(outputDir: string, pages: readonly string[], search: readonly string[]): Promise<void> {
   await writeAtomic(path.join(outputDir, PENDING_FILE), `${JSON.stringify({ format: FORMAT, pages, search })}\n`);
 }
 
-/** The pending file, if there is one; "unreadable" when it is there but damaged: nothing of the state can then be trusted. */
+/** The pending file, if there is one; "unreadable" when it may be there but cannot be read, or is damaged: nothing of the state can then be trusted. */
 async function readPending(outputDir: string): Promise<Pending | "unreadable" | undefined> {
-  const text = await readFile(path.join(outputDir, PENDING_FILE), "utf8").catch(() => undefined);
-  if (text === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path.join(outputDir, PENDING_FILE), "utf8");
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? undefined : "unreadable";
+  }
   try {
     const parsed = JSON.parse(text) as Partial<Pending> & { format?: number };
     const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");

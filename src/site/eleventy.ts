@@ -126,11 +126,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
     const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
     if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
-    // A first build marks the folder as ours before it writes a page: killed half way, it leaves
-    // a folder the next build knows to clean (it trusts no page of it, and prunes what it does
-    // not produce, temporary files included).
-    if (ours && !state) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
     const previous = ours && state?.code === code ? state : undefined;
+    // A build that trusts nothing of the last one (a first build, another code or settings)
+    // marks the folder as ours, and as trusting nothing, before it writes a page: killed half
+    // way, it leaves a folder the next build knows to clean (it trusts no page of it, and prunes
+    // what it does not produce, temporary files included). Left as it was, the last build's
+    // state would vouch for pages this one rewrote.
+    if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
     // Checked while the index is built (see `missing-files.ts`).
     const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
     const load = lap();
@@ -163,7 +165,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
       // being replaced.
-      await markPending(outputDir, pendingPages(previous.pages, chosen.digests), early?.stale ?? []);
+      await markPending(outputDir, pendingPages(previous.pages, chosen.digests), pendingShards(previous, early?.stale ?? []));
     }
     if (helper && !helped) {
       await helper.stop();
@@ -251,10 +253,10 @@ async function articlesFirst(
 ): Promise<ArticlesFirst | undefined> {
   const stale = staleShards(previous.search, chosen.searchDigests, bundleExists);
   if (stale.length !== 1) return undefined;
-  await markPending(outputDir, pendingPages(previous.pages, chosen.digests), stale);
+  await markPending(outputDir, pendingPages(previous.pages, chosen.digests), pendingShards(previous, stale));
   // Only the shard's pages: Pagefind reads no other. (Adding an article changes the links of its
   // neighbours and related articles, whatever their shard: at 10,000 articles, 21 pages, 7 of
-  // them in the new article's year.)
+  // them in the new article's year, when shards were years.)
   const shards = shardsOf(data.all.articles);
   const inShard = (a: ArticleEntry): boolean => shards.of(a.url) === stale[0];
   const todo = { ...emptyPaged(), articles: chosen.articles.filter(inShard) };
@@ -282,13 +284,16 @@ function pendingPages(previous: Readonly<Record<string, string>>, digests: Reado
   return pending;
 }
 
+/** The shards about to be indexed again, and those a killed build left pending. */
+const pendingShards = (previous: BuildState, stale: readonly string[]): string[] => [...new Set([...(previous.pendingShards ?? []), ...stale])];
+
 /** The code a first build records until it is done: no code has it, so nothing of it is trusted. */
 const INCOMPLETE = "incomplete";
 
 /**
  * Removes the temporary files (`temporaryFor`) that a build killed mid-write left: beside the
  * state, at the top, looked for every time; beside any page, after a build that died while
- * rendering (its state still holds pages marked pending), a walk of the whole folder.
+ * rendering (pages still marked pending in the state as read), a walk of the whole folder.
  */
 async function removeTemporaries(outputDir: string, top: readonly string[], everywhere: boolean): Promise<void> {
   const files = everywhere ? await listFiles(outputDir) : top;
@@ -312,7 +317,8 @@ async function prune(outputDir: string, before: readonly string[], produced: Rea
   let removed = 0;
   for (const file of before) {
     const top = file.split("/")[0] ?? "";
-    if (COPIED.has(top) || file === STATE_FILE || produced.has(file) || !existsSync(path.join(outputDir, file))) continue;
+    // The state and its pending file (see `build-state.ts`) are the build's own to write.
+    if (COPIED.has(top) || file.startsWith(STATE_FILE) || produced.has(file) || !existsSync(path.join(outputDir, file))) continue;
     await rm(path.join(outputDir, file), { force: true });
     removed++;
   }

@@ -40,7 +40,7 @@ export interface BuildData {
    * articles a run of 2,000 pages would otherwise render the sitemap's 205,000 URLs again.
    */
   oneOffs: readonly 1[];
-  /** The search bundles the search page merges, one per year of articles (see `search-shards.ts`). */
+  /** The search bundles the search page merges, one per year of articles, per month in the latest year (see `search-shards.ts`). */
   searchShards: string[];
 }
 

@@ -18,7 +18,8 @@ export interface SearchIndexResult {
 
 /**
  * Removes whatever lies in `<output>/pagefind/` that is not a bundle of `shards`: years no longer
- * in the archive, an unfinished bundle, the single bundle of earlier versions. Returns how many.
+ * in the archive, the months of a year no longer the latest (or the year that now is), an
+ * unfinished bundle, the single bundle of earlier versions. Returns how many.
  */
 export async function pruneSearchBundles(outputDir: string, shards: readonly string[]): Promise<number> {
   const root = path.join(outputDir, "pagefind");

@@ -1,11 +1,11 @@
 // Starts Pagefind's search UI on /search/, with filters for people, organizations, places,
 // section and year, and runs the query given as ?q= so searches can be linked.
 //
-// The index is one bundle per year of articles: the page names the first, and the others are
-// merged into it here, with every bundle's filters loaded, before the UI starts. Left to the
-// UI's own `mergeIndex`, a search typed while the bundles were still loading listed only the
-// filters of those already loaded, and kept that list. The UI imports the same `pagefind.js`
-// (one module per URL), so it finds the merged bundles in place.
+// The index is one bundle per year of articles (per month in the latest year): the page names
+// the first, and the others are merged into it here, with every bundle's filters loaded,
+// before the UI starts. Left to the UI's own `mergeIndex`, a search typed while the bundles
+// were still loading listed only the filters of those already loaded, and kept that list. The
+// UI imports the same `pagefind.js` (one module per URL), so it finds the merged bundles in place.
 (function () {
   var root = document.getElementById("search");
   if (!root || typeof PagefindUI === "undefined") return;
