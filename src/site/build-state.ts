@@ -15,7 +15,7 @@
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { writeAtomic } from "../ingest/files.ts";
+import { readText, writeAtomic } from "../ingest/files.ts";
 
 export const STATE_FILE = ".news-archive-build";
 const PENDING_FILE = `${STATE_FILE}.pending`;
@@ -41,7 +41,7 @@ export interface BuildState {
 
 /** The state of the last build, or undefined when there is none we can trust. */
 export async function readBuildState(outputDir: string): Promise<BuildState | undefined> {
-  const text = await readFile(path.join(outputDir, STATE_FILE), "utf8").catch(() => undefined);
+  const text = await readText(path.join(outputDir, STATE_FILE)).catch(() => undefined);
   if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<BuildState> & { format?: number };

@@ -134,7 +134,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // state would vouch for pages this one rewrote.
     if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
     // Checked while the index is built (see `missing-files.ts`).
-    const missing = previous ? missingFiles(outputDir, Object.keys(previous.pages).map(outputFileOf)) : undefined;
+    // The last build's files, asked about now and pruned from at the end.
+    const previousFiles = previous ? Object.keys(previous.pages).map(outputFileOf) : undefined;
+    const missing = previousFiles ? missingFiles(outputDir, previousFiles) : undefined;
     const load = lap();
 
     Object.assign(process.env, siteEnv(options));
@@ -197,7 +199,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     for (const file of rendered) produced.add(file);
     const written = (early?.written ?? 0) + mine.written + (theirs?.written ?? 0);
     // What the last build produced is known from its state; without one, from the folder itself.
-    const before = previous ? Object.keys(previous.pages).map(outputFileOf) : ours && top?.length ? await listFiles(outputDir) : [];
+    const before = previousFiles ?? (ours && top?.length ? await listFiles(outputDir) : []);
     const removed = (early?.removed ?? 0) + (await prune(outputDir, before, produced));
     const { searchDigests } = selection;
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);

@@ -27,6 +27,29 @@ describe("a table kept beside the articles", () => {
     expect([...(await FileTable.open<number>(dir, "t.json", "v1")).previous]).toEqual([["a", 1]]);
   });
 
+  it("writes text beyond ASCII escaped, whole table and delta, and reads it back as it was", async () => {
+    const names = ["Brasília", "Yaoundé Hospital", "Łódź 😀", "\u2028 line separator", "plain"];
+    const first = await FileTable.open<string[]>(dir, "ascii.json", "v1");
+    names.forEach((name, i) => first.put(`k${i}`, [name]));
+    await first.save();
+    const whole = await readFile(path.join(dir, "ascii.json"));
+    expect(whole.every((byte) => byte < 0x80)).toBe(true);
+    const second = await FileTable.open<string[]>(dir, "ascii.json", "v1");
+    expect([...second.previous.values()].flat()).toEqual(names);
+    // One change in a table this size is a delta, escaped too.
+    for (const name of second.previous.keys()) second.keep(name);
+    for (let i = 0; i < 20; i++) second.put(`pad${i}`, ["x"]);
+    await second.save();
+    const third = await FileTable.open<string[]>(dir, "ascii.json", "v1");
+    for (const name of third.previous.keys()) third.keep(name);
+    third.put("k0", ["São Tomé"]);
+    await third.save();
+    const delta = await readFile(path.join(dir, "ascii.delta.json"));
+    expect(delta.toString()).toContain("S\\u00e3o Tom\\u00e9");
+    expect(delta.every((byte) => byte < 0x80)).toBe(true);
+    expect((await FileTable.open<string[]>(dir, "ascii.json", "v1")).previous.get("k0")).toEqual(["São Tomé"]);
+  });
+
   it("has changed only when an entry was put or one was not kept", async () => {
     const table = await FileTable.open<number>(dir, "t.json", "v1");
     table.keep("a");
