@@ -12,14 +12,17 @@
  * beside a newer table is ignored. Once the delta holds an eighth of the table's entries, the
  * whole table is written again.
  */
+import { isAscii } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
-import { readText, writeAtomic } from "./files.ts";
+import { readFile, readText, writeAtomic } from "./files.ts";
 
 interface TableFile<E> {
   code: string;
+  /** Whether the file was ASCII (see `asciiJson`): one that is not, written before, is written whole next time, as ASCII. */
+  ascii?: boolean;
   /** Names this version of the table for its delta (absent in tables written before deltas: they get none). */
   id?: string;
   entries: Record<string, E>;
@@ -54,9 +57,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** The table in `file`, if it is there, readable, of this fingerprint and of the expected shape. */
 async function readTable<E>(file: string, code: string): Promise<TableFile<E> | undefined> {
   try {
-    const data = JSON.parse(await readText(file)) as unknown;
+    const bytes = await readFile(file);
+    const data = JSON.parse(bytes.toString("utf8")) as unknown;
     const valid = isRecord(data) && data.code === code && (data.id === undefined || typeof data.id === "string") && isRecord(data.entries);
-    return valid ? (data as unknown as TableFile<E>) : undefined;
+    return valid ? { ...(data as unknown as TableFile<E>), ascii: isAscii(bytes) } : undefined;
   } catch {
     return undefined; // Nothing recorded yet.
   }
@@ -106,6 +110,8 @@ export class FileTable<E> {
     const put = Object.entries(delta?.put ?? {});
     for (const removed of delta?.removed ?? []) previous.delete(removed);
     for (const [name, entry] of put) previous.set(name, entry);
+    // One from before tables were written as ASCII, likewise, to be read faster from then on.
+    if (!table.ascii) return new FileTable(file, code, previous);
     return new FileTable(file, code, previous, { id: table.id, names, delta: new Set(put.map(([name]) => name)) });
   }
 

@@ -50,6 +50,22 @@ describe("a table kept beside the articles", () => {
     expect((await FileTable.open<string[]>(dir, "ascii.json", "v1")).previous.get("k0")).toEqual(["São Tomé"]);
   });
 
+  it("writes a table of before ASCII whole, as ASCII, when it next changes, its delta applied", async () => {
+    // As earlier versions wrote it: UTF-8 text, an id, a delta beside it. Large enough that one
+    // change would otherwise be saved as a delta.
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`n${i}`, [`plain ${i}`]]));
+    await writeFile(path.join(dir, "old.json"), JSON.stringify({ code: "v1", id: "t1", entries: { a: ["Brasília"], b: ["plain"], ...many } }));
+    await writeFile(path.join(dir, "old.delta.json"), JSON.stringify({ code: "v1", table: "t1", put: { c: ["Yaoundé"] }, removed: ["b"] }));
+    const table = await FileTable.open<string[]>(dir, "old.json", "v1");
+    expect(Object.fromEntries(table.previous)).toEqual({ a: ["Brasília"], c: ["Yaoundé"], ...many });
+    for (const name of table.previous.keys()) table.keep(name);
+    table.put("d", ["x"]);
+    await table.save();
+    expect((await readFile(path.join(dir, "old.json"))).every((byte) => byte < 0x80)).toBe(true);
+    expect(await readdir(dir)).not.toContain("old.delta.json");
+    expect(Object.fromEntries((await FileTable.open<string[]>(dir, "old.json", "v1")).previous)).toEqual({ a: ["Brasília"], c: ["Yaoundé"], d: ["x"], ...many });
+  });
+
   it("has changed only when an entry was put or one was not kept", async () => {
     const table = await FileTable.open<number>(dir, "t.json", "v1");
     table.keep("a");
