@@ -90,9 +90,9 @@ function finish(): number {
 
 /**
  * A digest of a record whose fields are known, mixed in one value at a time in a fixed order
- * (`record-digest.ts` lists an article's). Walking an article as the `Digester` does, key by key
- * and child by child through its memo, took 0.2-0.3 s of a one-seed rebuild at 10,000 articles,
- * nearly all of it per value, not per character. Strings and lists carry their lengths, and an
+ * (`record-digest.ts` lists an article's), rather than walked as the `Digester` walks a record,
+ * key by key and child by child through its memo: 10,000 synthetic articles took 92-101 ms
+ * this way against 124-129 ms walked (first pass, in one process). Strings and lists carry their lengths, and an
  * absent value has a code of its own, so that no two sequences of values mix alike.
  *
  * It shares the module's running hash: one digest at a time, start to `done`.

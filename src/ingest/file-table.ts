@@ -21,8 +21,6 @@ import { readFile, readText, writeAtomic } from "./files.ts";
 
 interface TableFile<E> {
   code: string;
-  /** Whether the file was ASCII (see `asciiJson`): one that is not, written before, is written whole next time, as ASCII. */
-  ascii?: boolean;
   /** Names this version of the table for its delta (absent in tables written before deltas: they get none). */
   id?: string;
   entries: Record<string, E>;
@@ -54,13 +52,16 @@ export const asciiJson = (value: unknown): string => JSON.stringify(value).repla
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The table in `file`, if it is there, readable, of this fingerprint and of the expected shape. */
-async function readTable<E>(file: string, code: string): Promise<TableFile<E> | undefined> {
+/**
+ * The table in `file`, if it is there, readable, of this fingerprint and of the expected shape;
+ * `ascii` when its file is (see `asciiJson`).
+ */
+async function readTable<E>(file: string, code: string): Promise<{ table: TableFile<E>; ascii: boolean } | undefined> {
   try {
     const bytes = await readFile(file);
     const data = JSON.parse(bytes.toString("utf8")) as unknown;
     const valid = isRecord(data) && data.code === code && (data.id === undefined || typeof data.id === "string") && isRecord(data.entries);
-    return valid ? { ...(data as unknown as TableFile<E>), ascii: isAscii(bytes) } : undefined;
+    return valid ? { table: data as unknown as TableFile<E>, ascii: isAscii(bytes) } : undefined;
   } catch {
     return undefined; // Nothing recorded yet.
   }
@@ -99,8 +100,9 @@ export class FileTable<E> {
   static async open<E>(dir: string, name: string, fingerprint?: string): Promise<FileTable<E>> {
     const file = path.join(dir, name);
     const code = fingerprint ?? (await codeFingerprint(null));
-    const table = await readTable<E>(file, code);
-    if (!table) return new FileTable(file, code, new Map());
+    const read = await readTable<E>(file, code);
+    if (!read) return new FileTable(file, code, new Map());
+    const { table, ascii } = read;
     const previous = new Map(Object.entries(table.entries));
     // A table from before deltas (the extraction cache's fingerprint does not cover this file)
     // is read as it is, and written whole, with an id, when it next changes.
@@ -111,7 +113,7 @@ export class FileTable<E> {
     for (const removed of delta?.removed ?? []) previous.delete(removed);
     for (const [name, entry] of put) previous.set(name, entry);
     // One from before tables were written as ASCII, likewise, to be read faster from then on.
-    if (!table.ascii) return new FileTable(file, code, previous);
+    if (!ascii) return new FileTable(file, code, previous);
     return new FileTable(file, code, previous, { id: table.id, names, delta: new Set(put.map(([name]) => name)) });
   }
 

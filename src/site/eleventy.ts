@@ -133,8 +133,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // what it does not produce, temporary files included). Left as it was, the last build's
     // state would vouch for pages this one rewrote.
     if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
-    // Checked while the index is built (see `missing-files.ts`).
-    // The last build's files, asked about now and pruned from at the end.
+    // The last build's files: checked for while the index is built (see `missing-files.ts`),
+    // and pruned from at the end.
     const previousFiles = previous ? Object.keys(previous.pages).map(outputFileOf) : undefined;
     const missing = previousFiles ? missingFiles(outputDir, previousFiles) : undefined;
     const load = lap();
@@ -155,7 +155,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const selector = previous ? new PageSelector(data.all, previous.pages, exists) : undefined;
     const articlesChosen = selector?.chooseArticles();
     let select = lap();
-    const early = previous && articlesChosen && options.searchAlongside ? await articlesFirst(previous, articlesChosen, data, outputDir, bundleExists, options.searchAlongside) : undefined;
+    const early = previous && articlesChosen && options.searchAlongside ? await articlesFirst(previous, previousFiles ?? [], articlesChosen, data, outputDir, bundleExists, options.searchAlongside) : undefined;
     let render = lap();
     selector?.chooseOthers();
     const chosen = selector?.selection();
@@ -167,7 +167,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
       // being replaced.
-      await markPending(outputDir, pendingPages(previous.pages, chosen.digests), pendingShards(previous, early?.stale ?? []));
+      await markPending(outputDir, previous, chosen.digests, early?.stale ?? []);
     }
     if (helper && !helped) {
       await helper.stop();
@@ -247,6 +247,8 @@ interface ArticlesFirst {
  */
 async function articlesFirst(
   previous: BuildState,
+  /** The files of `previous`'s pages. */
+  previousFiles: readonly string[],
   chosen: ChosenArticles,
   data: BuildData,
   outputDir: string,
@@ -255,7 +257,7 @@ async function articlesFirst(
 ): Promise<ArticlesFirst | undefined> {
   const stale = staleShards(previous.search, chosen.searchDigests, bundleExists);
   if (stale.length !== 1) return undefined;
-  await markPending(outputDir, pendingPages(previous.pages, chosen.digests), pendingShards(previous, stale));
+  await markPending(outputDir, previous, chosen.digests, stale);
   // Only the shard's pages: Pagefind reads no other. (Adding an article changes the links of its
   // neighbours and related articles, whatever their shard: at 10,000 articles, 21 pages, 7 of
   // them in the new article's year, when shards were years.)
@@ -268,8 +270,7 @@ async function articlesFirst(
   const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };
   // Before Pagefind reads the shard: the pages of articles gone (a deleted seed, a changed
   // headline), whatever the last build recorded for them (a killed build leaves them pending).
-  const searchable = (urls: string[]): string[] => urls.map(outputFileOf).filter(isShardPage);
-  const removed = await prune(outputDir, searchable(Object.keys(previous.pages)), new Set(searchable(Object.keys(chosen.digests))));
+  const removed = await prune(outputDir, previousFiles.filter(isShardPage), new Set(Object.keys(chosen.digests).map(outputFileOf).filter(isShardPage)));
   const indexing = searchAlongside(data.searchShards, stale);
   // Observed here so that a failure is not an unhandled rejection before the caller awaits it.
   indexing.catch(() => undefined);
@@ -277,17 +278,6 @@ async function articlesFirst(
   if (process.env.NEWS_ARCHIVE_TEST_SEARCH_FIRST) await indexing.catch(() => undefined);
   return { rendered: result.rendered, later, written: result.written, removed, stale, indexing };
 }
-
-/** The pages about to change (those whose digest in `digests` is not the last build's), and those a killed build left pending. */
-function pendingPages(previous: Readonly<Record<string, string>>, digests: Readonly<Record<string, string>>): string[] {
-  const pending: string[] = [];
-  for (const url in previous) if (previous[url] === PENDING) pending.push(url);
-  for (const url in digests) if (previous[url] !== digests[url] && previous[url] !== PENDING) pending.push(url);
-  return pending;
-}
-
-/** The shards about to be indexed again, and those a killed build left pending. */
-const pendingShards = (previous: BuildState, stale: readonly string[]): string[] => [...new Set([...(previous.pendingShards ?? []), ...stale])];
 
 /** The code a first build records until it is done: no code has it, so nothing of it is trusted. */
 const INCOMPLETE = "incomplete";

@@ -28,8 +28,18 @@ export interface Shards {
   of(url: string): string;
 }
 
+// A build asks for the shards of its articles three times (the search page's list, the shards'
+// digests, the shard a rebuild indexes first): worked out once per list.
+const known = new WeakMap<readonly { url: string }[], Shards>();
+
 /** The shards of these articles (see the top of this file). */
 export function shardsOf(articles: readonly { url: string }[]): Shards {
+  let shards = known.get(articles);
+  if (!shards) known.set(articles, (shards = shardsOfNew(articles)));
+  return shards;
+}
+
+function shardsOfNew(articles: readonly { url: string }[]): Shards {
   let latest = "";
   for (const a of articles) {
     const year = yearOf(a.url);
