@@ -31,6 +31,8 @@ export interface BuildState {
   pages: Record<string, string>;
   /** Search shard → digest of what Pagefind last indexed into its bundle (see `search-shards.ts`). */
   search?: Record<string, string>;
+  /** List (its first page's URL) → digest of the whole list its pages were cut from (see `PageSelector`). */
+  lists?: Record<string, string>;
   /**
    * As read: the shards whose bundles a killed build may have replaced (see `markPending`), their
    * digests dropped from `search`. A build marks them pending again with its own until it writes
@@ -48,7 +50,8 @@ export async function readBuildState(outputDir: string): Promise<BuildState | un
     if (parsed.format !== FORMAT || typeof parsed.code !== "string" || typeof parsed.pages !== "object" || parsed.pages === null) return undefined;
     // A search digest of another shape (one string: the single index of earlier builds) is ignored: every shard is built.
     const search = isDigestMap(parsed.search) ? { search: parsed.search } : {};
-    const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search };
+    const lists = isDigestMap(parsed.lists) ? { lists: parsed.lists } : {};
+    const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search, ...lists };
     const pending = await readPending(outputDir);
     if (pending === "unreadable") return undefined;
     if (!pending) return state;
@@ -66,8 +69,8 @@ function isDigestMap(value: unknown): value is Record<string, string> {
 }
 
 export async function writeBuildState(outputDir: string, state: BuildState): Promise<void> {
-  const { code, pages, search } = state;
-  await writeAtomic(path.join(outputDir, STATE_FILE), `${JSON.stringify({ format: FORMAT, code, ...(search ? { search } : {}), pages })}\n`);
+  const { code, pages, search, lists } = state;
+  await writeAtomic(path.join(outputDir, STATE_FILE), `${JSON.stringify({ format: FORMAT, code, ...(search ? { search } : {}), ...(lists ? { lists } : {}), pages })}\n`);
   await rm(path.join(outputDir, PENDING_FILE), { force: true });
 }
 

@@ -152,7 +152,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const gone = (await missing) ?? new Set<string>();
     const exists = (file: string): boolean => !gone.has(file);
     const bundleExists = (shard: string): boolean => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json"));
-    const selector = previous ? new PageSelector(data.all, previous.pages, exists) : undefined;
+    const selector = previous ? new PageSelector(data.all, previous.pages, exists, previous.lists) : undefined;
     const articlesChosen = selector?.chooseArticles();
     let select = lap();
     const early = previous && articlesChosen && options.searchAlongside ? await articlesFirst(previous, previousFiles ?? [], articlesChosen, data, outputDir, bundleExists, options.searchAlongside) : undefined;
@@ -205,7 +205,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
     // The shards about to be indexed again lose their digests first: should the build die after
     // replacing one bundle but before recording it, the next build must not trust that bundle.
-    const next = { code, pages: selection.digests, ...withoutShards(previous?.search, stale) };
+    const next = { code, pages: selection.digests, lists: selection.lists, ...withoutShards(previous?.search, stale) };
     await writeBuildState(outputDir, next);
     return {
       pages: produced.size,

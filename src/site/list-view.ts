@@ -132,3 +132,58 @@ export function listViews(lists: readonly ListPage[]): ListView[] {
     return view;
   });
 }
+
+/**
+ * A whole list as one record: what each of its pages is cut from. A list's pages are a
+ * function of its items and its first page's URL alone (`paginate` gives their URLs, numbers,
+ * links and items), every page of it shows the same kind, title, feed and term head, and its
+ * first page the term's details, which but for the companions are made from the items too
+ * (their count, first and last dates, and the timeline: `timeline` in `archive.ts`). So two
+ * lists whose whole views are equal have pages whose views are equal, and a rebuild digests
+ * this once per list rather than each of its pages' views (see `PageSelector`).
+ */
+export interface WholeList {
+  kind: ListPage["kind"];
+  /** Its first page's. */
+  url: string;
+  title: string;
+  feed?: FeedLinks;
+  term?: TermHead;
+  /** The term's companions, the one part of its details not made from the items. */
+  companions?: TermDetails["companions"];
+  /** Every page's items, newest first. */
+  items: CardView[];
+}
+
+export interface ListOfPages {
+  whole: WholeList;
+  /** Its first page first. */
+  pages: ListView[];
+}
+
+/** Whether a numbered page shows what its list's first page does but for its items and links. */
+const sameList = (whole: WholeList, page: ListView): boolean =>
+  page.url.startsWith(whole.url) && page.kind === whole.kind && page.title === whole.title && page.feed === whole.feed && page.term === whole.term && page.details === undefined;
+
+/**
+ * Each list of `views`, as the index lays lists out: a list's pages in a row, its first page
+ * (the only one without a number) first, then its numbered pages from the newest.
+ */
+export function wholeLists(views: readonly ListView[]): ListOfPages[] {
+  const out: ListOfPages[] = [];
+  let current: ListOfPages | undefined;
+  for (const view of views) {
+    if (view.number === undefined) {
+      const whole: WholeList = { kind: view.kind, url: view.url, title: view.title, items: [] };
+      if (view.feed) whole.feed = view.feed;
+      if (view.term) whole.term = view.term;
+      if (view.details) whole.companions = view.details.companions;
+      out.push((current = { whole, pages: [] }));
+    } else if (!current || !sameList(current.whole, view)) {
+      throw new Error(`list page ${view.url} does not follow its list's first page`);
+    }
+    current.pages.push(view);
+    for (const item of view.items) current.whole.items.push(item);
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
  * (see `BuildData.oneOffs`).
  */
 import { type ArticleEntry, type FeedSpec, LINK_FIELDS, type LinklessEntry, type TermKind, type YearEntry } from "./archive.ts";
-import type { ListView, TermEntry } from "./list-view.ts";
+import { type ListView, type TermEntry, wholeLists } from "./list-view.ts";
 import { Digester } from "../digest.ts";
 import { digestedEntry } from "./article-digest.ts";
 import { byIdentity } from "./memo.ts";
@@ -53,14 +53,22 @@ export interface PageSelection {
   digests: Record<string, string>;
   /** Per search shard (a year or a month of articles, see `search-shards.ts`), a digest of what Pagefind indexes. */
   searchDigests: Record<string, string>;
+  /** Per list (by its first page's URL), a digest of the whole list (see `WholeList`). */
+  lists: Record<string, string>;
 }
 
 /**
  * Picks the pages to render: all of them without a previous build's digests, else those whose
- * digest differs or whose file (relative to the output folder) does not exist.
+ * digest differs or whose file (relative to the output folder) does not exist. With the
+ * previous build's list digests, a list whose whole is unchanged keeps its pages' digests.
  */
-export function selectPages(all: PagedItems, previous: Record<string, string> | undefined, exists: (file: string) => boolean): PageSelection {
-  const selector = new PageSelector(all, previous, exists);
+export function selectPages(
+  all: PagedItems,
+  previous: Record<string, string> | undefined,
+  exists: (file: string) => boolean,
+  previousLists?: Readonly<Record<string, string>>,
+): PageSelection {
+  const selector = new PageSelector(all, previous, exists, previousLists);
   selector.chooseArticles();
   selector.chooseOthers();
   return selector.selection();
@@ -81,6 +89,7 @@ export class PageSelector {
   private readonly digester = new Digester();
   private readonly todo = emptyPaged();
   private readonly digests: Record<string, string> = {};
+  private readonly lists: Record<string, string> = {};
   private searchDigests: Record<string, string> | undefined;
   /** An entry without its links, as search indexes it and feeds show it; one per entry, frozen so that it is digested once (see `Digester`). */
   private readonly linkless = byIdentity((entry: LinklessEntry) => Object.freeze(digestedEntry(entry, this.digester, LINK_FIELDS)));
@@ -106,6 +115,8 @@ export class PageSelector {
     private readonly all: PagedItems,
     private readonly previous: Record<string, string> | undefined,
     private readonly exists: (file: string) => boolean,
+    /** The previous build's digest of each whole list (`PageSelection.lists`), given with `previous`. */
+    private readonly previousLists?: Readonly<Record<string, string>>,
   ) {}
 
   /** Digests the article pages and the search shards; returns the article pages to render, with the digests so far. */
@@ -125,11 +136,14 @@ export class PageSelector {
   /** Everything chosen, once both steps are done. */
   selection(): PageSelection {
     if (!this.searchDigests) throw new Error("no page has been chosen yet");
-    return { todo: this.todo, digests: this.digests, searchDigests: this.searchDigests };
+    return { todo: this.todo, digests: this.digests, searchDigests: this.searchDigests, lists: this.lists };
   }
 
   private choose(kind: PagedKind): void {
-    const chosen = this.todo[kind] as { url: string }[];
+    if (kind === "lists") {
+      this.chooseLists();
+      return;
+    }
     for (const item of this.all[kind] as { url: string }[]) {
       const record =
         kind === "articles"
@@ -137,10 +151,34 @@ export class PageSelector {
           : kind === "feeds"
             ? this.digester.of({ ...item, spec: this.feedView((item as FeedFile).spec) })
             : this.digester.of(item);
-      const digest = `${kind}:${record}`;
-      this.digests[item.url] = digest;
-      if (!this.previous || this.previous[item.url] !== digest || !this.exists(outputFileOf(item.url))) chosen.push(item);
+      this.choosePage(kind, item, `${kind}:${record}`);
     }
+  }
+
+  /**
+   * The list pages, a whole list at a time: a list whose whole view (`WholeList`) has the
+   * digest it had in the previous build has pages whose views are as they were, so each keeps
+   * its digest from then (one a killed build left pending is digested again). At 10,000
+   * articles a one-seed rebuild digested 9,000 list pages' views in 0.25 s, though it changed
+   * a few dozen lists.
+   */
+  private chooseLists(): void {
+    for (const { whole, pages } of wholeLists(this.all.lists)) {
+      const digest = `lists:${this.digester.of(whole)}`;
+      this.lists[whole.url] = digest;
+      const same = this.previous !== undefined && this.previousLists?.[whole.url] === digest;
+      for (const page of pages) {
+        const before = this.previous?.[page.url];
+        // (Not `PENDING`, which a killed build leaves.)
+        const kept = same && before?.startsWith("lists:") ? before : undefined;
+        this.choosePage("lists", page, kept ?? `lists:${this.digester.of(page)}`);
+      }
+    }
+  }
+
+  private choosePage(kind: PagedKind, item: { url: string }, digest: string): void {
+    this.digests[item.url] = digest;
+    if (!this.previous || this.previous[item.url] !== digest || !this.exists(outputFileOf(item.url))) (this.todo[kind] as { url: string }[]).push(item);
   }
 }
 

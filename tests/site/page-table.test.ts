@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { batches, emptyPaged, outputFileOf, PageSelector, selectPages, type PagedItems } from "../../src/site/page-table.ts";
 import type { ArticleEntry, FeedSpec, YearEntry } from "../../src/site/archive.ts";
+import type { Entity } from "../../src/ingest/article.ts";
+import type { SiteArticle } from "../../src/site/load.ts";
+import { buildData } from "../../src/site/plugin.ts";
+import { wholeLists } from "../../src/site/list-view.ts";
+import { PENDING } from "../../src/site/build-state.ts";
+import type { SiteContext } from "../../src/site/urls.ts";
 
 const article = (slug: string, title = slug): ArticleEntry =>
   ({ id: slug, title, slug, dateSource: "unknown", tags: [], summary: "", entities: [], body: "", url: `/undated/${slug}/`, related: [], tagTerms: [], entityTerms: [] }) as ArticleEntry;
@@ -109,5 +115,82 @@ describe("batches", () => {
     expect(outputFileOf("/people/x/")).toBe("people/x/index.html");
     expect(outputFileOf("/feed.xml")).toBe("feed.xml");
     expect(outputFileOf("/")).toBe("index.html");
+  });
+});
+
+describe("lists digested whole", () => {
+  // A small archive with lists of several pages: 90 articles over four months, two sections,
+  // a handful of people and places mentioned together, two tags.
+  const people = ["Ann Lee", "Bo Chen", "Cy Ford", "Di Moss", "Ed Park", "Flo Reyes"];
+  const entity = (name: string, type: "person" | "place" = "person"): Entity => ({ name, type, slug: name.toLowerCase().replace(/ /g, "-"), aliases: [], mentions: 1 });
+  const story = (i: number, extra: Partial<SiteArticle> = {}): SiteArticle => ({
+    id: `s${i}`,
+    title: `Story ${i}`,
+    slug: `s${i}`,
+    date: `2015-0${1 + (i % 4)}-${String(1 + (i % 27)).padStart(2, "0")}`,
+    dateSource: "manifest",
+    section: i % 3 ? "World" : "Business",
+    tags: i % 5 ? ["Economy"] : ["Economy", "Trade"],
+    summary: `Summary ${i}.`,
+    entities: [entity(people[i % 6] as string), entity(people[(i * 7 + 1) % 6] as string), entity(i % 2 ? "Oslo" : "Lima", "place")],
+    body: `Body ${i}.`,
+    ...extra,
+  });
+  const corpus = Array.from({ length: 90 }, (_, i) => story(i));
+  const settings = { title: "News", url: "https://example.org", pathPrefix: "/", description: "", language: "en" } as unknown as SiteContext;
+  const pagesOf = (articles: SiteArticle[]): PagedItems => buildData(settings, articles).all;
+  const before = selectPages(pagesOf(corpus), undefined, () => true);
+
+  const changes: [string, SiteArticle[]][] = [
+    ["nothing", corpus],
+    ["an article added at the top", [...corpus, story(90, { date: "2015-04-28" })]],
+    ["an article added in the middle", [...corpus, story(91, { date: "2015-02-14" })]],
+    ["an article retitled", corpus.map((a, i) => (i === 40 ? { ...a, title: "Retitled" } : a))],
+    ["an article removed", corpus.filter((_, i) => i !== 7)],
+    // Its cards stay as they were; its people's companions move.
+    ["an entity added to an article", corpus.map((a, i) => (i === 12 ? { ...a, entities: [...a.entities, entity("Gus Hale")] } : a))],
+    ["an article's body changed", corpus.map((a, i) => (i === 3 ? { ...a, body: "Other." } : a))],
+    // Its person's head shows it on every page of their list.
+    ["an alias added to an entity", corpus.map((a, i) => (i === 20 ? { ...a, entities: a.entities.map((e, j) => (j === 0 ? { ...e, aliases: ["Cy"] } : e)) } : a))],
+  ];
+
+  it.each(changes)("chooses, after %s, what digesting every list page would", (_, articles) => {
+    const all = pagesOf(articles);
+    const whole = selectPages(all, before.digests, () => true, before.lists);
+    const paged = selectPages(all, before.digests, () => true);
+    expect(whole.digests).toEqual(paged.digests);
+    expect(whole.todo).toEqual(paged.todo);
+    expect(whole.lists).toEqual(paged.lists);
+  });
+
+  it("sees a change of companions alone on the term's first page", () => {
+    const added = selectPages(pagesOf(changes[5]![1]), before.digests, () => true, before.lists);
+    const term = (url: string) => added.todo.lists.find((l) => l.url === url);
+    expect(term("/people/ann-lee/")?.details?.companions.map((c) => c.term.name)).toContain("Gus Hale");
+    expect(added.todo.lists.map((l) => l.url)).toContain("/people/gus-hale/");
+  });
+
+  it("keeps the recorded digests of a list's pages while the whole list is as it was, but for a page left pending", () => {
+    const all = pagesOf(corpus);
+    const home = wholeLists(all.lists)[0]!;
+    expect(home.pages.length).toBeGreaterThan(2);
+    const [first, second] = home.pages.map((p) => p.url) as [string, string];
+    const recorded = { ...before.digests, [first]: "lists:as-recorded", [second]: PENDING };
+    const chosen = selectPages(all, recorded, () => true, before.lists);
+    expect(chosen.digests[first]).toBe("lists:as-recorded");
+    expect(chosen.digests[second]).toBe(before.digests[second]);
+    expect(chosen.todo.lists.map((l) => l.url)).toEqual([second]);
+    // A list whose whole changed is digested page by page.
+    const other = selectPages(all, recorded, () => true, { ...before.lists, [home.whole.url]: "lists:other" });
+    expect(other.digests[first]).toBe(before.digests[first]);
+  });
+
+  it("will not take a list whose pages are not laid out as the index lays them", () => {
+    const views = pagesOf(corpus).lists;
+    const numbered = views.findIndex((v) => v.number !== undefined);
+    expect(() => wholeLists(views.slice(numbered))).toThrow(/does not follow/);
+    const swapped = [...views];
+    [swapped[numbered - 1], swapped[numbered]] = [swapped[numbered]!, swapped[numbered - 1]!];
+    expect(() => wholeLists(swapped)).toThrow(/does not follow/);
   });
 });
