@@ -24,7 +24,7 @@ import { parseSeed } from "./parse.ts";
 import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
 import { WrittenState } from "./written.ts";
-import { recordDigests, type RecordDigests } from "./record-digest.ts";
+import { paragraphsDigest, recordDigests, type RecordDigests } from "./record-digest.ts";
 import { canonicalise } from "../entities/canonical.ts";
 import { IngestError, ManifestError } from "./errors.ts";
 import { Overrides, OverridesError, parseOverrides } from "../entities/overrides.ts";
@@ -149,6 +149,7 @@ async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome |
       sha256: sha256(bytes),
       // Also the extraction cache's key: the same text, so the same hash (`ExtractCache.key`).
       contentKey: ExtractCache.key(extractionText(parsed.value)),
+      paragraphsDigest: paragraphsDigest(parsed.value.paragraphs),
     },
   };
 }
@@ -489,7 +490,7 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
   const written = await WrittenState.open(options.outDir);
   const digests = new Array<RecordDigests>(articles.length);
   const statuses = articles.map((article, i): "written" | "unchanged" =>
-    written.unchanged(outputOf(i), () => (digests[i] = recordDigests(article)).record) ? "unchanged" : "written",
+    written.unchanged(outputOf(i), () => (digests[i] = recordDigests(article, (unique[i] as Draft).paragraphsDigest)).record) ? "unchanged" : "written",
   );
   // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));

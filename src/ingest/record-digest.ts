@@ -40,7 +40,8 @@ const ENTITY: Mixers<Entity> = { name: text, type: text, slug: text, aliases: te
 
 const PULL_QUOTE: Mixers<PullQuote> = { text, attribution: text, after: number };
 
-const CONTENT: Mixers<Omit<Article, "source" | "warnings">> = {
+/** Every field of the content but its paragraphs, which are mixed in as their own digest (see `paragraphsDigest`). */
+const CONTENT: Mixers<Omit<Article, "source" | "warnings" | "paragraphs">> = {
   id: text,
   title: text,
   slug: text,
@@ -52,7 +53,6 @@ const CONTENT: Mixers<Omit<Article, "source" | "warnings">> = {
   byline: text,
   sourceUrl: text,
   entities: list(ENTITY),
-  paragraphs: texts,
   pullQuotes: list(PULL_QUOTE),
 };
 
@@ -63,10 +63,24 @@ const RECORD: Mixers<Pick<Article, "source" | "warnings">> = { source: (d, sourc
 
 const CONTENT_TAG = 11;
 const RECORD_TAG = 12;
+const PARAGRAPHS_TAG = 13;
 
-export function recordDigests(article: Article): RecordDigests {
+/**
+ * The digest of an article's paragraphs, most of its text. It is made when a seed is parsed and
+ * kept with the parse in the seed cache (`ParsedDraft.paragraphsDigest`), so that a rebuild
+ * digests each unchanged article's record without going through its text again: at 10,000
+ * articles that was 50-60 ms of the 85 ms the records' digests took (profiled).
+ */
+export function paragraphsDigest(paragraphs: readonly string[]): string {
+  return new FieldDigest(PARAGRAPHS_TAG).texts(paragraphs).done();
+}
+
+/** The digests of `article`, given its paragraphs' digest when known (it must be `paragraphsDigest(article.paragraphs)`). */
+export function recordDigests(article: Article, paragraphs = paragraphsDigest(article.paragraphs)): RecordDigests {
+  // Made before the content's: digests share one running hash (see `FieldDigest`).
   const ofContent = new FieldDigest(CONTENT_TAG);
   mixAll(ofContent, CONTENT, article);
+  ofContent.text(paragraphs);
   const content = ofContent.done();
   const ofRecord = new FieldDigest(RECORD_TAG).text(content);
   mixAll(ofRecord, RECORD, article);

@@ -32,6 +32,8 @@ export interface ParsedDraft {
   parsed: ParsedSeed;
   sha256: string;
   contentKey: string;
+  /** `paragraphsDigest(parsed.paragraphs)` (see `record-digest.ts`). */
+  paragraphsDigest: string;
 }
 
 /** What a run made of one version of a seed: its draft, or why it was rejected. */

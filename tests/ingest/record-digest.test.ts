@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/ingest/article.ts";
-import { recordDigests } from "../../src/ingest/record-digest.ts";
+import { paragraphsDigest, recordDigests } from "../../src/ingest/record-digest.ts";
 
 /** An article with every optional field present, so that every field can be changed. */
 const full = (): Article => ({
@@ -85,5 +85,12 @@ describe("an article record's digests", () => {
     const shuffled = reversed({ ...a, entities: a.entities.map(reversed), pullQuotes: a.pullQuotes.map(reversed), source: reversed(a.source) });
     expect(Object.keys(shuffled)[0]).toBe("warnings");
     expect(recordDigests(shuffled)).toEqual(base);
+  });
+
+  it("take the paragraphs' digest kept with a seed's parse for its paragraphs", () => {
+    const a = full();
+    expect(recordDigests(a, paragraphsDigest(a.paragraphs))).toEqual(base);
+    expect(recordDigests(a, paragraphsDigest(["One.", "Two!"])).content).toBe(recordDigests({ ...a, paragraphs: ["One.", "Two!"] }).content);
+    expect(paragraphsDigest(["ab"])).not.toBe(paragraphsDigest(["a", "b"]));
   });
 });

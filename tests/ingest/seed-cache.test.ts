@@ -12,7 +12,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const draft = (headline: string): ParsedDraft => ({ parsed: { headline, paragraphs: ["A paragraph."], pullQuotes: [], warnings: [] }, sha256: "x", contentKey: "y" });
+const draft = (headline: string): ParsedDraft => ({ parsed: { headline, paragraphs: ["A paragraph."], pullQuotes: [], warnings: [] }, sha256: "x", contentKey: "y", paragraphsDigest: "z" });
 const stamp: SeedStamp = { size: 10, ino: 7, mtimeMs: 1700000000000.25, ctimeMs: 1700000000000.5, settled: true };
 const headline = (outcome: ReturnType<SeedCache["get"]>): string | undefined => (outcome && "draft" in outcome ? outcome.draft.parsed.headline : undefined);
 
@@ -24,6 +24,7 @@ describe("the seed cache", () => {
     await first.save();
     const second = await SeedCache.open(dir, "/seeds");
     expect(headline(second.get("a.txt", stamp))).toBe("Headline");
+    expect(second.get("a.txt", stamp)).toMatchObject({ draft: draft("Headline") });
     expect(second.get("bad.txt", stamp)).toMatchObject({ reason: "empty file" });
     for (const changed of [{ size: 11 }, { ino: 8 }, { mtimeMs: stamp.mtimeMs + 1 }, { ctimeMs: stamp.ctimeMs + 1 }]) {
       expect(second.has("a.txt", { ...stamp, ...changed })).toBe(false);
