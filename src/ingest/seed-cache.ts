@@ -56,7 +56,7 @@ type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
  * synchronous stat: every build stats every seed, and `fs/promises` took 0.3-0.4 s of the
  * main thread's CPU for 10,000 of them; `statSync`, 18 ms (60-90 ms with the caches dropped).
  */
-export async function stampOf(file: string): Promise<SeedStamp | undefined> {
+export function stampOf(file: string): SeedStamp | undefined {
   const s = statOf(file);
   if (!s) return undefined;
   const settled = Date.now() - Math.max(s.mtimeMs, s.ctimeMs) > RACY_MS;

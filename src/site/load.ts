@@ -155,15 +155,16 @@ const BATCH = 128;
  */
 export async function loadArticles(dir: string, known: ReadonlyMap<string, SiteArticle> = new Map()): Promise<SiteArticle[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
-  const articles: SiteArticle[] = [];
-  for (let i = 0; i < names.length; i += BATCH) {
-    const batch = names.slice(i, i + BATCH).map(async (n) => {
-      const given = known.get(n);
-      if (given) return given;
-      const file = path.join(dir, n);
-      return parseArticleFile(await readFile(file, "utf8"), file);
-    });
-    articles.push(...(await Promise.all(batch)));
+  const articles = names.map((n) => known.get(n));
+  // Only the files not known are read: a promise per known record cost 10-20 ms at 10,000.
+  const unknown = names.flatMap((_, i) => (articles[i] ? [] : [i]));
+  for (let from = 0; from < unknown.length; from += BATCH) {
+    await Promise.all(
+      unknown.slice(from, from + BATCH).map(async (i) => {
+        const file = path.join(dir, names[i] as string);
+        articles[i] = parseArticleFile(await readFile(file, "utf8"), file);
+      }),
+    );
   }
-  return articles;
+  return articles as SiteArticle[];
 }
