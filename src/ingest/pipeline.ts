@@ -19,7 +19,8 @@ import { decode } from "./decode.ts";
 import { listSeeds, readWhole, sha256, TEMPORARY } from "./files.ts";
 import { startWriters, stopWriters, writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
-import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
+import type { Manifest, ManifestEntry } from "./manifest.ts";
+import { MANIFEST_CACHE_FILE, parseManifestCached } from "./manifest-cache.ts";
 import { parseSeed } from "./parse.ts";
 import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
 import { summarise } from "./summary.ts";
@@ -168,16 +169,17 @@ async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome |
 async function loadManifest(options: IngestOptions, warnings: IngestReport["warnings"]): Promise<Manifest | undefined> {
   const explicit = options.manifestPath;
   const file = explicit ?? path.join(options.seedsDir, "manifest.csv");
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     if (explicit) throw new ManifestError(`cannot read manifest: ${(error as Error).message}`, { file, cause: error });
     return undefined;
   }
   let manifest: Manifest;
   try {
-    manifest = parseManifest(text, options.timezone ?? "UTC");
+    const cacheError = (error: unknown): void => void warnings.push({ file: path.join(options.outDir, MANIFEST_CACHE_FILE), message: `cannot write this cache: ${String(error)}` });
+    manifest = await parseManifestCached(file, bytes, options.outDir, options.timezone ?? "UTC", cacheError);
   } catch (error) {
     throw new ManifestError(`invalid manifest ${file}: ${(error as Error).message}`, { file, cause: error });
   }

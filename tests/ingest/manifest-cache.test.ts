@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MANIFEST_CACHE_FILE, parseManifestCached } from "../../src/ingest/manifest-cache.ts";
+import { parseManifest } from "../../src/ingest/manifest.ts";
+
+let root: string;
+let n = 0;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "news-archive-manifest-cache-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const noError = (error: unknown): never => {
+  throw error;
+};
+
+/** A fresh cache folder and manifest path. */
+const place = (): { dir: string; file: string } => {
+  const dir = path.join(root, `case-${n++}`);
+  return { dir, file: path.join(dir, "manifest.csv") };
+};
+
+const parsed = (file: string, text: string, dir: string, zone = "UTC") => parseManifestCached(file, Buffer.from(text), dir, zone, noError);
+
+/** A deterministic pseudo-random row: good and bad dates, URLs, tags, quoted fields, blank lines, duplicates. */
+function row(i: number, random: () => number, quotes: boolean, eol: string): string {
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const id = random() < 0.1 ? `s${Math.floor(random() * i)}` : `s${i}`;
+  const date = pick(["2015-11-13", "2016-02-30", "2014-01-02 10:30", "", "13/11/2015"]);
+  const url = pick(["https://example.org/a", "javascript:x", ""]);
+  const tags = quotes ? pick(['"a, b;c"', `"x${eol}y"`, "x;y", ""]) : pick(["x;y", ""]);
+  const blank = random() < 0.1 ? "\n" : "";
+  return `${blank}${random() < 0.05 ? "" : id},${date},${url},${tags}`;
+}
+
+function manifest(rows: number, seed: number, eol: string, quotes: boolean): string[] {
+  let s = seed;
+  const random = (): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return ["id,date,url,tags", ...Array.from({ length: rows }, (_, i) => row(i, random, quotes, eol))].map((line) => `${line}${eol}`);
+}
+
+describe("the manifest cache", () => {
+  it.each([
+    ["LF", "\n", false],
+    ["LF, quoted fields", "\n", true],
+    ["CRLF", "\r\n", false],
+    ["CRLF, quoted fields", "\r\n", true],
+  ] as const)("gives, for rows added to a manifest (%s), what parsing it whole gives", async (_, eol, quotes) => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const lines = manifest(40, seed, eol, quotes);
+      const { dir, file } = place();
+      let text = "";
+      // Rows added a few at a time, each version parsed with what the cache kept of the last.
+      for (let at = 1; at <= lines.length; at += 1 + (seed % 7)) {
+        text = lines.slice(0, at).join("");
+        expect(await parsed(file, text, dir), `seed ${seed}, ${at} lines`).toEqual(parseManifest(text, "UTC"));
+      }
+      // A BOM, and the same again.
+      expect(await parsed(file, `\uFEFF${text}`, dir)).toEqual(parseManifest(text, "UTC"));
+      expect(await parsed(file, `\uFEFF${text}`, dir)).toEqual(parseManifest(text, "UTC"));
+    }
+  });
+
+  it("parses only the rows added to what it kept, and a manifest changed anywhere else whole", async () => {
+    const { dir, file } = place();
+    const start = "id,date,section\na,2015-01-01,world\nb,2015-01-02,world\n";
+    await parsed(file, start, dir);
+    // What it kept stands for the rows it was made from.
+    const cacheFile = path.join(dir, MANIFEST_CACHE_FILE);
+    await writeFile(cacheFile, (await readFile(cacheFile, "utf8")).replace('"section":"world"', '"section":"kept"'));
+    const added = `${start}c,2015-01-03,sport\nb,2015-01-04,sport\n`;
+    const m = await parsed(file, added, dir);
+    expect(m.entries.map((e) => [e.key.value, e.row, e.section])).toEqual([
+      ["a", 2, "kept"],
+      ["b", 3, "world"],
+      ["c", 4, "sport"],
+    ]);
+    expect(m.warnings).toEqual([{ row: 5, message: expect.stringContaining('duplicate row for id "b" (first at row 3)') }]);
+    // An edited row, another zone, another file: parsed whole.
+    const edited = added.replace("a,2015-01-01,world", "a,2015-01-01,business");
+    expect((await parsed(file, edited, dir)).entries[0]?.section).toBe("business");
+    await writeFile(cacheFile, (await readFile(cacheFile, "utf8")).replaceAll('"section":"business"', '"section":"kept"'));
+    expect((await parsed(file, `${edited}d,2015-01-05,world\n`, dir, "Europe/Vienna")).entries[0]?.section).toBe("business");
+    expect((await parsed(path.join(dir, "other.csv"), `${edited}d,2015-01-05,world\n`, dir, "Europe/Vienna")).entries[0]?.section).toBe("business");
+  });
+
+  it("keeps nothing of a manifest whose last line has no line break, and throws as parsing does", async () => {
+    const { dir, file } = place();
+    await parsed(file, "id,date\na,2015-01-01", dir);
+    await expect(readFile(path.join(dir, MANIFEST_CACHE_FILE))).rejects.toThrow();
+    await expect(parsed(file, "name,date\na,2015-01-01\n", dir)).rejects.toThrow(/"id" or "file"/);
+  });
+});
