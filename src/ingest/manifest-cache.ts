@@ -4,8 +4,9 @@
  * end, and parsing 10,000 rows took 65-80 ms of every build. The cache holds the parse, the size
  * and digest of the bytes it was made from, and their line count; a manifest that still starts
  * with those bytes has only the rest parsed (`parseManifestTail`), with the header in front. Any
- * other manifest is parsed whole. The cache is tied to the code, the manifest's path and the
- * time zone its dates were read in.
+ * other manifest is parsed whole, and so is one whose added rows cannot be parsed (its error
+ * then names the line in the whole file). Either way the parse is the whole file's (tested). The
+ * cache is tied to the code, the manifest's path and the time zone its dates were read in.
  */
 import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
@@ -28,14 +29,20 @@ interface Cached {
 }
 
 /**
- * Whether rows added after `text` can be parsed apart from it: it ends a line, its header is one
- * line, and the CSV parser counts its lines as its line breaks (it counts a quoted CRLF as two
- * lines, so text with both quotes and carriage returns is always parsed whole).
+ * Whether rows added after `text` can be parsed apart from it, with its first line in front:
+ * - it ends a line;
+ * - its first line is its header, whole (not empty, which the parser would skip, nor quoted);
+ * - a row follows it: the header is checked, and warned about, with the first row, which must
+ *   therefore be among the rows parsed whole;
+ * - the CSV parser counts its lines as its line breaks (it counts a quoted CRLF as two lines, so
+ *   text with both quotes and carriage returns is always parsed whole).
  */
 function continuable(text: string): boolean {
   const body = text.replace(/^\uFEFF/, "");
   const headerEnd = body.indexOf("\n");
-  if (!text.endsWith("\n") || headerEnd < 0 || body.slice(0, headerEnd).includes('"')) return false;
+  const header = body.slice(0, headerEnd).replace(/\r$/, "");
+  if (!text.endsWith("\n") || headerEnd < 0 || header === "" || header.includes('"') || header.includes("\r")) return false;
+  if (!/[^\r\n]/.test(body.slice(headerEnd + 1))) return false;
   return !text.includes("\r") || (!text.includes('"') && !/\r(?!\n)/.test(text));
 }
 
@@ -57,7 +64,7 @@ export async function parseManifestCached(file: string, bytes: Buffer, cacheDir:
   const text = bytes.toString("utf8");
   const known = cached && bytes.length >= cached.size && sha256(bytes.subarray(0, cached.size)) === cached.sha256 ? cached : undefined;
   if (known && known.size === bytes.length) return known.manifest;
-  const manifest = known ? parseManifestTail(known.manifest, known.header, bytes.subarray(known.size).toString("utf8"), known.lines, zone) : parseManifest(text, zone);
+  const manifest = (known && tailOf(known, bytes, zone)) || parseManifest(text, zone);
   if (continuable(text)) {
     const body = text.replace(/^\uFEFF/, "");
     const next: Cached = { format: FORMAT, key, size: bytes.length, sha256: sha256(bytes), lines: lineBreaks(text), header: body.slice(0, body.indexOf("\n") + 1), manifest };
@@ -68,6 +75,15 @@ export async function parseManifestCached(file: string, bytes: Buffer, cacheDir:
     }
   }
   return manifest;
+}
+
+/** The rows after the cached ones parsed, or undefined when they cannot be: parsed whole, the manifest's error then names its line in the whole file. */
+function tailOf(known: Cached, bytes: Buffer, zone: string): Manifest | undefined {
+  try {
+    return parseManifestTail(known.manifest, known.header, bytes.subarray(known.size).toString("utf8"), known.lines, zone);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readCache(file: string, key: string): Promise<Cached | undefined> {

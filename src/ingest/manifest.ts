@@ -45,10 +45,12 @@ export function parseManifest(text: string, zone: string): Manifest {
 
 /**
  * Parses the rows appended to a manifest whose start has been parsed already: `previous` is the
- * parse of its first `lines` lines (its header among them, `header`), `tail` what follows them.
- * Gives what parsing the whole text would: rows are numbered on from the earlier ones, and a row
- * naming a seed an earlier row named is a duplicate. (For `manifest-cache.ts`: an archive's
- * manifest grows by rows added at its end, and parsing 10,000 rows took 65-80 ms of every build.)
+ * parse of its first `lines` lines (its header among them, `header`, and at least one row), `tail`
+ * what follows them. Rows are numbered on from the earlier ones, and a row naming a seed an
+ * earlier row named is a duplicate; the header is not checked again. For a start that
+ * `manifest-cache.ts` keeps, this gives what parsing the whole text would (an archive's manifest
+ * grows by rows added at its end, and parsing 10,000 rows took 65-80 ms of every build); an error
+ * names a line of `header + tail`, not of the whole file.
  */
 export function parseManifestTail(previous: Manifest, header: string, tail: string, lines: number, zone: string): Manifest {
   return parseRows(header + tail, zone, { entries: [...previous.entries], warnings: [...previous.warnings], lines });

@@ -371,12 +371,15 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   // Seeds the cache knows are taken as they come, in one loop: through the reads' asynchronous
   // calls, each seed cost a promise and a turn of the loop (10,000 known seeds, 10-20 ms).
   const unread: number[] = [];
-  files.forEach((file, i) => {
-    const known = cachedDraft(file, stamps[i], seeds);
-    if (known) took(known, i);
-    else unread.push(i);
-  });
-  await mapLimit(unread, WRITE_CONCURRENCY, async (i) => took(await readDraft(options.seedsDir, files[i] as string, stamps[i], seeds), i)).catch(async (error: unknown) => {
+  const readAll = async (): Promise<void> => {
+    files.forEach((file, i) => {
+      const known = cachedDraft(file, stamps[i], seeds);
+      if (known) took(known, i);
+      else unread.push(i);
+    });
+    await mapLimit(unread, WRITE_CONCURRENCY, async (i) => took(await readDraft(options.seedsDir, files[i] as string, stamps[i], seeds), i));
+  };
+  await readAll().catch(async (error: unknown) => {
     // Its workers would keep the process alive.
     await stream?.close();
     throw error;

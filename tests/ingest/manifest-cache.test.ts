@@ -84,8 +84,40 @@ describe("the manifest cache", () => {
     const edited = added.replace("a,2015-01-01,world", "a,2015-01-01,business");
     expect((await parsed(file, edited, dir)).entries[0]?.section).toBe("business");
     await writeFile(cacheFile, (await readFile(cacheFile, "utf8")).replaceAll('"section":"business"', '"section":"kept"'));
+    const tamper = async (): Promise<void> => writeFile(cacheFile, (await readFile(cacheFile, "utf8")).replaceAll('"section":"business"', '"section":"kept"'));
+    await tamper();
     expect((await parsed(file, `${edited}d,2015-01-05,world\n`, dir, "Europe/Vienna")).entries[0]?.section).toBe("business");
+    await tamper();
     expect((await parsed(path.join(dir, "other.csv"), `${edited}d,2015-01-05,world\n`, dir, "Europe/Vienna")).entries[0]?.section).toBe("business");
+    // (The tampering shows: the same file again, with a row added, takes what was kept.)
+    await tamper();
+    expect((await parsed(path.join(dir, "other.csv"), `${edited}d,2015-01-05,world\ne,2015-01-06,world\n`, dir, "Europe/Vienna")).entries[0]?.section).toBe("kept");
+  });
+
+  it.each([
+    ["a blank line before the header", "\nid,date\na,2015-01-01\n", "b,2015-01-02\n"],
+    ["a BOM and a blank line before the header", "\uFEFF\r\nid,date\r\na,2015-01-01\r\n", "b,2015-01-02\r\n"],
+    ["a header alone, with a column unknown", "id,date,colour\n", "a,2015-01-01,red\n"],
+    ["a first row shorter than the header", "date,id,colour\n2015-01-01\n", "2015-01-02,b,red\n"],
+    ["a bad quote in the rows added", "id,date\na,2015-01-01\n", 'b,2015-01-02,"open\n'],
+  ])("gives what parsing it whole gives for %s", async (_, start, added) => {
+    const { dir, file } = place();
+    const whole = (text: string): unknown => {
+      try {
+        return parseManifest(text, "UTC");
+      } catch (error) {
+        return String(error);
+      }
+    };
+    const cached = async (text: string): Promise<unknown> => parsed(file, text, dir).catch((error: unknown) => String(error));
+    expect(await cached(start)).toEqual(whole(start));
+    expect(await cached(start + added)).toEqual(whole(start + added));
+  });
+
+  it("refuses, as parsing it whole does, rows added under a header naming no seed", async () => {
+    const { dir, file } = place();
+    await parsed(file, "name,date\n", dir);
+    await expect(parsed(file, "name,date\na,2015-01-01\n", dir)).rejects.toThrow(/"id" or "file"/);
   });
 
   it("keeps nothing of a manifest whose last line has no line break, and throws as parsing does", async () => {

@@ -192,5 +192,10 @@ describe("lists digested whole", () => {
     const swapped = [...views];
     [swapped[numbered - 1], swapped[numbered]] = [swapped[numbered]!, swapped[numbered - 1]!];
     expect(() => wholeLists(swapped)).toThrow(/does not follow/);
+    // A numbered page after another list's first page.
+    const moved = views.filter((_, i) => i !== numbered);
+    const otherFirst = moved.findIndex((v, i) => i > numbered && v.number === undefined);
+    expect(otherFirst).toBeGreaterThan(0);
+    expect(() => wholeLists([...moved.slice(0, otherFirst + 1), views[numbered]!, ...moved.slice(otherFirst + 1)])).toThrow(/does not follow/);
   });
 });
