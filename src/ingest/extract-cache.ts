@@ -19,8 +19,8 @@ export function extractorFingerprint(): Promise<string> {
 /**
  * A text's entities as the cache stores them: each entity's name, type, mentions and number of
  * aliases, then its aliases, all end to end in one array. As objects, the cache of 10,000
- * articles was 11.6 MB of JSON, which took 93-97 ms to parse on every build; end to end it is
- * 5.4 MB, parsed in 26-39 ms and made into objects in 22 ms.
+ * articles was 11.6 MB of JSON; end to end it is 5.4 MB. In a fresh process, opening it and
+ * making every entry's entities took 84-93 ms against 138-162 ms (three runs each).
  */
 type Stored = (string | number)[];
 
@@ -35,17 +35,30 @@ function encode(entities: readonly ExtractedEntity[]): Stored {
   return out;
 }
 
+const NO_ALIASES = Object.freeze([]) as unknown as string[];
+
 /** The entities `stored` holds, or undefined when it is not what `encode` makes. */
 function decode(stored: unknown): ExtractedEntity[] | undefined {
   if (!Array.isArray(stored)) return undefined;
   const out: ExtractedEntity[] = [];
+  // Read field by field, without an array per entity: 163,000 entities at 10,000 articles.
   for (let at = 0; at < stored.length; ) {
-    const [name, type, mentions, count] = [stored[at], stored[at + 1], stored[at + 2], stored[at + 3]];
-    if (typeof name !== "string" || typeof type !== "string" || !TYPES.has(type) || typeof mentions !== "number" || typeof count !== "number" || !(count >= 0)) return undefined;
-    const aliases = stored.slice(at + 4, at + 4 + count);
-    if (aliases.length !== count || !aliases.every((a) => typeof a === "string")) return undefined;
-    out.push({ name, type: type as EntityType, aliases: aliases as string[], mentions });
-    at += 4 + count;
+    const name: unknown = stored[at];
+    const type: unknown = stored[at + 1];
+    const mentions: unknown = stored[at + 2];
+    const count: unknown = stored[at + 3];
+    if (typeof name !== "string" || typeof type !== "string" || !TYPES.has(type) || typeof mentions !== "number" || !Number.isInteger(count)) return undefined;
+    const end = at + 4 + (count as number);
+    if ((count as number) < 0 || end > stored.length) return undefined;
+    // Most entities have no alias: they share one empty list, frozen since nothing may add to it.
+    const aliases: string[] = count === 0 ? NO_ALIASES : [];
+    for (let i = at + 4; i < end; i++) {
+      const alias: unknown = stored[i];
+      if (typeof alias !== "string") return undefined;
+      aliases.push(alias);
+    }
+    out.push({ name, type: type as EntityType, aliases, mentions });
+    at = end;
   }
   return out;
 }

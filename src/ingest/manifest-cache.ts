@@ -29,7 +29,8 @@ interface Cached {
 }
 
 /**
- * Whether rows added after `text` can be parsed apart from it, with its first line in front:
+ * The first line of `text`, with its line break, when rows added after it can be parsed apart
+ * from it with that line in front (else undefined):
  * - it ends a line;
  * - its first line is its header, whole (not empty, which the parser would skip, nor quoted);
  * - a row follows it: the header is checked, and warned about, with the first row, which must
@@ -37,13 +38,14 @@ interface Cached {
  * - the CSV parser counts its lines as its line breaks (it counts a quoted CRLF as two lines, so
  *   text with both quotes and carriage returns is always parsed whole).
  */
-function continuable(text: string): boolean {
+function continuedHeader(text: string): string | undefined {
   const body = text.replace(/^\uFEFF/, "");
   const headerEnd = body.indexOf("\n");
   const header = body.slice(0, headerEnd).replace(/\r$/, "");
-  if (!text.endsWith("\n") || headerEnd < 0 || header === "" || header.includes('"') || header.includes("\r")) return false;
-  if (!/[^\r\n]/.test(body.slice(headerEnd + 1))) return false;
-  return !text.includes("\r") || (!text.includes('"') && !/\r(?!\n)/.test(text));
+  if (!text.endsWith("\n") || headerEnd < 0 || header === "" || header.includes('"') || header.includes("\r")) return undefined;
+  if (!/[^\r\n]/.test(body.slice(headerEnd + 1))) return undefined;
+  const counted = !text.includes("\r") || (!text.includes('"') && !/\r(?!\n)/.test(text));
+  return counted ? body.slice(0, headerEnd + 1) : undefined;
 }
 
 const lineBreaks = (text: string): number => {
@@ -61,13 +63,13 @@ export async function parseManifestCached(file: string, bytes: Buffer, cacheDir:
   const key = `${await codeFingerprint(null)}\n${path.resolve(file)}\n${zone}`;
   const cacheFile = path.join(cacheDir, MANIFEST_CACHE_FILE);
   const cached = await readCache(cacheFile, key);
-  const text = bytes.toString("utf8");
   const known = cached && bytes.length >= cached.size && sha256(bytes.subarray(0, cached.size)) === cached.sha256 ? cached : undefined;
   if (known && known.size === bytes.length) return known.manifest;
+  const text = bytes.toString("utf8");
   const manifest = (known && tailOf(known, bytes, zone)) || parseManifest(text, zone);
-  if (continuable(text)) {
-    const body = text.replace(/^\uFEFF/, "");
-    const next: Cached = { format: FORMAT, key, size: bytes.length, sha256: sha256(bytes), lines: lineBreaks(text), header: body.slice(0, body.indexOf("\n") + 1), manifest };
+  const header = continuedHeader(text);
+  if (header !== undefined) {
+    const next: Cached = { format: FORMAT, key, size: bytes.length, sha256: sha256(bytes), lines: lineBreaks(text), header, manifest };
     try {
       await writeAtomic(cacheFile, `${JSON.stringify(next)}\n`);
     } catch (error) {

@@ -370,8 +370,8 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   };
   // Seeds the cache knows are taken as they come, in one loop: through the reads' asynchronous
   // calls, each seed cost a promise and a turn of the loop (10,000 known seeds, 10-20 ms).
-  const unread: number[] = [];
   const readAll = async (): Promise<void> => {
+    const unread: number[] = [];
     files.forEach((file, i) => {
       const known = cachedDraft(file, stamps[i], seeds);
       if (known) took(known, i);
