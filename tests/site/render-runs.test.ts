@@ -1,0 +1,38 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/code-location.ts";
+import type { SiteArticle } from "../../src/site/load.ts";
+import { emptyPaged } from "../../src/site/page-table.ts";
+import { buildData, type BuildData } from "../../src/site/plugin.ts";
+import { runData } from "../../src/site/render-runs.ts";
+
+type Wrap = (target: object, fallback: object) => Record<string, unknown>;
+
+// What Eleventy's pagination makes each page's data with: the page's own fields, falling back
+// on the template's data, where the global `build` is (Eleventy's Pagination.js).
+const { ProxyWrap } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/src/Util/Objects/ProxyWrap.js")).href)) as { ProxyWrap: Wrap };
+
+const article: SiteArticle = { id: "a", title: "A", slug: "a", date: "2020-01-02", dateSource: "manifest", tags: ["t"], summary: "", entities: [], body: "Text." };
+const site = { title: "Archive", description: "", language: "en", author: "", url: "https://example.org", pathPrefix: "/" };
+
+describe("runData", () => {
+  it("reaches every page's template as itself, so renderers remember by the site's identity across pages", () => {
+    const data = buildData(site, [article]);
+    const given = runData(data, emptyPaged(), true);
+    const page = (n: number): { build: BuildData } => ProxyWrap({ pagination: { pageNumber: n }, list: {} }, { build: given, eleventy: {} }) as unknown as { build: BuildData };
+    const first = page(0);
+    const second = page(1);
+    expect(first.build).toBe(given);
+    expect(first.build.site).toBe(data.site);
+    expect(second.build.site).toBe(first.build.site);
+    expect(first.build.searchShards).toBe(data.searchShards);
+  });
+
+  it("gives the run's pages, and the one-off pages to one run only", () => {
+    const data = buildData(site, [article]);
+    const todo = { ...emptyPaged(), articles: data.all.articles };
+    expect(runData(data, todo, true)).toMatchObject({ todo, oneOffs: [1], site: data.site });
+    expect(runData(data, todo, false).oneOffs).toEqual([]);
+  });
+});
