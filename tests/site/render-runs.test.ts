@@ -24,9 +24,19 @@ describe("runData", () => {
     const first = page(0);
     const second = page(1);
     expect(first.build).toBe(given);
-    expect(first.build.site).toBe(data.site);
+    expect(first.build.site).toBe(given.site);
     expect(second.build.site).toBe(first.build.site);
     expect(first.build.searchShards).toBe(data.searchShards);
+  });
+
+  it("gives each run settings of its own, equal to the build's, so that what the memos hold goes with the run", () => {
+    const data = buildData(site, [article]);
+    const one = runData(data, emptyPaged(), true);
+    const two = runData(data, emptyPaged(), false);
+    expect(one.site).toEqual(data.site);
+    expect(two.site).toEqual(data.site);
+    expect(two.site).not.toBe(one.site);
+    expect(Object.isFrozen(one.site)).toBe(true);
   });
 
   it("gives the run's pages, and the one-off pages to one run only", () => {
