@@ -106,7 +106,7 @@ const CONFIG = path.posix.join(CODE_DIR, COMPILED ? "eleventy.config.js" : "elev
  * for each page, unless the object is frozen. Unfrozen, `site` reached the renderers as another
  * object on every page, so the renderers' memos, which remember by the site's identity
  * (`perRecord`), missed from one page to the next: a build of 1,000 articles rendered 19,397
- * article cards where 1,000 are the same on every list, and every read of a setting went
+ * article cards, of which 1,000 differ, and every read of a setting went
  * through the proxy (at 10,000 articles, the sitemap's 24,000 links allocated 12 MB that way).
  * The copy makes the memos last one run: what they hold is garbage with the run's pages. Kept
  * for the whole build, they held every card and feed item rendered, in weak maps the garbage
