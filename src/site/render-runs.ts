@@ -11,7 +11,7 @@ import { runInNewContext } from "node:vm";
 import { CODE_DIR, COMPILED, PROJECT_ROOT } from "../code-location.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import type { PagedItems } from "./page-table.ts";
-import { handOver, type BuildData } from "./plugin.ts";
+import { handOver, runData, type BuildData } from "./plugin.ts";
 
 /** Slots of the shared counters (an `Int32Array` over a `SharedArrayBuffer`). */
 export const NEXT_RUN = 0;
@@ -98,23 +98,6 @@ function skipsEsmResolver(): void {
 /** The templates and config of the code that runs (the compiled copy's, or the sources), relative to the project root. */
 const TEMPLATES = path.posix.join(CODE_DIR, "templates");
 const CONFIG = path.posix.join(CODE_DIR, COMPILED ? "eleventy.config.js" : "eleventy.config.ts");
-
-/**
- * The data one run hands templates (`build`), frozen, with a frozen copy of the site settings
- * of its own. Eleventy gives each paginated page its global data through a proxy (its
- * `ProxyWrap`) that wraps every plain object read through it in a proxy of its own, made anew
- * for each page, unless the object is frozen. Unfrozen, `site` reached the renderers as another
- * object on every page, so the renderers' memos, which remember by the site's identity
- * (`perRecord`), missed from one page to the next: a build of 1,000 articles rendered 19,397
- * article cards, of which 1,000 differ, and every read of a setting went
- * through the proxy (at 10,000 articles, the sitemap's 24,000 links allocated 12 MB that way).
- * The copy makes the memos last one run: what they hold is garbage with the run's pages. Kept
- * for the whole build, they held every card and feed item rendered, in weak maps the garbage
- * collector walks each time (at 50,000 articles, 0.1 GB more at the peak).
- */
-export function runData(data: BuildData, todo: PagedItems, oneOffs: boolean): BuildData {
-  return Object.freeze({ ...data, site: Object.freeze({ ...data.site }), todo, oneOffs: oneOffs ? [1 as const] : [] });
-}
 
 /**
  * One Eleventy run over `todo`; resolves to the output files it wrote (relative to `outputDir`).

@@ -1,11 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/code-location.ts";
 import type { SiteArticle } from "../../src/site/load.ts";
 import { emptyPaged } from "../../src/site/page-table.ts";
-import { buildData, type BuildData } from "../../src/site/plugin.ts";
-import { runData } from "../../src/site/render-runs.ts";
+import newsArchivePlugin, { buildData, type BuildData, type EleventyConfigLike, runData } from "../../src/site/plugin.ts";
 
 type Wrap = (target: object, fallback: object) => Record<string, unknown>;
 
@@ -44,5 +45,30 @@ describe("runData", () => {
     const todo = { ...emptyPaged(), articles: data.all.articles };
     expect(runData(data, todo, true)).toMatchObject({ todo, oneOffs: [1], site: data.site });
     expect(runData(data, todo, false).oneOffs).toEqual([]);
+  });
+
+  it("is what Eleventy gets when it runs on its own (`--serve`): frozen, so the memos hold there too", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "run-data-"));
+    try {
+      let global: (() => Promise<unknown>) | undefined;
+      const config: EleventyConfigLike = {
+        directories: { data: path.join(PROJECT_ROOT, "templates", "_data") },
+        addExtension: () => undefined,
+        addTemplateFormats: () => undefined,
+        addGlobalData: (name, data) => void (name === "build" && (global = data)),
+        addPassthroughCopy: () => undefined,
+        addWatchTarget: () => undefined,
+        on: () => undefined,
+      };
+      newsArchivePlugin(config, { articlesDir: dir });
+      const data = (await global?.()) as BuildData;
+      const page = ProxyWrap({ pagination: { pageNumber: 0 }, list: {} }, { build: data, eleventy: {} }) as unknown as { build: BuildData };
+      expect(Object.isFrozen(data)).toBe(true);
+      expect(page.build).toBe(data);
+      expect(page.build.oneOffs).toEqual([1]);
+      expect(page.build.todo).toBe(data.all);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
