@@ -13,7 +13,7 @@
 import type { Entity, EntityType, ExtractedEntity } from "../ingest/article.ts";
 import { claim, toSlug } from "../ingest/ids.ts";
 import { normaliseName } from "./normalise.ts";
-import { Overrides, type Overridden, type OverrideRule } from "./overrides.ts";
+import { Overrides, type OverrideRule } from "./overrides.ts";
 
 export { normaliseName };
 
@@ -42,11 +42,40 @@ interface Registry {
   pinned: Map<string, OverrideRule>;
 }
 
-function register(articles: readonly (readonly Overridden[])[], keys: readonly (readonly string[])[]): Registry {
+/** Each article's entities once the editorial rules are applied, with the rule that matched each, if any. */
+interface Applied {
+  entities: readonly (readonly ExtractedEntity[])[];
+  /** Absent when there are no rules. */
+  rules?: readonly (readonly (OverrideRule | undefined)[])[];
+}
+
+function applyRules(extracted: readonly (readonly ExtractedEntity[])[], overrides: Overrides, articleIds: readonly string[] | undefined): Applied {
+  // Most archives have no rules: their entities are taken as they are, without an object made
+  // for each (163,000 at 10,000 articles, on every build).
+  if (overrides.rules.length === 0) return { entities: extracted };
+  const entities: ExtractedEntity[][] = [];
+  const rules: (OverrideRule | undefined)[][] = [];
+  extracted.forEach((list, i) => {
+    const kept: ExtractedEntity[] = [];
+    const matched: (OverrideRule | undefined)[] = [];
+    for (const e of list) {
+      const applied = overrides.apply(e, articleIds?.[i]);
+      if (!applied) continue;
+      kept.push(applied.entity);
+      matched.push(applied.rule);
+    }
+    entities.push(kept);
+    rules.push(matched);
+  });
+  return { entities, rules };
+}
+
+function register({ entities: articles, rules }: Applied, keys: readonly (readonly string[])[]): Registry {
   const forms = new Map<string, Map<string, number>>();
   const pinned = new Map<string, OverrideRule>();
   articles.forEach((entities, a) => {
-    entities.forEach(({ entity: e, rule }, i) => {
+    entities.forEach((e, i) => {
+      const rule = rules?.[a]?.[i];
       const key = keys[a]?.[i] as string;
       let counts = forms.get(key);
       if (!counts) forms.set(key, (counts = new Map<string, number>()));
@@ -111,12 +140,11 @@ export interface CanonicaliseOptions {
  */
 export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[], options: CanonicaliseOptions = {}): Entity[][] {
   const overrides = options.overrides ?? new Overrides([]);
-  const articles: Overridden[][] = extracted.map((entities, i) =>
-    entities.map((e) => overrides.apply(e, options.articleIds?.[i])).filter((o): o is Overridden => o !== null),
-  );
+  const applied = applyRules(extracted, overrides, options.articleIds);
+  const articles = applied.entities;
   const keyOf = keyMaker();
-  const entityKeys = articles.map((entities) => entities.map(({ entity: e }) => keyOf(e.type, e.name)));
-  const registry = register(articles, entityKeys);
+  const entityKeys = articles.map((entities) => entities.map((e) => keyOf(e.type, e.name)));
+  const registry = register(applied, entityKeys);
   const merges = surnameMerges(registry);
   const resolve = (key: string): string => merges.get(key) ?? key;
 
@@ -142,7 +170,7 @@ export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[],
   };
   return articles.map((entities, a) => {
     const merged = new Map<string, Entity>();
-    entities.forEach(({ entity: e }, i) => {
+    entities.forEach((e, i) => {
       const key = resolve(entityKeys[a]?.[i] as string);
       const c = canon.get(key);
       if (!c) return;
