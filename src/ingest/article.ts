@@ -80,3 +80,21 @@ export interface Article {
   source: { file: string; sha256: string };
   warnings: string[];
 }
+
+/** Where an article's paragraphs are: its seed, and the digest they had when it was parsed (see `seed-text.ts`). */
+export interface TextSource {
+  seedsDir: string;
+  /** The seed, relative to `seedsDir`. */
+  file: string;
+  paragraphsDigest: string;
+}
+
+/**
+ * An article as ingest hands it on: with its paragraphs when its seed was read in this run (or
+ * its Markdown written), without them when the seed cache knew the seed; `text` says where
+ * they are.
+ */
+export interface IngestedArticle extends Omit<Article, "paragraphs"> {
+  paragraphs?: string[];
+  text: TextSource;
+}

@@ -11,7 +11,7 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import type { Article, ExtractedEntity } from "./article.ts";
+import type { Article, ExtractedEntity, IngestedArticle } from "./article.ts";
 import type { Worker } from "node:worker_threads";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, ExtractStream, WarmWorkers } from "./extract-pool.ts";
@@ -22,7 +22,8 @@ import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
 import { MANIFEST_CACHE_FILE, parseManifestCached } from "./manifest-cache.ts";
 import { parseSeed } from "./parse.ts";
-import { SEED_CACHE_FILE, SeedCache, stampOf, type ParsedDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
+import { SEED_CACHE_FILE, SeedCache, stampOf, type KeptDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
+import { readParagraphs } from "./seed-text.ts";
 import { summarise } from "./summary.ts";
 import { WrittenState } from "./written.ts";
 import { paragraphsDigest, recordDigests, type RecordDigests } from "./record-digest.ts";
@@ -47,7 +48,7 @@ export interface IngestReport {
   warnings: { file: string; message: string }[];
   /** Seconds per phase, wall clock; `extract` also as summed CPU seconds, model loads excluded. */
   timings: {
-    /** Seeds read and parsed (the rest came from the seed cache). */
+    /** Seeds read and parsed (the rest came from the seed cache; one it knew is read again when its text must be tagged again). */
     parsed: number;
     /** Texts the tagger ran on (the rest came from the extraction cache). */
     extracted: number;
@@ -101,7 +102,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, 
 const SIGNATURE = "---\nid: ";
 const SEED_READ_LIMIT = 5 * 1024 * 1024;
 
-interface Draft extends ParsedDraft {
+/** A seed's parse: with its paragraphs when it was read in this run, without them when the seed cache knew it. */
+interface Draft extends KeptDraft {
+  parsed: KeptDraft["parsed"] & { paragraphs?: string[] };
   file: string;
   stem: string;
   folder?: string;
@@ -109,6 +112,13 @@ interface Draft extends ParsedDraft {
 
 /** The text entity extraction runs on: the headline and the paragraphs, pull quotes left out. */
 const extractionText = (parsed: { headline: string; paragraphs: readonly string[] }): string => [parsed.headline, ...parsed.paragraphs].join("\n");
+
+/** The extraction text of a draft read in this run (a draft the seed cache gave is read again when its text must be tagged). */
+function textOf(draft: Draft): string {
+  const { headline, paragraphs } = draft.parsed;
+  if (!paragraphs) throw new Error(`${draft.file}: its paragraphs were not read, yet its text is to be tagged`);
+  return extractionText({ headline, paragraphs });
+}
 
 /** A seed that cannot become an article, and why. */
 interface Rejected {
@@ -162,6 +172,7 @@ async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome |
       // Also the extraction cache's key: the same text, so the same hash (`ExtractCache.key`).
       contentKey: ExtractCache.key(extractionText(parsed.value)),
       paragraphsDigest: paragraphsDigest(parsed.value.paragraphs),
+      summary: summarise(parsed.value.paragraphs),
     },
   };
 }
@@ -259,7 +270,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 export interface Ingested {
   report: IngestReport;
   /** The article records behind the Markdown written or found unchanged, by output file name. */
-  articles: Map<string, Article>;
+  articles: Map<string, IngestedArticle>;
   /** The digest of what the site makes of each of those records (see `record-digest.ts`), by output file name. */
   digests: Map<string, string>;
 }
@@ -311,7 +322,6 @@ async function ingestListed(options: IngestOptions, report: IngestReport, warm: 
     const stamp = stamps[i];
     if (!stamp || !seeds.has(file, stamp)) unknown++;
   });
-  report.timings.parsed = unknown;
   warm.fit(unknown, options.workers);
   return ingestSeeds({ options, report, manifest, overrides, files, stamps, seeds, extractCache, warm, lap });
 }
@@ -363,7 +373,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     // A draft's content key is its text's extraction key (see `parseDraft`).
     if (stream && !("reason" in result)) {
       const key = result.contentKey;
-      if (!streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(extractionText(result.parsed)));
+      if (!streamed.has(key) && !cache.get(key)) streamed.set(key, stream.add(textOf(result)));
     }
     options.onProgress?.(++done, total);
     read[i] = result;
@@ -374,9 +384,11 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
     const unread: number[] = [];
     files.forEach((file, i) => {
       const known = cachedDraft(file, stamps[i], seeds);
-      if (known) took(known, i);
+      // A parse without its paragraphs, whose text must be tagged (the extraction cache lost it): read again.
+      if (known && ("reason" in known || cache.get(known.contentKey))) took(known, i);
       else unread.push(i);
     });
+    t.parsed = unread.length;
     await mapLimit(unread, WRITE_CONCURRENCY, async (i) => took(await readDraft(options.seedsDir, files[i] as string, stamps[i], seeds), i));
   };
   await readAll().catch(async (error: unknown) => {
@@ -416,7 +428,7 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
   const extracting =
     streaming ??
     extractAll(
-      missing.map((i) => extractionText((unique[i] as Draft).parsed)),
+      missing.map((i) => textOf(unique[i] as Draft)),
       {
         ...(options.workers ? { workers: options.workers } : {}),
         warm,
@@ -486,7 +498,7 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
 
   const takenSlugs = new Set<string>();
   const outputs = new Map<string, string>();
-  const articles: Article[] = unique.map((draft, i) => {
+  const articles: IngestedArticle[] = unique.map((draft, i) => {
     const id = ids.get(draft.file) ?? safeId(draft.stem);
     const row = meta.get(draft.file);
     const section = row?.section ?? draft.folder;
@@ -498,14 +510,15 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
       ...(row?.date ? { date: row.date, dateSource: "manifest" as const } : { dateSource: "unknown" as const }),
       ...(section ? { section } : {}),
       tags: row?.tags ?? [],
-      summary: summarise(draft.parsed.paragraphs),
+      summary: draft.summary,
       ...(row?.byline ? { byline: row.byline } : {}),
       ...(row?.url ? { sourceUrl: row.url } : {}),
       entities: entities[i] ?? [],
-      paragraphs: draft.parsed.paragraphs,
+      ...(draft.parsed.paragraphs ? { paragraphs: draft.parsed.paragraphs } : {}),
       pullQuotes: draft.parsed.pullQuotes,
       source: { file: draft.file, sha256: draft.sha256 },
       warnings: draft.parsed.warnings,
+      text: { seedsDir: options.seedsDir, file: draft.file, paragraphsDigest: draft.paragraphsDigest },
     };
   });
 
@@ -517,11 +530,13 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
   const statuses = articles.map((article, i): "written" | "unchanged" =>
     written.unchanged(outputOf(i), () => (digests[i] = recordDigests(article, (unique[i] as Draft).paragraphsDigest)).record) ? "unchanged" : "written",
   );
-  // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`).
+  // The rest are rendered and written, on worker threads when they are many (`write-pool.ts`),
+  // their paragraphs read again where the seed cache knew their seeds.
   const todo = articles.flatMap((_, i) => (statuses[i] === "written" ? [i] : []));
+  const complete = await mapLimit(todo, WRITE_CONCURRENCY, async (i) => withParagraphs(articles[i] as IngestedArticle));
   const outcomes = await writeArticles(
     options.outDir,
-    todo.map((i) => ({ name: outputOf(i), article: articles[i] as Article })),
+    todo.map((i, j) => ({ name: outputOf(i), article: complete[j] as Article })),
     { ...(options.workers ? { workers: options.workers } : {}), warm: writers },
   );
   todo.forEach((i, j) => {
@@ -559,6 +574,12 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
     articles: new Map(articles.map((article, i) => [outputOf(i), article])),
     digests: new Map(articles.map((_, i) => [outputOf(i), (digests[i] as RecordDigests).content])),
   };
+}
+
+/** `article` with its paragraphs, read from its seed if it has none (and kept in it). */
+async function withParagraphs(article: IngestedArticle): Promise<Article> {
+  article.paragraphs ??= await readParagraphs(article.text);
+  return { ...article, paragraphs: article.paragraphs };
 }
 
 /**

@@ -75,8 +75,16 @@ export function paragraphsDigest(paragraphs: readonly string[]): string {
   return new FieldDigest(PARAGRAPHS_TAG).texts(paragraphs).done();
 }
 
-/** The digests of `article`, given its paragraphs' digest when known (it must be `paragraphsDigest(article.paragraphs)`). */
-export function recordDigests(article: Article, paragraphs = paragraphsDigest(article.paragraphs)): RecordDigests {
+function digestOf({ id, paragraphs }: { id: string; paragraphs?: readonly string[] }): string {
+  if (!paragraphs) throw new Error(`article ${id}: no paragraphs to digest, and no digest of them given`);
+  return paragraphsDigest(paragraphs);
+}
+
+/**
+ * The digests of `article`, given its paragraphs' digest when known (it must be
+ * `paragraphsDigest(article.paragraphs)`), as it must be for an article without its paragraphs.
+ */
+export function recordDigests(article: Omit<Article, "paragraphs"> & { paragraphs?: readonly string[] }, paragraphs = digestOf(article)): RecordDigests {
   // Made before the content's: digests share one running hash (see `FieldDigest`).
   const ofContent = new FieldDigest(CONTENT_TAG);
   mixAll(ofContent, CONTENT, article);

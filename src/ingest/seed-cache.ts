@@ -8,6 +8,8 @@
  * same times (git calls such entries "racily clean"). The cache is tied to the code's
  * fingerprint and to the seeds folder, so a changed parser or another folder starts from empty.
  * Seeds ingest rejected are kept with their reason, and stay rejected until they change.
+ * A parse is kept without its paragraphs, which are read from the seed again when wanted
+ * (`seed-text.ts`), with the summary made from them.
  */
 import path from "node:path";
 import type { ParsedSeed } from "./article.ts";
@@ -18,26 +20,35 @@ import { statOf } from "./files.ts";
 export const SEED_CACHE_FILE = ".seed-cache.json";
 
 /**
- * Characters of seed text beyond which the cache is not kept: its JSON is one string, V8's
- * strings stop at about 537 million characters, and parsing hundreds of megabytes of JSON
- * would cost what reading the seeds costs. Larger archives read every seed on every build.
+ * Characters of headlines and summaries beyond which the cache is not kept: its JSON is one
+ * string, and V8's strings stop at about 537 million characters. (Kept with their paragraphs,
+ * the parses reached that near 200 million characters of seed text, about 400,000 articles
+ * like the BBC's; without them, about ten times as many.)
  */
 const MAX_TEXT = 200_000_000;
 
 /** Coarser than any filesystem's timestamps (FAT's are 2 s). */
 const RACY_MS = 3000;
 
-/** A seed read, decoded and parsed, with its hashes (see `pipeline.ts`). */
+/** A seed read, decoded and parsed, with its hashes and summary (see `pipeline.ts`). */
 export interface ParsedDraft {
   parsed: ParsedSeed;
   sha256: string;
   contentKey: string;
   /** `paragraphsDigest(parsed.paragraphs)` (see `record-digest.ts`). */
   paragraphsDigest: string;
+  /** `summarise(parsed.paragraphs)`. */
+  summary: string;
 }
+
+/** A draft as the cache keeps it: without its paragraphs. */
+export type KeptDraft = Omit<ParsedDraft, "parsed"> & { parsed: Omit<ParsedSeed, "paragraphs"> };
 
 /** What a run made of one version of a seed: its draft, or why it was rejected. */
 export type SeedOutcome = { draft: ParsedDraft } | { reason: string };
+
+/** What the cache gives back of a seed: its draft as kept, or why it was rejected. */
+export type KeptOutcome = { draft: KeptDraft } | { reason: string };
 
 /** What identifies one version of a seed file without reading it. */
 export interface SeedStamp {
@@ -49,7 +60,7 @@ export interface SeedStamp {
   settled: boolean;
 }
 
-type Entry = Omit<SeedStamp, "settled"> & SeedOutcome;
+type Entry = Omit<SeedStamp, "settled"> & KeptOutcome;
 
 /**
  * The stamp of a seed file, or undefined when it cannot be read (reading says why). A
@@ -85,13 +96,15 @@ export class SeedCache {
   }
 
   /** What the last run made of this version of `seed`, kept for the next run too. */
-  get(seed: string, stamp: SeedStamp): SeedOutcome | undefined {
+  get(seed: string, stamp: SeedStamp): KeptOutcome | undefined {
     return this.has(seed, stamp) ? this.table.keep(seed) : undefined;
   }
 
   /** Records what this run made of this version of `seed`, unless its times are too recent to trust. */
   set(seed: string, stamp: SeedStamp, outcome: SeedOutcome): void {
-    if (stamp.settled) this.table.put(seed, { size: stamp.size, ino: stamp.ino, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ...outcome });
+    if (!stamp.settled) return;
+    const kept = "reason" in outcome ? outcome : { draft: { ...outcome.draft, parsed: withoutParagraphs(outcome.draft.parsed) } };
+    this.table.put(seed, { size: stamp.size, ino: stamp.ino, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ...kept });
   }
 
   /** Saves the seeds this run read or found unchanged (seeds that are gone drop out); nothing if that is what it read. */
@@ -100,10 +113,13 @@ export class SeedCache {
     let text = 0;
     for (const entry of this.table.next.values()) {
       if (!("draft" in entry)) continue;
-      text += entry.draft.parsed.headline.length;
-      for (const p of entry.draft.parsed.paragraphs) text += p.length;
+      text += entry.draft.parsed.headline.length + entry.draft.summary.length;
     }
     if (text > this.maxText) await this.table.remove();
     else await this.table.save();
   }
+}
+
+function withoutParagraphs({ headline, pullQuotes, warnings }: ParsedSeed): KeptDraft["parsed"] {
+  return { headline, pullQuotes, warnings };
 }

@@ -42,6 +42,6 @@ export function toMarkdown(article: Article): string {
 }
 
 /** What follows the front matter's closing `---` line: a blank line, then the escaped body. */
-export function markdownBody(article: Article): string {
+export function markdownBody(article: Pick<Article, "paragraphs" | "pullQuotes">): string {
   return `\n${renderBody(article.paragraphs, article.pullQuotes)}`;
 }

@@ -10,6 +10,7 @@
  */
 import { DateTime } from "luxon";
 import type { FeedSpec, LinklessEntry } from "./archive.ts";
+import { articleBody } from "./load.ts";
 import { memo, perRecord } from "./memo.ts";
 import { escapeHtml as esc } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -27,7 +28,7 @@ function updated(spec: FeedSpec): string {
   return toIso(spec.items.find((i) => i.date)?.date);
 }
 
-const bodyHtml = perRecord((item: LinklessEntry, _site: SiteContext) => renderMarkdown(item.body));
+const bodyHtml = perRecord((item: LinklessEntry, _site: SiteContext) => renderMarkdown(articleBody(item)));
 
 function content(item: LinklessEntry, fullText: boolean, site: SiteContext): string {
   return fullText ? bodyHtml(item, site) : `<p>${esc(item.summary)}</p>`;

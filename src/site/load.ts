@@ -6,9 +6,17 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { FAILSAFE_SCHEMA, load } from "js-yaml";
-import type { Article, Entity, EntityType } from "../ingest/article.ts";
+import type { Article, Entity, EntityType, IngestedArticle, PullQuote, TextSource } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
+import { readParagraphsSync } from "../ingest/seed-text.ts";
 import { markdownBody } from "../ingest/write.ts";
+
+/** What an article's Markdown body is made from (see `articleBody`): its paragraphs, or where to read them. */
+export interface ArticleText {
+  paragraphs?: string[];
+  pullQuotes: PullQuote[];
+  source?: TextSource;
+}
 
 export interface SiteArticle {
   id: string;
@@ -22,8 +30,31 @@ export interface SiteArticle {
   byline?: string;
   sourceUrl?: string;
   entities: Entity[];
-  /** Markdown body, escaped at ingest. */
-  body: string;
+  /**
+   * The Markdown body, escaped at ingest, as read from an article's file; an article handed
+   * over by ingest has its `text` instead, made into the body only for the pages that show it
+   * (see `articleBody`).
+   */
+  body?: string;
+  text?: ArticleText;
+}
+
+/**
+ * The Markdown body of an article, as its file holds it after the front matter. Ingest's
+ * records carry the text it is made from, which is rendered here, for the pages rendered:
+ * made for every article whenever its record was handed over, the bodies took 40-50 ms of a
+ * one-seed rebuild at 10,000 articles, and 13 MB of strings that lived to the end. A record
+ * whose seed the seed cache knew has no paragraphs: they are read from the seed here (a
+ * rebuild renders few article pages; one that renders them all, say into a new folder, reads
+ * every seed again, on both render threads).
+ */
+export function articleBody(article: Pick<SiteArticle, "body" | "text">): string {
+  if (article.body !== undefined) return article.body;
+  const text = article.text;
+  if (!text) return "";
+  const paragraphs = text.paragraphs ?? (text.source && readParagraphsSync(text.source));
+  if (!paragraphs) throw new Error("an article record has neither its body, nor its paragraphs, nor a seed to read them from");
+  return markdownBody({ paragraphs, pullQuotes: text.pullQuotes });
 }
 
 export class ArticleFileError extends Error {
@@ -111,11 +142,13 @@ export function parseArticleFile(text: string, file: string): SiteArticle {
 /**
  * The record `parseArticleFile` reads back from the Markdown ingest writes for `article`, made
  * without the round trip: `build` hands ingest's records straight to the site. Same fields, same
- * key order (digests of page records depend on it), empty optional fields left out as the front
- * matter leaves them out, a `sameAs` that is not http(s) dropped; `tests/site/load.test.ts`
- * holds the two equal. Slugs and types are not checked again: ingest made them.
+ * key order, empty optional fields left out as the front matter leaves them out, a `sameAs`
+ * that is not http(s) dropped, but the body: its `text` in its place (see `articleBody`);
+ * `tests/site/load.test.ts` holds the two equal. Slugs and types are not checked again: ingest
+ * made them. (The page digests of such a record stand on ingest's digest of the article,
+ * which covers its text: see `article-digest.ts`.)
  */
-export function siteArticleOf(article: Article): SiteArticle {
+export function siteArticleOf(article: Article | IngestedArticle): SiteArticle {
   const out: SiteArticle = {
     id: article.id,
     title: article.title,
@@ -127,13 +160,19 @@ export function siteArticleOf(article: Article): SiteArticle {
     tags: article.tags,
     summary: article.summary,
     entities: article.entities.map(siteEntityOf),
-    body: markdownBody(article),
+    text: textOf(article),
   };
   for (const key of ["date", "section", "byline", "sourceUrl"] as const) {
     const v = article[key];
     if (v) out[key] = v;
   }
   return out;
+}
+
+function textOf(article: Article | IngestedArticle): ArticleText {
+  const { paragraphs, pullQuotes } = article;
+  if (paragraphs) return { paragraphs, pullQuotes };
+  return { pullQuotes, ...("text" in article ? { source: article.text } : {}) };
 }
 
 /** An entity as the front matter gives it back: `e` itself when it already is. */

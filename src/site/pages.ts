@@ -5,6 +5,7 @@
 import type { EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
 import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type TermKind, type YearEntry } from "./archive.ts";
+import { articleBody } from "./load.ts";
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
 import { layout } from "./layout.ts";
@@ -194,7 +195,7 @@ ${a.sectionTerm ? html`<p class="kicker" data-pagefind-ignore><a href="${href(a.
   }</p>
 </header>
 <div class="body">
-${raw(renderMarkdown(a.body, a.entities.map((e, i) => ({ names: [e.name, ...e.aliases], href: href(a.entityTerms[i]?.url ?? "/", site) }))))}
+${raw(renderMarkdown(articleBody(a), a.entities.map((e, i) => ({ names: [e.name, ...e.aliases], href: href(a.entityTerms[i]?.url ?? "/", site) }))))}
 </div>
 <footer class="article-footer" data-pagefind-ignore="index">
 ${

@@ -96,6 +96,20 @@ describe("incremental ingest", () => {
     expect(again.articles.map((a) => a.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
     expect(again.rejected).toEqual(first.rejected);
     expect(again.rejected.map((r) => r.file)).toEqual(["empty.txt"]);
+    // The seed cache keeps no paragraphs: a Markdown file removed by hand is written again from
+    // its seed, read for them alone.
+    const before = await readFile(path.join(outDir, "b.md"), "utf8");
+    await rm(path.join(outDir, "b.md"));
+    const rewritten = await ingest({ seedsDir: seeds(), outDir });
+    expect(rewritten.timings.parsed).toBe(0);
+    expect(rewritten.articles.find((a) => a.file === "b.txt")?.status).toBe("written");
+    expect(await readFile(path.join(outDir, "b.md"), "utf8")).toBe(before);
+    // Seeds whose text the extraction cache lost are read again, to be tagged again.
+    await rm(path.join(outDir, ".extract-cache.json"));
+    const retagged = await ingest({ seedsDir: seeds(), outDir });
+    expect(retagged.timings.parsed).toBe(3);
+    expect(retagged.timings.extracted).toBe(3);
+    expect(retagged.articles.map((a) => a.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
     await rm(path.join(seeds(), "empty.txt"));
     // A same-size edit with its modification time put back still moves the change time.
     const seed = path.join(seeds(), "a.txt");

@@ -107,6 +107,25 @@ describe("rebuilding the site", () => {
     for (const other of ["eager-two", "eager-one"]) await expectSameSite(path.join(tmp, other), path.join(tmp, "one"), other);
   });
 
+  it("renders the pages of seeds the seed cache knows, whose paragraphs it reads from them again, on either thread", async () => {
+    const seedsKnown = path.join(tmp, "seeds-known");
+    await cp(seeds, seedsKnown, { recursive: true });
+    // Seeds changed in the last few seconds are not kept in the seed cache (see seed-cache.ts).
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    await build("known", seedsKnown);
+    // Into another folder from the same Markdown folder: every page rendered, no seed parsed.
+    const env = { NEWS_ARCHIVE_BATCH_PAGES: "7", NEWS_ARCHIVE_TEST_WAIT_FOR_RENDER_THREAD: "1" };
+    const reportFile = path.join(tmp, "known-again.json");
+    const args = ["build", "--seeds", seedsKnown, "--output", path.join(tmp, "known-again"), "--articles", path.join(tmp, "known-md"), "--report", reportFile, "--render-threads", "2"];
+    expect((await runCli(args, undefined, env)).stderr).not.toMatch(/news-archive:/);
+    const again = JSON.parse(await readFile(reportFile, "utf8")) as Report;
+    expect(again.timings.parsed).toBe(0);
+    expect(again.site.threads).toBe(2);
+    expect(again.site.rendered).toBe(again.site.pages);
+    await expectSameSite(path.join(tmp, "known-again"), path.join(tmp, "known"));
+    await expectSameSite(path.join(tmp, "known"), path.join(tmp, "one"));
+  });
+
   it("refuses a render thread count other than 1 or 2", async () => {
     const result = await runCli(["build", "--seeds", seeds, "--output", path.join(tmp, "bad-threads"), "--render-threads", "3"]);
     expect(result.code).not.toBe(0);
