@@ -7,8 +7,13 @@ import slugify from "@sindresorhus/slugify";
 
 const MAX_SLUG = 80;
 
+/** What `safeId` gives back as it is: no dash at either end or next to another. */
+const SAFE_ALREADY = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
+
 /** Lower-case ASCII letters, digits, `_` and `-`: safe in a URL path and on any file system. */
 export function safeId(stem: string): string {
+  // Most stems are safe already (every build makes every seed's id).
+  if (SAFE_ALREADY.test(stem)) return stem;
   return stem
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -9,6 +9,14 @@ describe("safeId", () => {
     ["Café résumé", "cafe-resume"],
     ["../../etc/passwd", "etc-passwd"],
     ["???", ""],
+    // Next to the stems taken as they are: dashes at the ends or doubled, capitals, spaces.
+    ["a_b-c-1", "a_b-c-1"],
+    ["-a", "a"],
+    ["a-", "a"],
+    ["a--b", "a-b"],
+    ["A-b", "a-b"],
+    ["a b", "a-b"],
+    ["", ""],
   ])("%j → %j", (stem, id) => expect(safeId(stem)).toBe(id));
 });
 
