@@ -168,30 +168,20 @@ export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[],
   const addForm = (entry: Entity, form: string): void => {
     if (form !== entry.name && !entry.aliases.includes(form)) entry.aliases.push(form);
   };
-  // Each article's entities by canonical entity, in one table cleared per article: a map, an
-  // array from it and a closure per article allocated 40 MB of this pass at 10,000 articles.
-  const slots = new Map<CanonicalEntity, number>();
   return articles.map((entities, a) => {
-    const keys = entityKeys[a] as readonly string[];
-    const merged: Entity[] = [];
-    slots.clear();
-    for (let i = 0; i < entities.length; i++) {
-      const c = canon.get(resolve(keys[i] as string));
-      if (!c) continue;
-      const slot = slots.get(c);
-      let entry = slot === undefined ? undefined : merged[slot];
-      if (!entry) {
-        slots.set(c, merged.length);
-        merged.push((entry = { name: c.name, type: c.type, slug: c.slug, aliases: [], mentions: 0 }));
-        if (c.description) entry.description = c.description;
-        if (c.sameAs) entry.sameAs = c.sameAs;
-      }
-      const e = entities[i] as ExtractedEntity;
+    const merged = new Map<string, Entity>();
+    entities.forEach((e, i) => {
+      const key = resolve(entityKeys[a]?.[i] as string);
+      const c = canon.get(key);
+      if (!c) return;
+      let entry = merged.get(key);
+      if (!entry) merged.set(key, (entry = { name: c.name, type: c.type, slug: c.slug, aliases: [], mentions: 0 }));
+      if (c.description) entry.description = c.description;
+      if (c.sameAs) entry.sameAs = c.sameAs;
       entry.mentions += e.mentions;
       addForm(entry, e.name);
       for (const alias of e.aliases) addForm(entry, alias);
-    }
-    // A stable sort: entities mentioned as often keep the order they were met in.
-    return merged.sort((x, y) => y.mentions - x.mentions);
+    });
+    return [...merged.values()].sort((a, b) => b.mentions - a.mentions);
   });
 }

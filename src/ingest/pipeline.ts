@@ -498,6 +498,8 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
 
   const takenSlugs = new Set<string>();
   const outputs = new Map<string, string>();
+  // Absolute: the site reads paragraphs from the seeds while its working folder is elsewhere (see `buildSite`).
+  const seedsDir = path.resolve(options.seedsDir);
   const articles: IngestedArticle[] = unique.map((draft, i) => {
     const id = ids.get(draft.file) ?? safeId(draft.stem);
     const row = meta.get(draft.file);
@@ -518,7 +520,7 @@ async function canonicaliseAndWrite({ options, report, unique, duplicates, ids, 
       pullQuotes: draft.parsed.pullQuotes,
       source: { file: draft.file, sha256: draft.sha256 },
       warnings: draft.parsed.warnings,
-      text: { seedsDir: options.seedsDir, file: draft.file, paragraphsDigest: draft.paragraphsDigest },
+      text: { seedsDir, file: draft.file, paragraphsDigest: draft.paragraphsDigest },
     };
   });
 

@@ -21,9 +21,10 @@ export const SEED_CACHE_FILE = ".seed-cache.json";
 
 /**
  * Characters of headlines and summaries beyond which the cache is not kept: its JSON is one
- * string, and V8's strings stop at about 537 million characters. (Kept with their paragraphs,
- * the parses reached that near 200 million characters of seed text, about 400,000 articles
- * like the BBC's; without them, about ten times as many.)
+ * string, V8's strings stop at about 537 million characters, and parsing hundreds of megabytes
+ * of JSON would cost what reading the seeds costs. That is about 650,000 articles like the
+ * BBC's (2,266 characters of text each, a summary of at most 280); when the cache held their
+ * paragraphs too, about 90,000.
  */
 const MAX_TEXT = 200_000_000;
 

@@ -2,7 +2,7 @@
  * An article's paragraphs, read from its seed again. The seed cache keeps all of a parse but
  * the paragraphs (`seed-cache.ts`): a rebuild wants them only for the articles whose Markdown
  * it writes and the pages it renders, and keeping them made the cache 13 MB of JSON at 10,000
- * articles, parsed on every build (a fifth of that without them). The seed is read, decoded
+ * articles, parsed on every build (5.3 MB without them). The seed is read, decoded
  * and parsed as when it was first read, and the paragraphs must have the digest kept with the
  * parse: a seed changed since the build stamped it is an error naming it, never an article
  * with another article's text.
@@ -15,7 +15,6 @@ import { IngestError } from "./errors.ts";
 import { readWhole } from "./files.ts";
 import { parseSeed } from "./parse.ts";
 import { paragraphsDigest } from "./record-digest.ts";
-
 
 /** The paragraphs in `bytes`, the seed of `source`; throws if they are not the ones parsed before. */
 export function paragraphsOf(bytes: Buffer, source: TextSource): string[] {

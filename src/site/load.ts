@@ -51,9 +51,8 @@ export interface SiteArticle {
 export function articleBody(article: Pick<SiteArticle, "body" | "text">): string {
   if (article.body !== undefined) return article.body;
   const text = article.text;
-  if (!text) return "";
-  const paragraphs = text.paragraphs ?? (text.source && readParagraphsSync(text.source));
-  if (!paragraphs) throw new Error("an article record has neither its body, nor its paragraphs, nor a seed to read them from");
+  const paragraphs = text?.paragraphs ?? (text?.source && readParagraphsSync(text.source));
+  if (!text || !paragraphs) throw new Error("an article record has neither its body, nor its paragraphs, nor a seed to read them from");
   return markdownBody({ paragraphs, pullQuotes: text.pullQuotes });
 }
 
