@@ -2,7 +2,10 @@
  * A progress bar on a terminal for long runs, nothing at all otherwise (CI logs and pipes get
  * only the summary line).
  */
-import cliProgress from "cli-progress";
+import type { SingleBar } from "cli-progress";
+import { lazyPackage } from "../lazy-package.ts";
+
+const cliProgress = lazyPackage<typeof import("cli-progress")>("cli-progress");
 
 export interface Progress {
   update: (done: number, total: number) => void;
@@ -14,13 +17,13 @@ const MIN_STEPS = 200;
 
 export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: SingleBar | undefined;
   return {
     update(done, total) {
       if (!bar && total >= MIN_STEPS) {
-        bar = new cliProgress.SingleBar(
+        bar = new (cliProgress().SingleBar)(
           { format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted} left`, stream, hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
+          cliProgress().Presets.shades_classic,
         );
         bar.start(total, 0);
       }

@@ -21,9 +21,11 @@
  * rule's `name` or one of its `match` names, compared case-, accent- and punctuation-
  * insensitively; `matchType` narrows it to one type. Rules with `articles` are tried first.
  */
-import { parse } from "yaml";
+import { lazyPackage } from "../lazy-package.ts";
 import { ENTITY_TYPES, type EntityType, type ExtractedEntity } from "../ingest/article.ts";
 import { normaliseName } from "./normalise.ts";
+
+const yaml = lazyPackage<typeof import("yaml")>("yaml");
 
 export interface OverrideRule {
   /** 1-based position in the file, for messages. */
@@ -77,7 +79,7 @@ function list(rule: Fields, key: string, where: string, file: string): string[] 
 export function parseOverrides(source: string, file: string): OverrideRule[] {
   let doc: unknown;
   try {
-    doc = parse(source);
+    doc = yaml().parse(source);
   } catch (error) {
     throw new OverridesError(file, `invalid YAML: ${(error as Error).message}`);
   }

@@ -3,7 +3,9 @@
  * the norm, but older archives are often Windows-1252, and a stray binary file must be refused
  * rather than rendered as mojibake.
  */
-import iconv from "iconv-lite";
+import { lazyPackage } from "../lazy-package.ts";
+
+const iconv = lazyPackage<typeof import("iconv-lite")>("iconv-lite");
 
 export type Decoded =
   | { ok: true; text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252"; warnings: string[] }
@@ -48,7 +50,7 @@ export function decode(bytes: Uint8Array): Decoded {
     return {
       ok: true,
       // Node's own "windows-1252" decoder is Latin-1 and loses curly quotes and the euro sign.
-      text: iconv.decode(Buffer.from(body), "win1252"),
+      text: iconv().decode(Buffer.from(body), "win1252"),
       encoding: "windows-1252",
       warnings: ["not valid UTF-8: decoded as Windows-1252"],
     };
