@@ -15,15 +15,13 @@ import type { Article, ExtractedEntity, IngestedArticle } from "./article.ts";
 import type { Worker } from "node:worker_threads";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, ExtractStream, WarmWorkers } from "./extract-pool.ts";
-import { decode } from "./decode.ts";
 import { listSeeds, readWhole, sha256, TEMPORARY } from "./files.ts";
 import { startWriters, stopWriters, writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
 import { MANIFEST_CACHE_FILE, parseManifestCached } from "./manifest-cache.ts";
-import { parseSeed } from "./parse.ts";
 import { SEED_CACHE_FILE, SeedCache, stampOf, type KeptDraft, type SeedOutcome, type SeedStamp } from "./seed-cache.ts";
-import { readParagraphs } from "./seed-text.ts";
+import { parseSeedBytes, readParagraphs } from "./seed-text.ts";
 import { summarise } from "./summary.ts";
 import { WrittenState } from "./written.ts";
 import { paragraphsDigest, recordDigests, type RecordDigests } from "./record-digest.ts";
@@ -160,11 +158,8 @@ async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome |
     return { reason: `cannot read: ${(error as Error).message}`, cannotRead: true };
   }
   if (bytes.length > SEED_READ_LIMIT) return { reason: `too large for an article (${bytes.length} bytes)` };
-  const decoded = decode(bytes);
-  if (!decoded.ok) return { reason: decoded.reason };
-  const parsed = parseSeed(decoded.text);
+  const parsed = parseSeedBytes(bytes);
   if (!parsed.ok) return { reason: parsed.reason };
-  parsed.value.warnings.push(...decoded.warnings);
   return {
     draft: {
       parsed: parsed.value,

@@ -13,14 +13,26 @@ import type { TextSource } from "./article.ts";
 import { decode } from "./decode.ts";
 import { IngestError } from "./errors.ts";
 import { readWhole } from "./files.ts";
-import { parseSeed } from "./parse.ts";
+import { parseSeed, type ParseResult } from "./parse.ts";
 import { paragraphsDigest } from "./record-digest.ts";
+
+/**
+ * A seed's bytes decoded and parsed, the decoder's warnings with the parser's: how ingest reads
+ * a seed first (`pipeline.ts`) and how its paragraphs are read again here, so that both give
+ * the same paragraphs.
+ */
+export function parseSeedBytes(bytes: Uint8Array): ParseResult {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseSeed(decoded.text);
+  if (parsed.ok) parsed.value.warnings.push(...decoded.warnings);
+  return parsed;
+}
 
 /** The paragraphs in `bytes`, the seed of `source`; throws if they are not the ones parsed before. */
 export function paragraphsOf(bytes: Buffer, source: TextSource): string[] {
-  const decoded = decode(bytes);
-  const parsed = decoded.ok ? parseSeed(decoded.text) : undefined;
-  if (parsed?.ok && paragraphsDigest(parsed.value.paragraphs) === source.paragraphsDigest) return parsed.value.paragraphs;
+  const parsed = parseSeedBytes(bytes);
+  if (parsed.ok && paragraphsDigest(parsed.value.paragraphs) === source.paragraphsDigest) return parsed.value.paragraphs;
   throw new IngestError(`${source.file} changed while the archive was being built: build again to take the change`, { file: path.join(source.seedsDir, source.file) });
 }
 

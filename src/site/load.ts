@@ -42,7 +42,7 @@ export interface SiteArticle {
 /**
  * The Markdown body of an article, as its file holds it after the front matter. Ingest's
  * records carry the text it is made from, which is rendered here, for the pages rendered:
- * made for every article whenever its record was handed over, the bodies took 40-50 ms of a
+ * made for every article whenever its record was handed over, the bodies took 38-53 ms of a
  * one-seed rebuild at 10,000 articles, and 13 MB of strings that lived to the end. A record
  * whose seed the seed cache knew has no paragraphs: they are read from the seed here (a
  * rebuild renders few article pages; one that renders them all, say into a new folder, reads
