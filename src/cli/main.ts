@@ -183,11 +183,14 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ...(flags.entities ? { entities: flags.entities } : {}),
   };
   // Eleventy's module is imported while ingest waits for its extraction workers, with the
-  // main thread idle, or else when the site renders (a failure is reported there).
-  const ingested = await ingestSeeds(ingestFlags, () => void loadEleventy().catch(() => undefined));
+  // main thread idle, or else when the site renders (a failure is reported there). Not for a
+  // rebuild, which renders its pages without Eleventy unless there are thousands of them
+  // (`direct-render.ts`): in a one-seed rebuild the import's 0.24-0.27 s were not all idle time.
+  const output = path.resolve(flags.output);
+  const rebuild = existsSync(path.join(output, STATE_FILE));
+  const ingested = await ingestSeeds(ingestFlags, rebuild ? undefined : () => void loadEleventy().catch(() => undefined));
   const report: BuildReport = ingested.report;
   printProblems(report);
-  const output = path.resolve(flags.output);
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix, renderThreads: flags.renderThreads };
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
@@ -197,7 +200,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const processes = flags.renderThreads;
   const known = siteRecords(ingested);
   // Only a rebuild indexes alongside (see `articlesFirst`): its thread starts now, to be ready.
-  const search = existsSync(path.join(output, STATE_FILE)) ? searchThread() : undefined;
+  const search = rebuild ? searchThread() : undefined;
   const searchAlongside = search && ((shards: readonly string[], stale: readonly string[]) => search.ask({ outputDir: output, language, shards: [...shards], stale: [...stale], processes }));
   // A build that fails after asking it lets the search thread finish (see `RequestThread.stop`).
   const built = await buildSite({ ...site, known, ...(searchAlongside ? { searchAlongside } : {}) }).catch(async (error: unknown) => {

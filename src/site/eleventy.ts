@@ -162,7 +162,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // Article pages rendered first are not rendered again.
     const todo = chosen ? (early ? { ...chosen.todo, articles: early.later } : chosen.todo) : data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
-    const { runs, shared: helped } = planRender(todo, todoPages, threads, previous !== undefined);
+    const { runs, shared: helped, direct } = planRender(todo, todoPages, threads, previous !== undefined);
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
@@ -185,7 +185,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const selection = chosen ?? selectPages(data.all, undefined, exists);
     select += lap();
     const produced = new Set(Object.keys(selection.digests).map(outputFileOf));
-    const mine = await renderSharedRuns(data, runs, outputDir, counters, first).catch(async (error: unknown) => {
+    const mine = await renderSharedRuns(data, runs, outputDir, counters, first, true, direct).catch(async (error: unknown) => {
       await helper?.stop();
       await early?.indexing.catch(() => undefined);
       throw error;
@@ -267,7 +267,8 @@ async function articlesFirst(
   const later = chosen.articles.filter((a) => !inShard(a));
   // The one-off pages are rendered with the other pages. (No article page to render: the shard's
   // bundle had gone missing.)
-  const result = todo.articles.length ? await renderSharedRuns(data, planRender(todo, todo.articles.length, 1, true).runs, outputDir, sharedCounters(), undefined, false) : { rendered: [], written: 0 };
+  const plan = planRender(todo, todo.articles.length, 1, true);
+  const result = todo.articles.length ? await renderSharedRuns(data, plan.runs, outputDir, sharedCounters(), undefined, false, plan.direct) : { rendered: [], written: 0 };
   // Before Pagefind reads the shard: the pages of articles gone (a deleted seed, a changed
   // headline), whatever the last build recorded for them (a killed build leaves them pending).
   const removed = await prune(outputDir, previousFiles.filter(isShardPage), new Set(Object.keys(chosen.digests).map(outputFileOf).filter(isShardPage)));

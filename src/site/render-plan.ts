@@ -45,16 +45,29 @@ export function startsHelperEarly(threads: number, rebuild: boolean, articles: n
   return threads === 2 && !rebuild && articles >= EAGER_HELPER_ARTICLES;
 }
 
+/**
+ * A rebuild with at most this many pages to render renders them without Eleventy
+ * (`direct-render.ts`), on the main thread: one batch's worth, which Eleventy would render in
+ * one run. Tests set another threshold through the environment (0: always through Eleventy).
+ */
+function directPages(): number {
+  const given = process.env.NEWS_ARCHIVE_DIRECT_PAGES;
+  return given !== undefined && given !== "" ? Number(given) : batchPages(1);
+}
+
 export interface RenderPlan {
-  /** The Eleventy runs, in order; each thread claims the next one not yet taken. */
+  /** The runs, in order; each thread claims the next one not yet taken. */
   runs: PagedItems[];
   /** Whether a second thread takes runs too. */
   shared: boolean;
+  /** Whether the runs are rendered without Eleventy (see `direct-render.ts`). */
+  direct: boolean;
 }
 
-/** The runs for `todo` (with `pages` pages in it), and whether two threads share them. */
+/** The runs for `todo` (with `pages` pages in it), whether two threads share them, and whether Eleventy renders them. */
 export function planRender(todo: PagedItems, pages: number, threads: number, rebuild: boolean): RenderPlan {
+  if (rebuild && pages <= directPages()) return { runs: [todo], shared: false, direct: true };
   const sharing = threads === 2 && (!rebuild || pages > HELPER_PAGES);
   const runs = batches(todo, batchPages(sharing ? 2 : 1));
-  return { runs, shared: sharing && runs.length > 1 };
+  return { runs, shared: sharing && runs.length > 1, direct: false };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { CODE_DIR, COMPILED, PROJECT_ROOT } from "../code-location.ts";
+import { directTemplates, renderDirect, type DirectTemplate } from "./direct-render.ts";
 import { installOutputWrites, takeWrittenCount } from "./output-writes.ts";
 import type { PagedItems } from "./page-table.ts";
 import { handOver, runData, type BuildData } from "./plugin.ts";
@@ -60,6 +61,9 @@ function collectGarbage(): void {
   if (process.memoryUsage().heapUsed >= 2 * live) gc();
 }
 
+/** Pages (re)written by this thread's runs without Eleventy, since `renderSharedRuns` began. */
+let directWritten = 0;
+
 type EleventyClass = typeof import("@11ty/eleventy").default;
 
 let eleventyModule: Promise<EleventyClass> | undefined;
@@ -105,7 +109,12 @@ const CONFIG = path.posix.join(CODE_DIR, COMPILED ? "eleventy.config.js" : "elev
  * every page's content) is still referenced when the caller collects garbage after it: a
  * collection inside the loop that awaited the run found the run's pages live.
  */
-async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, oneOffs: boolean): Promise<string[]> {
+async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, oneOffs: boolean, direct: readonly DirectTemplate[] | undefined): Promise<string[]> {
+  if (direct) {
+    const result = await renderDirect(direct, runData(data, todo, oneOffs), outputDir);
+    directWritten += result.written;
+    return result.rendered;
+  }
   handOver(runData(data, todo, oneOffs));
   try {
     const Eleventy = await loadEleventy();
@@ -124,9 +133,12 @@ async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, o
  * its folders against the working directory, which the caller has set to the project root for
  * the whole time any thread renders.
  */
-export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number, oneOffs = true): Promise<RunsResult> {
-  await installOutputWrites();
+export async function renderSharedRuns(data: BuildData, runs: readonly PagedItems[], outputDir: string, counters: Int32Array, first?: number, oneOffs = true, direct = false): Promise<RunsResult> {
+  // Without Eleventy when asked and every template allows it (see `direct-render.ts`).
+  const templates = direct ? await directTemplates() : undefined;
+  if (!templates) await installOutputWrites();
   takeWrittenCount();
+  directWritten = 0;
   const rendered = new Set<string>();
   let taken = 0;
   try {
@@ -140,11 +152,11 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
       if (taken > 0) collectGarbage();
       taken++;
       // The first run, the main thread's, also renders the one-off pages (unless `oneOffs` is false).
-      for (const file of await renderRun(data, todo, outputDir, oneOffs && i === 0)) rendered.add(file);
+      for (const file of await renderRun(data, todo, outputDir, oneOffs && i === 0, templates)) rendered.add(file);
     }
   } catch (error) {
     Atomics.store(counters, FAILED, 1);
     throw error;
   }
-  return { rendered: [...rendered], runs: taken, written: takeWrittenCount() };
+  return { rendered: [...rendered], runs: taken, written: takeWrittenCount() + directWritten };
 }

@@ -237,6 +237,33 @@ describe("rebuilding the site", () => {
     expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override"]);
   }, 120_000);
 
+  it("renders a rebuild's pages through Eleventy as it renders them without it, rewriting only those that changed", async () => {
+    // A rebuild of a few pages renders them without Eleventy (`direct-render.ts`); one of more
+    // pages than `NEWS_ARCHIVE_DIRECT_PAGES` runs Eleventy, whose writes must skip unchanged bytes too.
+    const seedsBoth = path.join(tmp, "seeds-both");
+    await cp(seeds, seedsBoth, { recursive: true });
+    await build("both-direct", seedsBoth);
+    await build("both-eleventy", seedsBoth);
+    const old = new Date("2001-01-01T00:00:00Z");
+    for (const name of ["both-direct", "both-eleventy"]) for (const f of await listFiles(path.join(tmp, name))) await utimes(path.join(tmp, name, f), old, old);
+    await writeFile(path.join(seedsBoth, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n");
+    const direct = await build("both-direct", seedsBoth, { NEWS_ARCHIVE_DEBUG: "" });
+    const eleventy = await build("both-eleventy", seedsBoth, { NEWS_ARCHIVE_DIRECT_PAGES: "0" });
+    expect(eleventy.site).toMatchObject({ rendered: direct.site.rendered, written: direct.site.written, pages: direct.site.pages });
+    expect(direct.site.rendered).toBeLessThan(direct.site.pages);
+    const touched = async (name: string): Promise<string[]> => {
+      const files: string[] = [];
+      for (const f of await listFiles(path.join(tmp, name))) if (!f.startsWith("pagefind/") && (await stat(path.join(tmp, name, f))).mtime.getTime() !== old.getTime()) files.push(f);
+      return files.sort();
+    };
+    const rewritten = await touched("both-direct");
+    expect(rewritten).toContain("feed.xml");
+    expect(rewritten.filter((f) => f !== ".news-archive-build")).toHaveLength(direct.site.written);
+    // Eleventy copies the stylesheet and script on every run; the pages are the same.
+    expect((await touched("both-eleventy")).filter((f) => !f.startsWith("assets/"))).toEqual(rewritten);
+    await expectSameSite(path.join(tmp, "both-direct"), path.join(tmp, "both-eleventy"));
+  });
+
   it("renders every page again when a page's file has gone missing or the state is unreadable", async () => {
     const site = path.join(tmp, "inc");
     await rm(path.join(site, "people", "vladimir-putin", "index.html"));

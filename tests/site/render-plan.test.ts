@@ -27,8 +27,33 @@ describe("planRender", () => {
   it("renders a rebuild's few pages on one thread, and shares more than 8,000", () => {
     expect(planRender(todo(140), 140, 2, true)).toMatchObject({ shared: false });
     expect(sizes(planRender(todo(7000), 7000, 2, true))).toEqual([4000, 3000]);
+    expect(planRender(todo(7000), 7000, 2, true)).toMatchObject({ direct: false });
     expect(planRender(todo(8000), 8000, 2, true)).toMatchObject({ shared: false });
     expect(planRender(todo(8001), 8001, 2, true)).toMatchObject({ shared: true });
+  });
+});
+
+describe("planRender, without Eleventy", () => {
+  it("renders a rebuild of one batch's pages or fewer without Eleventy, in one run, and never a first build", () => {
+    expect(planRender(todo(140), 140, 2, true)).toMatchObject({ direct: true, shared: false });
+    expect(sizes(planRender(todo(4000), 4000, 1, true))).toEqual([4000]);
+    expect(planRender(todo(4000), 4000, 1, true).direct).toBe(true);
+    expect(planRender(todo(4001), 4001, 1, true).direct).toBe(false);
+    expect(planRender(todo(140), 140, 1, false).direct).toBe(false);
+  });
+
+  it("takes the threshold from the environment, 0 for never", () => {
+    const given = process.env.NEWS_ARCHIVE_DIRECT_PAGES;
+    try {
+      process.env.NEWS_ARCHIVE_DIRECT_PAGES = "0";
+      expect(planRender(todo(1), 1, 1, true).direct).toBe(false);
+      process.env.NEWS_ARCHIVE_DIRECT_PAGES = "10";
+      expect(planRender(todo(10), 10, 1, true).direct).toBe(true);
+      expect(planRender(todo(11), 11, 1, true).direct).toBe(false);
+    } finally {
+      if (given === undefined) delete process.env.NEWS_ARCHIVE_DIRECT_PAGES;
+      else process.env.NEWS_ARCHIVE_DIRECT_PAGES = given;
+    }
   });
 });
 
