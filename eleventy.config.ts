@@ -6,7 +6,7 @@
 import path from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { CODE_DIR, COMPILED } from "./src/code-location.ts";
-import newsArchivePlugin from "./src/site/plugin.ts";
+import newsArchivePlugin, { ASSETS } from "./src/site/plugin.ts";
 
 export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0] & {
   addPlugin(plugin: typeof newsArchivePlugin, options: Parameters<typeof newsArchivePlugin>[1]): void;
@@ -20,7 +20,7 @@ export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0]
   });
   // Our own stylesheet, copied as is; by the main thread only, when a second one renders too
   // (Eleventy copies it on every run, and two threads must not write the same file at once).
-  if (isMainThread) eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  if (isMainThread) eleventyConfig.addPassthroughCopy({ ...ASSETS });
   // The compiled copy's templates lie under `.cache/`, which .gitignore names.
   if (COMPILED) eleventyConfig.setUseGitIgnore(false);
 }

@@ -230,7 +230,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   if (flags.timings) {
     printTimings(report);
     const st = built.timings;
-    console.log(`site timings: read articles and last build's state ${st.load} s, index ${st.index} s, choose pages ${st.select} s, Eleventy ${st.render} s, prune ${st.prune} s`);
+    console.log(`site timings: read articles and last build's state ${st.load} s, index ${st.index} s, choose pages ${st.select} s, render ${st.render} s, prune ${st.prune} s`);
   }
   const code = await finish(report, flags.report);
   if (!flags.serve) return code;

@@ -11,7 +11,7 @@
  *
  * What is rendered is the same either way, byte for byte (`tests/site/direct-render.test.ts`
  * renders a whole site both ways): the same templates get the same data, and the files go
- * through the same `writeIfChanged` as Eleventy's writes (`output-writes.ts`). A template that
+ * through the same `writePage` as Eleventy's writes (`output-writes.ts`), which counts them. A template that
  * asks Eleventy for more than this walks (a layout, a permalink that is not a function or a
  * string, pages of several items, data outside `build`) is refused by `templateOf`, and the
  * build renders through Eleventy instead.
@@ -22,8 +22,9 @@ import { pathToFileURL } from "node:url";
 import { isMainThread } from "node:worker_threads";
 import { CODE_DIR, COMPILED, PROJECT_ROOT } from "../code-location.ts";
 import { writeIfChanged } from "../ingest/files.ts";
+import { writePage } from "./output-writes.ts";
 import { outputFileOf } from "./page-table.ts";
-import type { BuildData } from "./plugin.ts";
+import { ASSETS, type BuildData } from "./plugin.ts";
 
 /** What a template receives: the build's data, and its page's item under the pagination's alias. */
 type PageData = { build: BuildData } & Record<string, unknown>;
@@ -108,21 +109,14 @@ function itemsOf(build: BuildData, template: DirectTemplate): readonly unknown[]
   return value;
 }
 
-export interface DirectResult {
-  /** Output files rendered, relative to the output folder. */
-  rendered: string[];
-  /** Of those, how many were (re)written because their bytes changed. */
-  written: number;
-}
-
 /**
  * Renders every page `build` gives the templates (its `todo`, and the one-off pages when it has
- * them) into `outputDir`, and copies the stylesheet and script as Eleventy's run does.
+ * them) into `outputDir`, and copies the stylesheet and script as Eleventy's run does; returns
+ * the output files rendered, relative to `outputDir` (`takeWrittenCount` tells how many changed).
  */
-export async function renderDirect(templates: readonly DirectTemplate[], build: BuildData, outputDir: string): Promise<DirectResult> {
+export async function renderDirect(templates: readonly DirectTemplate[], build: BuildData, outputDir: string): Promise<string[]> {
   const rendered: string[] = [];
   const seen = new Map<string, string>();
-  let written = 0;
   for (const template of templates) {
     for (const item of itemsOf(build, template)) {
       const data: PageData = { build, [template.alias]: item };
@@ -131,22 +125,23 @@ export async function renderDirect(templates: readonly DirectTemplate[], build: 
       const other = seen.get(file);
       if (other !== undefined) throw new Error(`${template.file} and ${other} both write ${file}`);
       seen.set(file, template.file);
-      if (writeIfChanged(path.join(outputDir, file), template.render(data))) written++;
+      writePage(path.join(outputDir, file), template.render(data));
       rendered.push(file);
     }
   }
   // By the main thread only, as in `eleventy.config.ts`: two threads must not write one file at once.
   if (isMainThread) await copyAssets(outputDir);
-  return { rendered, written };
+  return rendered;
 }
 
-/** `templates/assets` into the site's `assets/`, each file written only when its bytes differ (Eleventy's passthrough copy, see `eleventy.config.ts`). */
+/** `ASSETS`, Eleventy's passthrough copy, each file written only when its bytes differ (and, as Eleventy's copies are, not counted as a page). */
 async function copyAssets(outputDir: string): Promise<void> {
-  const from = path.join(PROJECT_ROOT, "templates", "assets");
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    writeIfChanged(path.join(outputDir, "assets", path.relative(from, file)), await readFile(file));
+  for (const [source, target] of Object.entries(ASSETS)) {
+    const from = path.join(PROJECT_ROOT, source);
+    for (const e of await readdir(from, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const file = path.join(e.parentPath, e.name);
+      writeIfChanged(path.join(outputDir, target, path.relative(from, file)), await readFile(file));
+    }
   }
 }

@@ -25,7 +25,14 @@ interface FileSystemManagerClass {
 
 let installed: Promise<void> | undefined;
 
-/** Routes Eleventy's writes through `writeIfChanged`; safe to call more than once. */
+/** Writes a page through `writeIfChanged`, counting it when its bytes changed: Eleventy's writes, once routed here, and the pages rendered without it (`direct-render.ts`). */
+export function writePage(file: string, content: string | Buffer): boolean {
+  const changed = writeIfChanged(file, content);
+  if (changed) written++;
+  return changed;
+}
+
+/** Routes Eleventy's writes through `writePage`; safe to call more than once. */
 export function installOutputWrites(): Promise<void> {
   installed ??= (async () => {
     // Beside Eleventy's own entry module, so it is the very module instance Eleventy uses.
@@ -33,12 +40,9 @@ export function installOutputWrites(): Promise<void> {
     const module = (await import(url.href)) as { FileSystemManager: FileSystemManagerClass };
     const proto = module.FileSystemManager.prototype;
     if (proto.__newsArchive) return;
-    const tally = (changed: boolean): void => {
-      if (changed) written++;
-    };
-    proto.writeFileSync = (file, content) => tally(writeIfChanged(file, content));
+    proto.writeFileSync = (file, content) => void writePage(file, content);
     // Only used if a config switches Eleventy to async writes; written the same way.
-    proto.writeFile = async (file, content) => tally(writeIfChanged(file, content));
+    proto.writeFile = async (file, content) => void writePage(file, content);
     proto.__newsArchive = true;
   })();
   return installed;

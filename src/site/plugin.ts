@@ -83,6 +83,9 @@ export function dataOf(site: SiteContext, archive: Archive): BuildData {
   return { site, archive, all, todo: all, oneOffs: [1], searchShards: searchShards(all.articles) };
 }
 
+/** Copied as they are into the site (project folder → site folder): by Eleventy's passthrough copy (`eleventy.config.ts`), or by a rebuild without it (`direct-render.ts`). */
+export const ASSETS: Readonly<Record<string, string>> = { "templates/assets": "assets" };
+
 /** The pagination of a one-off page's template (see `BuildData.oneOffs`). */
 export const ONE_OFF = { data: "build.oneOffs", size: 1, alias: "oneOff" };
 

@@ -61,9 +61,6 @@ function collectGarbage(): void {
   if (process.memoryUsage().heapUsed >= 2 * live) gc();
 }
 
-/** Pages (re)written by this thread's runs without Eleventy, since `renderSharedRuns` began. */
-let directWritten = 0;
-
 type EleventyClass = typeof import("@11ty/eleventy").default;
 
 let eleventyModule: Promise<EleventyClass> | undefined;
@@ -110,11 +107,7 @@ const CONFIG = path.posix.join(CODE_DIR, COMPILED ? "eleventy.config.js" : "elev
  * collection inside the loop that awaited the run found the run's pages live.
  */
 async function renderRun(data: BuildData, todo: PagedItems, outputDir: string, oneOffs: boolean, direct: readonly DirectTemplate[] | undefined): Promise<string[]> {
-  if (direct) {
-    const result = await renderDirect(direct, runData(data, todo, oneOffs), outputDir);
-    directWritten += result.written;
-    return result.rendered;
-  }
+  if (direct) return renderDirect(direct, runData(data, todo, oneOffs), outputDir);
   handOver(runData(data, todo, oneOffs));
   try {
     const Eleventy = await loadEleventy();
@@ -138,7 +131,6 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
   const templates = direct ? await directTemplates() : undefined;
   if (!templates) await installOutputWrites();
   takeWrittenCount();
-  directWritten = 0;
   const rendered = new Set<string>();
   let taken = 0;
   try {
@@ -158,5 +150,5 @@ export async function renderSharedRuns(data: BuildData, runs: readonly PagedItem
     Atomics.store(counters, FAILED, 1);
     throw error;
   }
-  return { rendered: [...rendered], runs: taken, written: takeWrittenCount() + directWritten };
+  return { rendered: [...rendered], runs: taken, written: takeWrittenCount() };
 }
