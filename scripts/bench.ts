@@ -10,10 +10,16 @@
  * and prints, per run and phase, wall time, articles/s, peak RSS of the CLI process (with its
  * worker threads) and of the largest process including Pagefind's binary, the number of files
  * in the site, and how many pages the build rewrote. `--cold-only` skips runs 2 and 3.
+ *
+ * `--rounds K` does all of it K times on the same corpus, each round from an empty site and
+ * articles folder, then gives each run's wall time in every round and the median. On this
+ * machine the same build's wall time varies by a third from one minute to the next (a cold
+ * 10,000-article build took 22.1 s and 31.4 s on one afternoon), so one round's ratio of the
+ * one-seed rebuild to the cold build says as much about the minute it ran in as about the code.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -41,6 +47,8 @@ interface Run {
   treeMaxRssMb: number;
   report: Report;
   files: number;
+  /** The CLI's main thread: seconds on a core, and waiting for one (Linux only, else undefined). */
+  mainThread?: { onCpu: number; waiting: number };
 }
 
 async function countFiles(dir: string): Promise<number> {
@@ -91,28 +99,58 @@ async function build(label: string, seeds: string, work: string, heapMb: number,
   });
   const wall = (performance.now() - start) / 1000;
   if (code === 1) throw new Error(`${label}: news-archive build failed`);
-  const usage = JSON.parse(await readFile(usageFile, "utf8")) as { maxRSS: number };
+  const usage = JSON.parse(await readFile(usageFile, "utf8")) as { maxRSS: number; mainThread?: Run["mainThread"] };
   const report = JSON.parse(await readFile(reportFile, "utf8")) as Report;
   const treeKb = existsSync(timeFile) ? Number((await readFile(timeFile, "utf8")).trim().split("\n").pop()) : NaN;
-  return { label, wall, maxRssMb: Math.round(usage.maxRSS / 1024), treeMaxRssMb: Math.round(treeKb / 1024), report, files: await countFiles(path.join(work, "site")) };
+  return { label, wall, maxRssMb: Math.round(usage.maxRSS / 1024), treeMaxRssMb: Math.round(treeKb / 1024), report, files: await countFiles(path.join(work, "site")), ...(usage.mainThread ? { mainThread: usage.mainThread } : {}) };
 }
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function print(runs: Run[], articles: number): void {
-  console.log("\n| run | wall s | ingest s | extract s after reading (threads) | site s (render threads) | search s (bundles rebuilt) | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("\n| run | wall s | ingest s | extract s after reading (threads) | site s (render threads) | search s (bundles rebuilt) | articles/s | peak RSS MB | peak RSS incl. Pagefind MB | site files | articles written | pages rendered | pages rewritten | main thread on a core s | main thread waiting for a core s |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of runs) {
     const t = r.report.timings;
     const ingest = t.read + t.extract + t.canonicalise + t.write;
     const written = r.report.articles.filter((a) => a.status === "written").length;
     console.log(
-      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} (${r.report.site?.threads ?? 1}) | ${r.report.search?.unchanged ? "kept" : `${fmt(r.report.search?.seconds ?? 0)} (${r.report.search?.indexed?.length ?? "?"} of ${r.report.search?.shards ?? "?"}${r.report.search?.alongside ? ", beside the render" : ""})`} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.treeMaxRssMb} | ${r.files} | ${written} | ${r.report.site?.rendered ?? 0} | ${r.report.site?.written ?? 0} |`,
+      `| ${r.label} | ${fmt(r.wall)} | ${fmt(ingest)} | ${fmt(t.extract)} (${t.threads}) | ${fmt(r.report.site?.seconds ?? 0)} (${r.report.site?.threads ?? 1}) | ${r.report.search?.unchanged ? "kept" : `${fmt(r.report.search?.seconds ?? 0)} (${r.report.search?.indexed?.length ?? "?"} of ${r.report.search?.shards ?? "?"}${r.report.search?.alongside ? ", beside the render" : ""})`} | ${fmt(articles / r.wall, 0)} | ${r.maxRssMb} | ${r.treeMaxRssMb} | ${r.files} | ${written} | ${r.report.site?.rendered ?? 0} | ${r.report.site?.written ?? 0} | ${r.mainThread ? fmt(r.mainThread.onCpu, 2) : "?"} | ${r.mainThread ? fmt(r.mainThread.waiting, 2) : "?"} |`,
     );
   }
   const [cold, , added] = runs;
   if (cold && added) console.log(`\nadding one seed and rebuilding took ${fmt((100 * added.wall) / cold.wall, 0)}% of the cold build's wall time`);
 }
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Each run's wall time in every round, and the median; the one-seed rebuild's share of its own round's cold build. */
+function printRounds(rounds: readonly Run[][]): void {
+  console.log(`\n${rounds.length} rounds:\n\n| run | wall s, round by round | median wall s | median peak RSS MB | median main thread on a core s | median main thread waiting for a core s |\n|---|---|---|---|---|---|`);
+  for (const [i, first] of (rounds[0] ?? []).entries()) {
+    const runs = rounds.map((round) => round[i] as Run);
+    const main = runs.flatMap((r) => (r.mainThread ? [r.mainThread] : []));
+    const thread = (key: "onCpu" | "waiting"): string => (main.length === runs.length ? fmt(median(main.map((m) => m[key])), 2) : "?");
+    console.log(`| ${first.label} | ${runs.map((r) => fmt(r.wall)).join(", ")} | ${fmt(median(runs.map((r) => r.wall)))} | ${Math.round(median(runs.map((r) => r.maxRssMb)))} | ${thread("onCpu")} | ${thread("waiting")} |`);
+  }
+  const shares = rounds.flatMap(([cold, , added]) => (cold && added ? [(100 * added.wall) / cold.wall] : []));
+  if (shares.length) console.log(`\nadding one seed and rebuilding took ${shares.map((s) => `${fmt(s, 0)}%`).join(", ")} of its round's cold build (median ${fmt(median(shares), 0)}%)`);
+}
+
+/** The corpus as generated: without the seed the last round added, and its manifest row. */
+async function removeAdded(seeds: string): Promise<void> {
+  await unlink(path.join(seeds, ADDED_FILE)).catch(() => undefined);
+  const manifest = path.join(seeds, "manifest.csv");
+  const text = await readFile(manifest, "utf8");
+  if (text.endsWith(ADDED_ROW)) await writeFile(manifest, text.slice(0, -ADDED_ROW.length));
+}
+
+const ADDED_FILE = "zz-new.txt";
+const ADDED_ROW = "zz-new,2024-12-31,business\n";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -126,6 +164,8 @@ async function main(): Promise<void> {
       "render-threads": { type: "string" },
       // Large corpora: measure the cold build alone (the rebuilds take as long again).
       "cold-only": { type: "boolean", default: false },
+      // Everything again this many times, from an empty site each time (see the top).
+      rounds: { type: "string", default: "1" },
     },
   });
   const n = Number(values.articles);
@@ -154,16 +194,27 @@ async function main(): Promise<void> {
   await compiledMain();
 
   const heapMb = Number(values.heap);
-  const runs: Run[] = [];
-  runs.push(await build("cold build", seeds, work, heapMb, values["render-threads"]));
-  if (!values["cold-only"]) runs.push(await build("rebuild, no change", seeds, work, heapMb, values["render-threads"]));
-  if (!values.seeds && !values["cold-only"]) {
-    await writeFile(path.join(seeds, "zz-new.txt"), "Maria Smith visits Oslo as Larsen Energy weighs new plans\nMaria Smith arrived in Oslo on Monday for talks with Larsen Energy, officials said.\n");
-    await appendFile(path.join(seeds, "manifest.csv"), "zz-new,2024-12-31,business\n");
-    runs.push(await build("add 1 seed, rebuild", seeds, work, heapMb, values["render-threads"]));
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number from 1: ${values.rounds}`);
+  const all: Run[][] = [];
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) console.log(`\nround ${round} of ${rounds}`);
+    if (round > 1) {
+      await Promise.all(["site", "articles"].map((dir) => rm(path.join(work, dir), { recursive: true, force: true })));
+      if (!values.seeds) await removeAdded(seeds);
+    }
+    const runs: Run[] = [];
+    runs.push(await build("cold build", seeds, work, heapMb, values["render-threads"]));
+    if (!values["cold-only"]) runs.push(await build("rebuild, no change", seeds, work, heapMb, values["render-threads"]));
+    if (!values.seeds && !values["cold-only"]) {
+      await writeFile(path.join(seeds, ADDED_FILE), "Maria Smith visits Oslo as Larsen Energy weighs new plans\nMaria Smith arrived in Oslo on Monday for talks with Larsen Energy, officials said.\n");
+      await appendFile(path.join(seeds, "manifest.csv"), ADDED_ROW);
+      runs.push(await build("add 1 seed, rebuild", seeds, work, heapMb, values["render-threads"]));
+    }
+    print(runs, runs[0]?.report.articles.length ?? n);
+    all.push(runs);
   }
-  const articles = runs[0]?.report.articles.length ?? n;
-  print(runs, articles);
+  if (rounds > 1) printRounds(all);
   if (!values.keep) await rm(work, { recursive: true, force: true });
 }
 

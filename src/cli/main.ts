@@ -4,7 +4,7 @@
  * (all others still written), 1 on a fatal error.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { existsSync, watch, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -288,10 +288,24 @@ export function program(): Command {
   return cli;
 }
 
+/**
+ * The main thread's seconds on a core and waiting for one (Linux's schedstat; undefined
+ * elsewhere), for the benchmark: a build waits on its main thread, which its own worker
+ * threads and V8's background threads compete with for the cores.
+ */
+function mainThreadTimes(): { onCpu: number; waiting: number } | undefined {
+  try {
+    const [onCpu = NaN, waiting = NaN] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").trim().split(" ").map(Number);
+    return Number.isFinite(onCpu) && Number.isFinite(waiting) ? { onCpu: onCpu / 1e9, waiting: waiting / 1e9 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   // The benchmark reads this process's peak memory (worker threads included) from here.
   const usageFile = process.env.NEWS_ARCHIVE_RUSAGE;
-  if (usageFile) process.on("exit", () => writeFileSync(usageFile, JSON.stringify(process.resourceUsage())));
+  if (usageFile) process.on("exit", () => writeFileSync(usageFile, JSON.stringify({ ...process.resourceUsage(), mainThread: mainThreadTimes() })));
   try {
     await program().parseAsync(argv);
   } catch (error) {
