@@ -59,6 +59,11 @@ async function compile(root, dir) {
     platform: "node",
     target: "node20",
     logLevel: "silent",
+    // Maps from each compiled file to its source, read only when source maps are on (the CLI
+    // turns them on under NEWS_ARCHIVE_DEBUG, see news-archive.js): a stack trace then names
+    // the `.ts` file and line. Without the sources' text, which stays in the project.
+    sourcemap: "linked",
+    sourcesContent: false,
     // Where the project is, for paths to what is not code (see src/code-location.ts).
     define: { __NEWS_ARCHIVE_ROOT__: JSON.stringify(root) },
     plugins: [
@@ -74,12 +79,33 @@ async function compile(root, dir) {
       },
     ],
   });
+  absoluteSources(dir, root);
   // Eleventy reads the site's data beside the templates it runs.
   cpSync(path.join(root, "templates", "_data"), path.join(dir, "templates", "_data"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   // Packages are found from the copy's own folder up, which is not below the project when
   // `.cache` links elsewhere.
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+}
+
+/**
+ * Has each source map in `aside` (the copy being made) name its source by absolute URL. esbuild
+ * names it relative to the map, which leads elsewhere once Node has resolved a module to its
+ * real path through a linked `.cache`. Each file is compiled alone, so each map has at most one
+ * source: the `.ts` file at the same place in the project.
+ */
+function absoluteSources(aside, root) {
+  for (const entry of readdirSync(aside, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js.map")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const map = JSON.parse(readFileSync(file, "utf8"));
+    const source = path.join(root, path.relative(aside, file)).replace(/\.js\.map$/, ".ts");
+    // (A module of types alone compiles to nothing, mapped from nothing.)
+    if (map.sources.length === 0) continue;
+    if (map.sources.length !== 1 || !existsSync(source)) throw new Error(`unexpected sources in ${file}: ${map.sources.join(", ")}`);
+    map.sources = [pathToFileURL(source).href];
+    writeFileSync(file, JSON.stringify(map));
+  }
 }
 
 /** Removes copies in `copies` other than `keep` last used (or made) over a day ago. */

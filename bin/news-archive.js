@@ -4,6 +4,11 @@
 // to compile or load it, it runs the sources through tsx, registered here.
 import { compiledMain } from "./compiled-code.js";
 
+// Under NEWS_ARCHIVE_DEBUG, errors are printed with their stack: source maps on (before any
+// module of ours loads), so that it names the TypeScript files and lines, not the compiled copy's.
+// Off otherwise: Node would read every module's map as it loads.
+if (process.env.NEWS_ARCHIVE_DEBUG) process.setSourceMapsEnabled(true);
+
 async function loadMain() {
   const compiled = await compiledMain();
   if (compiled) {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSeeds } from "../src/ingest/files.ts";
 import type { IngestReport } from "../src/ingest/pipeline.ts";
 import { HOSTILE_TITLE, REAL_SEED, REJECTS, writeFixtureSeeds } from "./fixtures/seeds.ts";
-import { runCli, type CliResult } from "./helpers/cli.ts";
+import { ROOT, runCli, type CliResult } from "./helpers/cli.ts";
 import { brokenLinks, fileFor, listFiles, loadHtml, parseXml } from "./helpers/site.ts";
 import { validateSite } from "./helpers/validate.ts";
 
@@ -246,6 +246,17 @@ describe("news-archive ingest", () => {
     const result = await runCli(["ingest", "--seeds", path.join(tmp, "nope"), "--out", path.join(tmp, "x")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(path.join(tmp, "nope"));
+  });
+
+  it("prints a fatal error's stack under NEWS_ARCHIVE_DEBUG, naming the TypeScript sources, and only the message without it", async () => {
+    const args = ["ingest", "--seeds", path.join(tmp, "nope"), "--out", path.join(tmp, "x")];
+    const debug = await runCli(args, undefined, { NEWS_ARCHIVE_DEBUG: "1" });
+    expect(debug.code).toBe(1);
+    // The compiled copy's source maps lead back to the function that threw, in its `.ts` file.
+    expect(debug.stderr).toContain(`at requireDir (${path.join(ROOT, "src", "cli", "main.ts")}:`);
+    expect(debug.stderr).not.toContain(".cache/code");
+    const plain = await runCli(args);
+    expect(plain.stderr.trim()).toBe(`news-archive: seeds folder not found: ${path.join(tmp, "nope")}`);
   });
 
   it("exits 0 when every seed becomes an article", async () => {

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { compiledMain, sourcesFingerprint } from "../bin/compiled-code.js";
 
@@ -116,5 +116,21 @@ describe("the compiled copy", () => {
     // Nothing half made is left for a later run to trust.
     expect((await readdir(path.join(root, ".cache", "code"))).filter((name) => name.includes(sourcesFingerprint(root)))).toEqual([]);
     await rm(path.join(root, "src/broken.ts"));
+  });
+
+  it("maps each compiled file to its source by absolute path, which stack traces name once source maps are on", async () => {
+    await put("src/fail.ts", 'interface Unused {\n  a: number;\n}\nexport function fail(): never {\n  throw new Error("boom");\n}\n');
+    const url = await compiledMain(root);
+    const copy = path.join(root, ".cache", "code", sourcesFingerprint(root));
+    const map = JSON.parse(await readFile(path.join(copy, "src/fail.js.map"), "utf8")) as { sources: string[] };
+    expect(map.sources).toEqual([pathToFileURL(path.join(root, "src/fail.ts")).href]);
+    expect(url).toBeDefined();
+    // Loaded by Node itself, as the CLI is, with maps on and off.
+    const script = `try { (await import(${JSON.stringify(pathToFileURL(path.join(copy, "src/fail.js")).href)})).fail(); } catch (e) { console.log(e.stack); }`;
+    const stack = (flags: string[]): string => execFileSync(process.execPath, [...flags, "--input-type=module", "-e", script], { encoding: "utf8" });
+    // The throw is on line 5 of the source (the interface before it compiles to nothing).
+    expect(stack(["--enable-source-maps"])).toContain(`.fail (${path.join(root, "src/fail.ts")}:5:`);
+    expect(stack([])).toContain(`.fail (${pathToFileURL(path.join(copy, "src/fail.js")).href}:`);
+    await rm(path.join(root, "src/fail.ts"));
   });
 });
