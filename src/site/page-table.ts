@@ -59,13 +59,14 @@ export interface PageSelection {
 
 /**
  * Picks the pages to render: all of them without a previous build's digests, else those whose
- * digest differs or whose file (relative to the output folder) does not exist. With the
- * previous build's list digests, a list whose whole is unchanged keeps its pages' digests.
+ * digest differs or whose file does not exist (`exists` is asked with the page's URL: see
+ * `outputFileOf`). With the previous build's list digests, a list whose whole is unchanged
+ * keeps its pages' digests.
  */
 export function selectPages(
   all: PagedItems,
   previous: Record<string, string> | undefined,
-  exists: (file: string) => boolean,
+  exists: (url: string) => boolean,
   previousLists?: Readonly<Record<string, string>>,
 ): PageSelection {
   const selector = new PageSelector(all, previous, exists, previousLists);
@@ -114,7 +115,8 @@ export class PageSelector {
   constructor(
     private readonly all: PagedItems,
     private readonly previous: Record<string, string> | undefined,
-    private readonly exists: (file: string) => boolean,
+    /** Whether the page at this URL has its file (asked of every page whose digest is unchanged). */
+    private readonly exists: (url: string) => boolean,
     /** The previous build's digest of each whole list (`PageSelection.lists`), given with `previous`. */
     private readonly previousLists?: Readonly<Record<string, string>>,
   ) {}
@@ -178,7 +180,7 @@ export class PageSelector {
 
   private choosePage(kind: PagedKind, item: { url: string }, digest: string): void {
     this.digests[item.url] = digest;
-    if (!this.previous || this.previous[item.url] !== digest || !this.exists(outputFileOf(item.url))) (this.todo[kind] as { url: string }[]).push(item);
+    if (!this.previous || this.previous[item.url] !== digest || !this.exists(item.url)) (this.todo[kind] as { url: string }[]).push(item);
   }
 }
 

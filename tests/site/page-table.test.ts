@@ -24,7 +24,7 @@ describe("choosing the pages a build renders", () => {
     const before = selectPages(site([article("a"), article("b"), article("c")], [year("2015", 2)]), undefined, () => true);
     const now = site([article("a"), article("b", "B, retitled"), article("c"), article("d")], [year("2015", 2)]);
     const missing = new Set(["undated/c/index.html"]);
-    const chosen = selectPages(now, before.digests, (file) => !missing.has(file));
+    const chosen = selectPages(now, before.digests, (url) => !missing.has(outputFileOf(url)));
     expect(chosen.todo.articles.map((a) => a.slug)).toEqual(["b", "c", "d"]);
     expect(chosen.todo.years).toEqual([]);
     expect(Object.keys(chosen.digests)).toHaveLength(5);
