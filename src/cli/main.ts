@@ -303,7 +303,8 @@ function mainThreadTimes(): { onCpu: number; waiting: number } | undefined {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // The benchmark reads this process's peak memory (worker threads included) from here.
+  // The benchmark reads this process's peak memory (worker threads included) and its main
+  // thread's times from here.
   const usageFile = process.env.NEWS_ARCHIVE_RUSAGE;
   if (usageFile) process.on("exit", () => writeFileSync(usageFile, JSON.stringify({ ...process.resourceUsage(), mainThread: mainThreadTimes() })));
   try {
