@@ -7,7 +7,7 @@
  * rebuild renders, that part cost more than the pages: importing Eleventy took 0.24-0.27 s, and
  * each run's set-up (its config, finding and importing the templates, the data cascade) about
  * 0.2 s more, of a rebuild of 2.5-3 s at 10,000 articles. A first build, and a rebuild with more
- * pages than `DIRECT_PAGES`, still runs Eleventy, as `--serve` does.
+ * pages than one batch (`directPages` in `render-plan.ts`), still runs Eleventy, as `--serve` does.
  *
  * What is rendered is the same either way, byte for byte (`tests/site/direct-render.test.ts`
  * renders a whole site both ways): the same templates get the same data, and the files go
