@@ -86,39 +86,63 @@ export function parseOverrides(source: string, file: string): OverrideRule[] {
   if (doc === null || doc === undefined) return [];
   const rules = Array.isArray(doc) ? doc : (doc as Fields).entities;
   if (!Array.isArray(rules)) throw new OverridesError(file, "expected a list of rules (or `entities:` holding one)");
-  return rules.map((raw: unknown, i) => {
-    const where = `rule ${i + 1}`;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new OverridesError(file, `${where} must be a mapping`);
-    const r = raw as Fields;
-    const known = new Set(["name", "type", "match", "matchType", "slug", "description", "sameAs", "suppress", "articles"]);
-    for (const key of Object.keys(r)) if (!known.has(key)) throw new OverridesError(file, `${where}: unknown key "${key}"`);
-    const rule: OverrideRule = { index: i + 1, match: list(r, "match", where, file) ?? [], suppress: r.suppress === true };
-    const name = text(r, "name", where, file);
-    if (name) rule.name = name;
-    const type = entityType(r, "type", where, file);
-    if (type) rule.type = type;
-    const matchType = entityType(r, "matchType", where, file);
-    if (matchType) rule.matchType = matchType;
-    const slug = text(r, "slug", where, file);
-    if (slug) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new OverridesError(file, `${where}: slug "${slug}" must be lower-case letters, digits and dashes`);
-      rule.slug = slug;
+  return oneSlugEach(file, rules.map((raw: unknown, i) => parseRule(raw, i, file)));
+}
+
+/**
+ * `rules`, once no two of them give one slug to two entities (other names, or other types):
+ * each would take the other's page without a word. Rules for one entity may share its slug
+ * (one for every article, one for a few, say).
+ */
+function oneSlugEach(file: string, rules: OverrideRule[]): OverrideRule[] {
+  const bySlug = new Map<string, OverrideRule>();
+  for (const rule of rules) {
+    if (!rule.slug || !rule.name || rule.suppress) continue;
+    const other = bySlug.get(rule.slug);
+    if (!other?.name) {
+      bySlug.set(rule.slug, rule);
+      continue;
     }
-    const description = text(r, "description", where, file);
-    if (description) rule.description = description;
-    const sameAs = text(r, "sameAs", where, file);
-    if (sameAs) {
-      if (!/^https?:\/\//.test(sameAs) || !URL.canParse(sameAs)) throw new OverridesError(file, `${where}: sameAs must be an http(s) URL`);
-      rule.sameAs = sameAs;
+    const sameType = !other.type || !rule.type || other.type === rule.type;
+    if (normaliseName(other.name) !== normaliseName(rule.name) || !sameType) {
+      throw new OverridesError(file, `rule ${rule.index}: slug "${rule.slug}" is already rule ${other.index}'s, for ${other.name}${other.type ? ` (${other.type})` : ""}: two entities cannot share a page`);
     }
-    const articles = list(r, "articles", where, file);
-    if (articles) rule.articles = articles;
-    if (!rule.name && rule.match.length === 0) throw new OverridesError(file, `${where}: needs a name or a match list`);
-    if (!rule.suppress && !rule.name && (rule.type || rule.slug || rule.description || rule.sameAs)) {
-      throw new OverridesError(file, `${where}: give the entity's name`);
-    }
-    return rule;
-  });
+  }
+  return rules;
+}
+
+function parseRule(raw: unknown, i: number, file: string): OverrideRule {
+  const where = `rule ${i + 1}`;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new OverridesError(file, `${where} must be a mapping`);
+  const r = raw as Fields;
+  const known = new Set(["name", "type", "match", "matchType", "slug", "description", "sameAs", "suppress", "articles"]);
+  for (const key of Object.keys(r)) if (!known.has(key)) throw new OverridesError(file, `${where}: unknown key "${key}"`);
+  const rule: OverrideRule = { index: i + 1, match: list(r, "match", where, file) ?? [], suppress: r.suppress === true };
+  const name = text(r, "name", where, file);
+  if (name) rule.name = name;
+  const type = entityType(r, "type", where, file);
+  if (type) rule.type = type;
+  const matchType = entityType(r, "matchType", where, file);
+  if (matchType) rule.matchType = matchType;
+  const slug = text(r, "slug", where, file);
+  if (slug) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new OverridesError(file, `${where}: slug "${slug}" must be lower-case letters, digits and dashes`);
+    rule.slug = slug;
+  }
+  const description = text(r, "description", where, file);
+  if (description) rule.description = description;
+  const sameAs = text(r, "sameAs", where, file);
+  if (sameAs) {
+    if (!/^https?:\/\//.test(sameAs) || !URL.canParse(sameAs)) throw new OverridesError(file, `${where}: sameAs must be an http(s) URL`);
+    rule.sameAs = sameAs;
+  }
+  const articles = list(r, "articles", where, file);
+  if (articles) rule.articles = articles;
+  if (!rule.name && rule.match.length === 0) throw new OverridesError(file, `${where}: needs a name or a match list`);
+  if (!rule.suppress && !rule.name && (rule.type || rule.slug || rule.description || rule.sameAs)) {
+    throw new OverridesError(file, `${where}: give the entity's name`);
+  }
+  return rule;
 }
 
 /** An extracted entity after the rules, with the rule that shaped it. */

@@ -7,11 +7,14 @@
  * other manifest is parsed whole, and so is one whose added rows cannot be parsed (its error
  * then names the line in the whole file). Either way the parse is the whole file's (tested). The
  * cache is tied to the code, the manifest's path and the time zone its dates were read in.
+ * Manifests that are not UTF-8 (decoded as seeds are: `decode.ts`, Windows-1252 with a warning),
+ * or that have rows the CSV parser could not read, are parsed whole every time and not kept.
  */
 import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
+import { decode } from "./decode.ts";
 import { readText, sha256, writeAtomic } from "./files.ts";
-import { parseManifest, parseManifestTail, type Manifest } from "./manifest.ts";
+import { parseManifest, parseManifestTail, UNREADABLE_ROW, type Manifest } from "./manifest.ts";
 
 export const MANIFEST_CACHE_FILE = ".manifest-cache.json";
 const FORMAT = 1;
@@ -65,9 +68,18 @@ export async function parseManifestCached(file: string, bytes: Buffer, cacheDir:
   const cached = await readCache(cacheFile, key);
   const known = cached && bytes.length >= cached.size && sha256(bytes.subarray(0, cached.size)) === cached.sha256 ? cached : undefined;
   if (known && known.size === bytes.length) return known.manifest;
-  const text = bytes.toString("utf8");
-  const manifest = (known && tailOf(known, bytes, zone)) || parseManifest(text, zone);
-  const header = continuedHeader(text);
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new Error(decoded.reason);
+  const { text } = decoded;
+  // Only UTF-8 is parsed from where the cached bytes end: a tail decoded on its own could be read
+  // otherwise than the whole file is.
+  const utf8 = decoded.encoding === "utf-8";
+  const manifest = (known && utf8 && tailOf(known, bytes, zone)) || parseManifest(text, zone);
+  if (!utf8) {
+    // Decoded otherwise than as UTF-8: said, for the file as a whole (row 0), first.
+    return { entries: manifest.entries, warnings: [...decoded.warnings.map((message) => ({ row: 0, message })), ...manifest.warnings] };
+  }
+  const header = manifest.warnings.some((w) => w.message.startsWith(UNREADABLE_ROW)) ? undefined : continuedHeader(text);
   if (header !== undefined) {
     const next: Cached = { format: FORMAT, key, size: bytes.length, sha256: sha256(bytes), lines: lineBreaks(text), header, manifest };
     try {

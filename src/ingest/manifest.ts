@@ -2,9 +2,13 @@
  * The manifest: optional per-seed metadata in CSV. Only the first column is required: `id` (the
  * seed's file stem) or `file` (its path relative to the seeds folder). Other columns: `date`,
  * `url`, `byline`, `section`, `tags` (`;`-separated). A bad row is a warning naming the row,
- * never a reason to lose the rest of the manifest.
+ * never a reason to lose the rest of the manifest: quotes inside a field (`Jim "Bud" Smith`)
+ * are kept as they are, and a row the CSV parser cannot read (a quote left open) is skipped
+ * with a warning. No column holds a line break, so a field that spans lines is taken for a
+ * quote left open too: read whole, it would swallow the rows up to the next quote without a
+ * word; such a manifest is read line by line instead.
  */
-import { parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import { parseIsoDate } from "../dates/resolve.ts";
 
 export interface ManifestEntry {
@@ -19,6 +23,7 @@ export interface ManifestEntry {
 }
 
 export interface ManifestWarning {
+  /** 1-based line, header included; 0 for the file as a whole (its encoding, say). */
   row: number;
   message: string;
 }
@@ -27,6 +32,9 @@ export interface Manifest {
   entries: ManifestEntry[];
   warnings: ManifestWarning[];
 }
+
+/** How a warning about a row the CSV parser could not read begins (`manifest-cache.ts` keeps no manifest that has one). */
+export const UNREADABLE_ROW = "cannot read this row as CSV";
 
 const KNOWN = new Set(["id", "file", "date", "url", "byline", "section", "tags"]);
 
@@ -64,24 +72,79 @@ interface Before {
   lines: number;
 }
 
-function parseRows(text: string, zone: string, { entries, warnings, lines }: Before): Manifest {
-  const records = parse(text, {
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+/** A row as the CSV parser gives it, with the line (of the text parsed) it ends on. */
+interface CsvRow {
+  record: Record<string, string | undefined>;
+  info: { lines: number };
+}
+
+/** The CSV's header (trimmed, lower-case) and rows. */
+interface Csv {
+  header: string[] | undefined;
+  rows: CsvRow[];
+}
+
+function parseCsv(text: string): Csv {
+  let header: string[] | undefined;
+  const rows = parse(text, {
+    columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
     skip_empty_lines: true,
     relax_column_count: true,
+    relax_quotes: true,
     trim: false,
     info: true,
-  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
+  }) as CsvRow[];
+  return { header, rows };
+}
+
+/**
+ * The rows of CSV the parser cannot read whole, or that has a field spanning lines, one line at
+ * a time under the header: a line it cannot read (a quote left open) is a warning, numbered as
+ * a line of the whole manifest (`offset` earlier lines), and skipped.
+ */
+function parseLines(text: string, offset: number, warnings: ManifestWarning[]): Csv {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((line) => line.trim() !== "");
+  const headerLine = lines[at] ?? "";
+  // A header that cannot be read leaves nothing to read the rows by: the manifest is unusable.
+  const { header } = parseCsv(headerLine);
+  const rows: CsvRow[] = [];
+  lines.forEach((line, i) => {
+    if (i <= at || line.trim() === "") return;
+    try {
+      for (const { record } of parseCsv(`${headerLine}\n${line}`).rows) rows.push({ record, info: { lines: i + 1 } });
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      // The parser's own message numbers lines of what it was given (the header and this row).
+      const reason = error.code === "CSV_QUOTE_NOT_CLOSED" ? "a quote left open" : (error.message.split(":")[0] ?? error.code);
+      warnings.push({ row: i + 1 + (offset ? offset - 1 : 0), message: `${UNREADABLE_ROW} (${reason}); ignored` });
+    }
+  });
+  return { header, rows };
+}
+
+const spansLines = ({ record }: CsvRow): boolean => Object.values(record).some((v) => v !== undefined && /[\r\n]/.test(v));
+
+function parseRows(text: string, zone: string, { entries, warnings, lines }: Before): Manifest {
+  const earlier = warnings.length;
+  let csv: Csv | undefined;
+  try {
+    csv = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+  }
+  if (!csv || csv.rows.some(spansLines)) csv = parseLines(text, lines, warnings);
+  const records = csv.rows;
 
   // An archive has many articles a day, so each date is parsed once: parsing 10,000 rows' dates
   // one by one took 0.11-0.19 s.
   const dates = new Map<string, ReturnType<typeof parseIsoDate>>();
   const seen = new Map<string, number>();
   for (const e of entries) seen.set(`${e.key.by}:${e.key.value}`, e.row);
-  // The header was checked, and warned about, with the earlier rows when there are some.
-  const first = lines ? undefined : records[0]?.record;
-  const header = first ? Object.keys(first) : [];
-  if (first && !header.includes("id") && !header.includes("file")) {
+  // The header was checked, and warned about, with the earlier rows when there are some. (Its
+  // own names, not a first row's keys: a short row has keys for the columns it fills only.)
+  const header = !lines && records.length ? (csv.header ?? []) : [];
+  if (header.length && !header.includes("id") && !header.includes("file")) {
     throw new Error(`the header row must name an "id" or "file" column (found: ${header.join(", ")})`);
   }
   for (const h of header) if (!KNOWN.has(h)) warnings.push({ row: 1, message: `unknown column "${h}" ignored` });
@@ -127,5 +190,7 @@ function parseRows(text: string, zone: string, { entries, warnings, lines }: Bef
       .filter((t) => t !== "");
     entries.push(entry);
   }
+  // In line order (rows skipped line by line are warned about before the others are read).
+  warnings.push(...warnings.splice(earlier).sort((a, b) => a.row - b.row));
   return { entries, warnings };
 }

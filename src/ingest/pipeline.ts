@@ -189,7 +189,7 @@ async function loadManifest(options: IngestOptions, warnings: IngestReport["warn
   } catch (error) {
     throw new ManifestError(`invalid manifest ${file}: ${(error as Error).message}`, { file, cause: error });
   }
-  for (const w of manifest.warnings) warnings.push({ file: `${file}:${w.row}`, message: w.message });
+  for (const w of manifest.warnings) warnings.push({ file: w.row ? `${file}:${w.row}` : file, message: w.message });
   return manifest;
 }
 

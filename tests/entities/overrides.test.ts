@@ -71,9 +71,16 @@ describe("editorial overrides", () => {
     ["- match: [A]\n  type: person\n", /rule 1: give the entity's name/],
     ["name: [unclosed\n", /invalid YAML/],
     ["just text\n", /expected a list of rules/],
+    ["- name: Angela Merkel\n  slug: leader\n- name: Emmanuel Macron\n  slug: leader\n", /rule 2: slug "leader" is already rule 1's, for Angela Merkel: two entities cannot share a page/],
+    ["- name: Georgia\n  type: place\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Georgia \(place\)/],
   ])("refuses %j, naming the rule", (text, message) => {
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(message);
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(/^seeds\/entities\.yaml: /);
+  });
+
+  it("lets rules for one entity share its slug", () => {
+    const text = "- name: Tony Blair\n  slug: tony-blair\n- name: tony blair\n  type: person\n  slug: tony-blair\n  match: [Mr B]\n  articles: [a1]\n- name: X\n  slug: x\n  suppress: true\n- name: Y\n  slug: x\n  suppress: true\n";
+    expect(parseOverrides(text, "f").map((r) => r.slug)).toEqual(["tony-blair", "tony-blair", "x", "x"]);
   });
 
   it("accepts an empty file and an `entities:` wrapper", () => {

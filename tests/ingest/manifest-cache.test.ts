@@ -120,6 +120,30 @@ describe("the manifest cache", () => {
     await expect(parsed(file, "name,date\na,2015-01-01\n", dir)).rejects.toThrow(/"id" or "file"/);
   });
 
+  it("decodes a manifest that is not UTF-8 as Windows-1252, says so for the file, and keeps nothing of it", async () => {
+    const { dir, file } = place();
+    // As a spreadsheet's plain "CSV" writes it: é, í, ñ and a curly quote as single bytes.
+    const bytes = Buffer.from([..."id,date,byline,section\na,2020-01-01,Jos", 0xe9, ..." Mar", 0xed, ..."a ", 0x93, ..."Pepe", 0x94, ...",Espa", 0xf1, ..."a\n"].map((c) => (typeof c === "string" ? c.charCodeAt(0) : c)));
+    for (let i = 0; i < 2; i++) {
+      const m = await parseManifestCached(file, bytes, dir, "UTC", noError);
+      expect(m.entries.map((e) => [e.byline, e.section])).toEqual([["José María “Pepe”", "España"]]);
+      expect(m.warnings).toEqual([{ row: 0, message: "not valid UTF-8: decoded as Windows-1252" }]);
+      await expect(readFile(path.join(dir, MANIFEST_CACHE_FILE))).rejects.toThrow();
+    }
+    await expect(parseManifestCached(file, Buffer.from([0x69, 0x64, 0x0a, 0x00, 0x01]), dir, "UTC", noError)).rejects.toThrow(/binary/);
+  });
+
+  it("keeps nothing of a manifest with a row it cannot read, and gives what parsing it whole gives as rows are added", async () => {
+    const { dir, file } = place();
+    const start = 'id,date\na,2015-01-01\nb,2015-01-02,"open\n';
+    expect(await parsed(file, start, dir)).toEqual(parseManifest(start, "UTC"));
+    expect(parseManifest(start, "UTC").warnings).toEqual([{ row: 3, message: expect.stringContaining("cannot read this row as CSV") }]);
+    await expect(readFile(path.join(dir, MANIFEST_CACHE_FILE))).rejects.toThrow();
+    const more = `${start}c,2015-01-03\n`;
+    expect(await parsed(file, more, dir)).toEqual(parseManifest(more, "UTC"));
+    expect(parseManifest(more, "UTC").entries.map((e) => e.key.value)).toEqual(["a", "c"]);
+  });
+
   it("keeps nothing of a manifest whose last line has no line break, and throws as parsing does", async () => {
     const { dir, file } = place();
     await parsed(file, "id,date\na,2015-01-01", dir);

@@ -57,4 +57,35 @@ describe("parseManifest", () => {
   it("refuses a manifest with no id or file column", () => {
     expect(() => parseManifest("name,date\na,2015-01-01\n", "UTC")).toThrow(/"id" or "file"/);
   });
+
+  it("keeps quotes inside a field as they are", () => {
+    const m = parseManifest('id,date,section,byline\na,2020-01-01,pol"itics,Jim "Bud" Smith\nb,2020-01-02,world,"Bud" Smith\n', "UTC");
+    expect(m.warnings).toEqual([]);
+    expect(m.entries.map((e) => [e.key.value, e.section, e.byline])).toEqual([
+      ["a", 'pol"itics', 'Jim "Bud" Smith'],
+      ["b", "world", '"Bud" Smith'],
+    ]);
+  });
+
+  it("skips a row whose quote is left open, with a warning naming its line, and reads every other row", () => {
+    const m = parseManifest('id,date,byline\na,2020-01-01,x\nb,2020-01-02,"open\n\nc,2020-01-03,"Quoted, with a comma"\nd,13/11/2015,y\n', "UTC");
+    expect(m.entries.map((e) => [e.row, e.key.value, e.date, e.byline])).toEqual([
+      [2, "a", "2020-01-01", "x"],
+      [5, "c", "2020-01-03", "Quoted, with a comma"],
+      [6, "d", undefined, "y"],
+    ]);
+    expect(m.warnings).toEqual([
+      { row: 3, message: "cannot read this row as CSV (a quote left open); ignored" },
+      { row: 6, message: expect.stringContaining("unparsable date") },
+    ]);
+  });
+
+  it("checks the header's own names, not the keys of a first row shorter than it", () => {
+    const short = parseManifest("date,section,id\n2020-01-01\n2020-01-02,politics,b\n", "UTC");
+    expect(short.entries.map((e) => e.key.value)).toEqual(["b"]);
+    expect(short.warnings).toEqual([{ row: 2, message: expect.stringContaining("names no seed") }]);
+    const misspelt = parseManifest("id,date,secton\na,2020-01-01\nb,2020-01-02,politics\n", "UTC");
+    expect(misspelt.warnings).toEqual([{ row: 1, message: 'unknown column "secton" ignored' }]);
+    expect(() => parseManifest("name,date,colour\na\n", "UTC")).toThrow(/"id" or "file" column \(found: name, date, colour\)/);
+  });
 });

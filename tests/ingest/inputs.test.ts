@@ -1,0 +1,57 @@
+/**
+ * Inputs as archives have them. Seeds that are symbolic links: every input is an article or a
+ * reject, never left out; a link to a seed is read as that seed, one that leads nowhere, or to a
+ * folder, is rejected, named. A manifest saved as Windows-1252 (a spreadsheet's plain "CSV").
+ */
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/pipeline.ts";
+
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "news-archive-linked-seeds-"));
+  const seeds = path.join(tmp, "seeds");
+  const store = path.join(tmp, "store");
+  await mkdir(seeds);
+  await mkdir(store);
+  await writeFile(path.join(seeds, "a.txt"), "Blair visits Paris\nTony Blair met French officials in Paris on Monday.\n");
+  await writeFile(path.join(store, "b.txt"), "Chelsea win in Madrid\nChelsea beat Real Madrid in the Spanish capital.\n");
+  await symlink(path.join(store, "b.txt"), path.join(seeds, "b.txt"));
+  await symlink(path.join(store, "gone.txt"), path.join(seeds, "c.txt"));
+  await symlink(store, path.join(seeds, "d.txt"));
+  const bytes = [..."id,date,byline,section\na,2020-01-01,Jos", 0xe9, ..." Mar", 0xed, ..."a,Espa", 0xf1, ..."a\n"];
+  await writeFile(path.join(tmp, "manifest.csv"), Buffer.from(bytes.map((c) => (typeof c === "string" ? c.charCodeAt(0) : c))));
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("seeds that are symbolic links", () => {
+  it("are read where they lead, and rejected, named, when they lead nowhere or to a folder", async () => {
+    const report = await ingest({ seedsDir: path.join(tmp, "seeds"), outDir: path.join(tmp, "out") });
+    expect(report.seeds).toBe(4);
+    expect(report.articles.map((a) => [a.file, a.status])).toEqual([
+      ["a.txt", "written"],
+      ["b.txt", "written"],
+    ]);
+    expect(report.rejected.map((r) => r.file)).toEqual(["c.txt", "d.txt"]);
+    expect(report.rejected[0]?.reason).toMatch(/^cannot read: .*ENOENT/);
+    expect(report.rejected[1]?.reason).toMatch(/^cannot read: .*EISDIR/);
+  });
+});
+
+describe("a manifest that is not UTF-8", () => {
+  it("is read as Windows-1252, with a warning naming the file", async () => {
+    const manifest = path.join(tmp, "manifest.csv");
+    const out = path.join(tmp, "out-1252");
+    const report = await ingest({ seedsDir: path.join(tmp, "seeds"), outDir: out, manifestPath: manifest });
+    expect(report.warnings).toContainEqual({ file: manifest, message: "not valid UTF-8: decoded as Windows-1252" });
+    const markdown = await readFile(path.join(out, "a.md"), "utf8");
+    expect(markdown).toContain("byline: José María");
+    expect(markdown).toContain("section: España");
+  });
+});
