@@ -94,6 +94,32 @@ describe("news-archive build", () => {
     expect($(".cards a").map((_, a) => $(a).attr("href")).get()).toContain("/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/");
     expect($('link[rel="alternate"][type="application/rss+xml"]').attr("href")).toBe(`${url}feed.xml`);
     expect($('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe(`${url}atom.xml`);
+    expect($('link[rel="alternate"][type="application/feed+json"]')).toHaveLength(0);
+  });
+
+  it("announces all three of the site's feeds on the home page, at the root and under a prefix", async () => {
+    for (const [dir, prefix] of [
+      [site, "/"],
+      [prefixed, "/archive/"],
+    ] as const) {
+      const $ = await loadHtml(dir, "/");
+      const alternates = $('link[rel="alternate"]').map((_, l) => `${$(l).attr("type")} ${$(l).attr("href")}`).get();
+      expect(alternates).toEqual([`application/rss+xml ${prefix}feed.xml`, `application/atom+xml ${prefix}atom.xml`, `application/feed+json ${prefix}feed.json`]);
+    }
+  });
+
+  it("never skips a heading level on any page", async () => {
+    const skips: string[] = [];
+    for (const file of (await listFiles(site)).filter((f) => f.endsWith(".html"))) {
+      const $ = await loadHtml(site, `/${file}`);
+      let level = 0;
+      $("h1, h2, h3, h4, h5, h6").each((_, h) => {
+        const next = Number(h.tagName.slice(1));
+        if (next > level + 1) skips.push(`${file}: h${level} then h${next}`);
+        level = next;
+      });
+    }
+    expect(skips).toEqual([]);
   });
 
   it("lists people, organizations and places A–Z with counts", async () => {
@@ -155,6 +181,7 @@ describe("news-archive build", () => {
     const $ = await loadHtml(site, "/people/tony-blair-pm/");
     expect($("h1").text()).toBe("Tony Blair");
     expect($(".description").text()).toBe("Prime Minister of the United Kingdom, 1997–2007");
+    expect($('meta[name="description"]').attr("content")).toMatch(/^Tony Blair: Prime Minister of the United Kingdom, 1997–2007\. \d+ articles?\.$/);
     expect($('a[href="https://www.wikidata.org/wiki/Q9545"]').length).toBe(1);
     expect(fileFor(site, "/places/london/")).toBeUndefined();
     const md = await readFile(path.join(tmp, "md", "bom-crlf.md"), "utf8");

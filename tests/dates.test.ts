@@ -19,6 +19,25 @@ describe("parseIsoDate", () => {
     expect(parseIsoDate(value, "UTC").ok).toBe(false);
   });
 
+  it.each([
+    ["2016", "a year alone"],
+    ["2016-03", "a month"],
+    ["2016-W10-1", "a week date"],
+    ["2016-075", "an ordinal date"],
+    ["20160315", "the basic format"],
+    ["2016-03-15T10", "an hour without minutes"],
+    ["+010000-01-01", "a year of more digits"],
+    ["-000001-01-01", "a year before 0000"],
+  ])("rejects %j (%s): no day or time made up, no date feeds cannot carry", (value) => {
+    expect(parseIsoDate(value, "UTC")).toMatchObject({ ok: false, reason: expect.stringContaining("YYYY-MM-DD") });
+  });
+
+  it("rejects a date-time whose offset carries it past the year 9999 in UTC", () => {
+    expect(parseIsoDate("9999-12-31T23:59:59-12:00", "UTC")).toMatchObject({ ok: false, reason: expect.stringContaining("0000-9999") });
+    expect(parseIsoDate("9999-12-31T11:59:59-12:00", "UTC")).toEqual({ ok: true, iso: "9999-12-31T23:59:59Z", dateOnly: false });
+    expect(parseIsoDate("2015-11-13T10:00:00.250+0530", "UTC")).toEqual({ ok: true, iso: "2015-11-13T04:30:00.250Z", dateOnly: false });
+  });
+
   it("answers as luxon does for calendar dates, which it checks without luxon", () => {
     // Every month and day number around the edges, in leap and common years and centuries.
     const dates: string[] = [];

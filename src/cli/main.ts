@@ -20,6 +20,7 @@ import { loadEleventy } from "../site/render-runs.ts";
 import { indexSearch, pruneSearchBundles } from "../site/search-index.ts";
 import { searchThread } from "../site/search-thread.ts";
 import { STATE_FILE } from "../site/build-state.ts";
+import { siteAddress } from "../site/urls.ts";
 import { progressReporter } from "./progress.ts";
 
 export const EXIT_OK = 0;
@@ -174,6 +175,8 @@ export function defaultArticlesDir(output: string): string {
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
+  // Where the site is served is checked before ingest (see `siteAddress`); site.json's URL is checked with the site's settings.
+  if (flags.siteUrl) siteAddress(flags.siteUrl, flags.pathPrefix);
   const articlesDir = path.resolve(flags.articles ?? defaultArticlesDir(flags.output));
   const ingestFlags: IngestFlags = {
     seeds: flags.seeds,
@@ -273,7 +276,7 @@ export function program(): Command {
     .option("--articles <dir>", "folder for the ingested Markdown (default: .cache/build/<output>/articles)")
     .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
     .option("--entities <file>", "editorial entity overrides (default: <seeds>/entities.yaml if present)")
-    .option("--site-url <url>", "absolute URL the site is served from (feeds, sitemap, canonical links)", siteUrl)
+    .option("--site-url <url>", "absolute URL the site is served from, e.g. https://example.org/news/ (feeds, sitemap, canonical links; a path in it is the path prefix)", siteUrl)
     .option("--path-prefix <path>", "serve the site under this path, e.g. /archive/")
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")

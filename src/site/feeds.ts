@@ -72,7 +72,8 @@ export function renderRss(spec: FeedSpec, site: SiteContext): string {
     `    <link>${esc(absoluteUrl(spec.page, site))}</link>`,
     `    <description>${esc(spec.title === site.title ? site.description : `Articles about ${spec.title.replace(/ — .*$/, "")} in ${site.title}`)}</description>`,
     `    <language>${esc(site.language)}</language>`,
-    `    <lastBuildDate>${toRfc822(updated(spec))}</lastBuildDate>`,
+    // Optional in RSS, unlike Atom's `updated`: left out when no item has a date, rather than the epoch.
+    ...(spec.items.some((item) => item.date) ? [`    <lastBuildDate>${toRfc822(updated(spec))}</lastBuildDate>`] : []),
     `    <atom:link href="${esc(absoluteUrl(spec.rss, site))}" rel="self" type="application/rss+xml"/>`,
     ...items,
     "  </channel>",

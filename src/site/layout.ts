@@ -47,7 +47,10 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="
 ${
   meta.feed
     ? html`<link rel="alternate" type="application/rss+xml" title="${meta.feed.title} (RSS)" href="${href(meta.feed.rss, site)}">
-<link rel="alternate" type="application/atom+xml" title="${meta.feed.title} (Atom)" href="${href(meta.feed.atom, site)}">`
+<link rel="alternate" type="application/atom+xml" title="${meta.feed.title} (Atom)" href="${href(meta.feed.atom, site)}">${
+        meta.feed.json ? html`
+<link rel="alternate" type="application/feed+json" title="${meta.feed.title} (JSON Feed)" href="${href(meta.feed.json, site)}">` : ""
+      }`
     : ""
 }
 ${meta.head ?? ""}

@@ -130,7 +130,8 @@ export function renderListPage(page: ListView, site: SiteContext): string {
     const t = page.term;
     const count = page.details?.count;
     title = `${t.name}${pageSuffix(page)}`;
-    description = count === undefined ? `Articles about ${t.name}${pageSuffix(page)}` : `${plural(count, "article")} about ${t.name}`;
+    description =
+      count === undefined ? `Articles about ${t.name}${pageSuffix(page)}` : t.description ? `${t.name}: ${t.description}. ${plural(count, "article")}.` : `${plural(count, "article")} about ${t.name}`;
     const about = count === undefined ? pageSpan(page) : html`<p>${plural(count, "article")}.</p>`;
     head = html`<header class="term-header">
 <p class="kicker">${KIND_LABEL[t.kind].one}</p>
@@ -165,7 +166,9 @@ ${pageSpan(page)}
 ${pageSpan(page)}
 </header>`;
   }
-  const list = page.kind === "term" ? articleListByMonth(page.items, site) : articleList(page.items, site);
+  // Cards are headed h3 (under a term's month headings, h2): other lists get an h2 of their own, for screen readers, so that no level is skipped.
+  const list = page.kind === "term" ? articleListByMonth(page.items, site) : html`<h2 class="visually-hidden">Articles</h2>
+${articleList(page.items, site)}`;
   const body = html`${head}
 ${page.items.length ? list : html`<p>No articles yet.</p>`}
 ${pager(page, site)}`;

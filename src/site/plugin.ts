@@ -14,7 +14,7 @@ import { listViews, termEntry } from "./list-view.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { searchShards } from "./search-shards.ts";
 import type { PagedItems } from "./page-table.ts";
-import { normalisePrefix, type SiteContext } from "./urls.ts";
+import { siteAddress, type SiteContext } from "./urls.ts";
 
 export type { FeedFile, TermIndex } from "./page-table.ts";
 
@@ -58,7 +58,7 @@ export interface EleventyConfigLike {
 /** The site settings: `_data/site.json`, with the deployment's URL and path prefix. */
 export async function siteContext(options: Omit<PluginOptions, "articlesDir">, dataDir: string): Promise<SiteContext> {
   const defaults = JSON.parse(await readFile(path.join(dataDir, "site.json"), "utf8")) as Omit<SiteContext, "pathPrefix">;
-  return { ...defaults, url: (options.siteUrl ?? defaults.url).replace(/\/+$/, ""), pathPrefix: normalisePrefix(options.pathPrefix) };
+  return { ...defaults, ...siteAddress(options.siteUrl ?? defaults.url, options.pathPrefix) };
 }
 
 /** The whole archive and every page of it, with all of them to render. */

@@ -24,6 +24,15 @@ describe("feeds", () => {
     expect(rss.rss.channel.item[0]?.["content:encoded"]).toContain("&lt;b&gt;");
   });
 
+  it("RSS: the last build date is the newest item's, and left out when no item has a date (not the epoch)", () => {
+    const channel = (spec: typeof archive.siteFeed) => (parseXml(renderRss(spec, site)) as { rss: { channel: { lastBuildDate?: string } } }).rss.channel;
+    expect(channel(archive.siteFeed).lastBuildDate).toBe("Fri, 13 Nov 2015 00:00:00 GMT");
+    const undatedOnly = { ...archive.siteFeed, items: archive.siteFeed.items.filter((i) => !i.date) };
+    expect(undatedOnly.items).toHaveLength(1);
+    expect(channel(undatedOnly).lastBuildDate).toBeUndefined();
+    expect(renderRss(undatedOnly, site)).not.toContain("1970");
+  });
+
   it("Atom: valid, with prefixed absolute links and ids", () => {
     const xml = renderAtom(archive.siteFeed, site);
     const atom = parseXml(xml) as { feed: { updated: string; entry: { id: string; title: string; updated: string }[] } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, html, raw } from "../../src/site/html.ts";
-import { absoluteUrl, href, normalisePrefix } from "../../src/site/urls.ts";
+import { absoluteUrl, href, normalisePrefix, siteAddress } from "../../src/site/urls.ts";
 
 describe("html", () => {
   it.each([
@@ -35,5 +35,27 @@ describe("urls", () => {
     expect(href("/people/x/", { pathPrefix: "/archive/" })).toBe("/archive/people/x/");
     expect(href("/", { pathPrefix: "/" })).toBe("/");
     expect(absoluteUrl("/feed.xml", { pathPrefix: "/archive/", url: "https://n.example/" })).toBe("https://n.example/archive/feed.xml");
+  });
+
+  it.each([
+    ["https://n.example", undefined, "https://n.example", "/"],
+    ["https://n.example/", "/archive/", "https://n.example", "/archive/"],
+    ["https://n.example:8080/news", undefined, "https://n.example:8080", "/news/"],
+    ["https://n.example/news/", "news", "https://n.example", "/news/"],
+    ["https://n.example/my%20news/", "/my news/", "https://n.example", "/my%20news/"],
+  ])("serves %s under prefix %j at %s%s", (url, prefix, origin, pathPrefix) => {
+    expect(siteAddress(url, prefix)).toEqual({ url: origin, pathPrefix });
+    // Links and absolute URLs then agree: the absolute URL is the origin and the link.
+    const site = siteAddress(url, prefix);
+    expect(absoluteUrl("/people/x/", site)).toBe(`${origin}${href("/people/x/", site)}`);
+  });
+
+  it.each([
+    ["https://n.example/news/", "/archive/", /puts the site under \/news\/, the path prefix under \/archive\//],
+    ["https://n.example/?lang=en", undefined, /query or fragment/],
+    ["https://n.example/#top", undefined, /query or fragment/],
+    ["ftp://n.example/", undefined, /not an absolute http\(s\) URL/],
+  ])("refuses the site URL %s with prefix %j", (url, prefix, message) => {
+    expect(() => siteAddress(url, prefix)).toThrow(message);
   });
 });
