@@ -12,6 +12,7 @@ import { Digester } from "../digest.ts";
 import { digestedEntry } from "./article-digest.ts";
 import { byIdentity } from "./memo.ts";
 import { shardDigests } from "./search-shards.ts";
+import type { SitemapPart } from "./sitemap.ts";
 
 export interface FeedFile {
   url: string;
@@ -37,12 +38,14 @@ export interface PagedItems {
   feeds: FeedFile[];
   indexes: TermIndex[];
   years: YearEntry[];
+  /** The parts of a sitemap too long for one file (none for most sites: see `sitemap.ts`). */
+  sitemaps: SitemapPart[];
 }
 
 export type PagedKind = keyof PagedItems;
-const KINDS: PagedKind[] = ["articles", "lists", "feeds", "indexes", "years"];
+const KINDS: PagedKind[] = ["articles", "lists", "feeds", "indexes", "years", "sitemaps"];
 
-export const emptyPaged = (): PagedItems => ({ articles: [], lists: [], feeds: [], indexes: [], years: [] });
+export const emptyPaged = (): PagedItems => ({ articles: [], lists: [], feeds: [], indexes: [], years: [], sitemaps: [] });
 
 /** The file a page URL is written to, relative to the output folder (`/a/` → `a/index.html`). */
 export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");

@@ -13,6 +13,7 @@ import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.
 import { listViews, termEntry } from "./list-view.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { searchShards } from "./search-shards.ts";
+import { sitemapParts } from "./sitemap.ts";
 import type { PagedItems } from "./page-table.ts";
 import { siteAddress, type SiteContext } from "./urls.ts";
 
@@ -79,7 +80,7 @@ export function dataOf(site: SiteContext, archive: Archive): BuildData {
     { url: spec.atom, format: "atom" as const, spec },
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
-  const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years };
+  const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years, sitemaps: sitemapParts(archive) };
   return { site, archive, all, todo: all, oneOffs: [1], searchShards: searchShards(all.articles) };
 }
 

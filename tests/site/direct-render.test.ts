@@ -53,6 +53,7 @@ describe("templateOf", () => {
       "robots.txt.11ty.ts",
       "search.11ty.ts",
       "sitemap.xml.11ty.ts",
+      "sitemaps.11ty.ts",
       "years.11ty.ts",
     ]);
   });

@@ -237,6 +237,39 @@ describe("rebuilding the site", () => {
     expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override"]);
   }, 120_000);
 
+  it("splits a sitemap too long for one file into parts under an index, and prunes the parts a rebuild no longer wants", async () => {
+    const seedsMap = path.join(tmp, "seeds-map");
+    await cp(seeds, seedsMap, { recursive: true });
+    // Ten URLs a part, where the protocol's limit is 50,000.
+    const env = { NEWS_ARCHIVE_SITEMAP_URLS: "10" };
+    const locs = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? "");
+    const parts = async (name: string): Promise<string[]> => (await listFiles(path.join(tmp, name))).filter((f) => /^sitemap-\d+\.xml$/.test(f)).sort();
+    await build("map-whole", seedsMap);
+    await build("map", seedsMap, env);
+    const whole = locs(await readFile(path.join(tmp, "map-whole", "sitemap.xml"), "utf8"));
+    expect(whole.length).toBeGreaterThan(30);
+    const index = await readFile(path.join(tmp, "map", "sitemap.xml"), "utf8");
+    expect(index).toContain("<sitemapindex ");
+    const named = await parts("map");
+    expect(named).toHaveLength(Math.ceil(whole.length / 10));
+    expect(locs(index)).toEqual(named.map((_, i) => `http://localhost:8080/sitemap-${i + 1}.xml`));
+    // The parts list, in order, what the one file lists, ten at a time.
+    const listed: string[] = [];
+    for (let i = 1; i <= named.length; i++) {
+      const part = locs(await readFile(path.join(tmp, "map", `sitemap-${i}.xml`), "utf8"));
+      expect(part.length).toBeLessThanOrEqual(10);
+      listed.push(...part);
+    }
+    expect(listed).toEqual(whole);
+    // Fewer pages, fewer parts: the rebuild removes the last ones, as a cold build would not make them.
+    for (const file of ["injection.txt", "same-headline-1.txt", "same-headline-2.txt", "cp1252.txt"]) await unlink(path.join(seedsMap, file));
+    const rebuilt = await build("map", seedsMap, env);
+    expect(rebuilt.site.rendered).toBeLessThan(rebuilt.site.pages);
+    expect((await parts("map")).length).toBeLessThan(named.length);
+    await build("map-cold", seedsMap, env);
+    await expectSameSite(path.join(tmp, "map"), path.join(tmp, "map-cold"), "fewer sitemap parts");
+  }, 120_000);
+
   it("renders a rebuild's pages through Eleventy as it renders them without it, rewriting only those that changed", async () => {
     // A rebuild of a few pages renders them without Eleventy (`direct-render.ts`); one of more
     // pages than `NEWS_ARCHIVE_DIRECT_PAGES` runs Eleventy, whose writes must skip unchanged bytes too.
