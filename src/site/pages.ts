@@ -119,7 +119,10 @@ function pageSpan(page: ListView): Html {
   const newest = dated[0]?.date;
   const oldest = dated[dated.length - 1]?.date;
   if (!newest || !oldest) return html`<p class="page-span">Page ${page.number} (pages are numbered from the end of the list, which runs in alphabetical order of address).</p>`;
-  return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest): <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>.</p>`;
+  const undated = page.items.length - dated.length;
+  return html`<p class="page-span">Page ${page.number} (pages are numbered from the oldest): <time datetime="${isoDate(oldest)}">${readableDate(oldest)}</time> to <time datetime="${isoDate(newest)}">${readableDate(newest)}</time>${
+    undated ? `, and ${plural(undated, "article")} whose date is not known` : ""
+  }.</p>`;
 }
 
 export function renderListPage(page: ListView, site: SiteContext): string {
