@@ -146,10 +146,10 @@ async function runIngest(flags: IngestFlags): Promise<number> {
   return finish(report, flags.report);
 }
 
-/** The site's language, for Pagefind's stemming. */
-async function siteLanguage(): Promise<string> {
-  const site = JSON.parse(await readFile(path.join(PROJECT_ROOT, "templates/_data/site.json"), "utf8")) as { language?: string };
-  return site.language ?? "en";
+/** What the CLI reads of `site.json` itself: the language, for Pagefind's stemming, and the URL the site is served from unless `--site-url` says. */
+async function siteSettings(): Promise<{ language: string; url: string }> {
+  const site = JSON.parse(await readFile(path.join(PROJECT_ROOT, "templates/_data/site.json"), "utf8")) as { language?: string; url: string };
+  return { language: site.language ?? "en", url: site.url };
 }
 
 /**
@@ -175,8 +175,9 @@ export function defaultArticlesDir(output: string): string {
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
-  // Where the site is served is checked before ingest (see `siteAddress`); site.json's URL is checked with the site's settings.
-  if (flags.siteUrl) siteAddress(flags.siteUrl, flags.pathPrefix);
+  // Where the site is served is checked before ingest (see `siteAddress`).
+  const settings = await siteSettings();
+  siteAddress(flags.siteUrl ?? settings.url, flags.pathPrefix);
   const articlesDir = path.resolve(flags.articles ?? defaultArticlesDir(flags.output));
   const ingestFlags: IngestFlags = {
     seeds: flags.seeds,
@@ -198,7 +199,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read
   // them back. Nothing here keeps them once the site is built: Pagefind, next, needs the memory.
-  const language = await siteLanguage();
+  const { language } = settings;
   // As many Pagefind processes as render threads: `--render-threads 1` is how to spend less memory.
   const processes = flags.renderThreads;
   const known = siteRecords(ingested);

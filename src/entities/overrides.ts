@@ -95,18 +95,17 @@ export function parseOverrides(source: string, file: string): OverrideRule[] {
  * (one for every article, one for a few, say).
  */
 function oneSlugEach(file: string, rules: OverrideRule[]): OverrideRule[] {
-  const bySlug = new Map<string, OverrideRule>();
+  // Every earlier rule with the slug, not the first alone: the answer must not depend on their order.
+  const bySlug = new Map<string, OverrideRule[]>();
   for (const rule of rules) {
-    if (!rule.slug || !rule.name || rule.suppress) continue;
-    const other = bySlug.get(rule.slug);
-    if (!other?.name) {
-      bySlug.set(rule.slug, rule);
-      continue;
+    const { slug, name } = rule;
+    if (!slug || !name || rule.suppress) continue;
+    const earlier = bySlug.get(slug) ?? [];
+    const other = earlier.find((r) => normaliseName(r.name ?? "") !== normaliseName(name) || (r.type && rule.type && r.type !== rule.type));
+    if (other) {
+      throw new OverridesError(file, `rule ${rule.index}: slug "${slug}" is already rule ${other.index}'s, for ${other.name ?? ""}${other.type ? ` (${other.type})` : ""}: two entities cannot share a page`);
     }
-    const sameType = !other.type || !rule.type || other.type === rule.type;
-    if (normaliseName(other.name) !== normaliseName(rule.name) || !sameType) {
-      throw new OverridesError(file, `rule ${rule.index}: slug "${rule.slug}" is already rule ${other.index}'s, for ${other.name}${other.type ? ` (${other.type})` : ""}: two entities cannot share a page`);
-    }
+    bySlug.set(slug, [...earlier, rule]);
   }
   return rules;
 }

@@ -8,7 +8,8 @@
  * then names the line in the whole file). Either way the parse is the whole file's (tested). The
  * cache is tied to the code, the manifest's path and the time zone its dates were read in.
  * Manifests that are not UTF-8 (decoded as seeds are: `decode.ts`, Windows-1252 with a warning),
- * or that have rows the CSV parser could not read, are parsed whole every time and not kept.
+ * or that have rows the CSV parser could not read, are not kept (rows added to a manifest kept
+ * before are still parsed from where it ends, with the result parsing it whole gives: tested).
  */
 import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";

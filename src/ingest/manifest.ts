@@ -78,10 +78,11 @@ interface CsvRow {
   info: { lines: number };
 }
 
-/** The CSV's header (trimmed, lower-case) and rows. */
+/** The CSV's header (trimmed, lower-case) and rows; `unreadable`, the rows read line by line that could not be read. */
 interface Csv {
   header: string[] | undefined;
   rows: CsvRow[];
+  unreadable?: number;
 }
 
 function parseCsv(text: string): Csv {
@@ -104,13 +105,15 @@ function parseCsv(text: string): Csv {
  */
 function parseLines(text: string, offset: number, warnings: ManifestWarning[]): Csv {
   const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((line) => line.trim() !== "");
+  // Only empty lines are skipped, as the parser skips them read whole (a line of spaces is a row naming no seed).
+  const at = lines.findIndex((line) => line !== "");
   const headerLine = lines[at] ?? "";
   // A header that cannot be read leaves nothing to read the rows by: the manifest is unusable.
   const { header } = parseCsv(headerLine);
   const rows: CsvRow[] = [];
+  let unreadable = 0;
   lines.forEach((line, i) => {
-    if (i <= at || line.trim() === "") return;
+    if (i <= at || line === "") return;
     try {
       for (const { record } of parseCsv(`${headerLine}\n${line}`).rows) rows.push({ record, info: { lines: i + 1 } });
     } catch (error) {
@@ -118,9 +121,10 @@ function parseLines(text: string, offset: number, warnings: ManifestWarning[]): 
       // The parser's own message numbers lines of what it was given (the header and this row).
       const reason = error.code === "CSV_QUOTE_NOT_CLOSED" ? "a quote left open" : (error.message.split(":")[0] ?? error.code);
       warnings.push({ row: i + 1 + (offset ? offset - 1 : 0), message: `${UNREADABLE_ROW} (${reason}); ignored` });
+      unreadable++;
     }
   });
-  return { header, rows };
+  return { header, rows, unreadable };
 }
 
 const spansLines = ({ record }: CsvRow): boolean => Object.values(record).some((v) => v !== undefined && /[\r\n]/.test(v));
@@ -143,7 +147,7 @@ function parseRows(text: string, zone: string, { entries, warnings, lines }: Bef
   for (const e of entries) seen.set(`${e.key.by}:${e.key.value}`, e.row);
   // The header was checked, and warned about, with the earlier rows when there are some. (Its
   // own names, not a first row's keys: a short row has keys for the columns it fills only.)
-  const header = !lines && records.length ? (csv.header ?? []) : [];
+  const header = !lines && (records.length || csv.unreadable) ? (csv.header ?? []) : [];
   if (header.length && !header.includes("id") && !header.includes("file")) {
     throw new Error(`the header row must name an "id" or "file" column (found: ${header.join(", ")})`);
   }

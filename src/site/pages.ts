@@ -134,7 +134,7 @@ export function renderListPage(page: ListView, site: SiteContext): string {
     const count = page.details?.count;
     title = `${t.name}${pageSuffix(page)}`;
     description =
-      count === undefined ? `Articles about ${t.name}${pageSuffix(page)}` : t.description ? `${t.name}: ${t.description}. ${plural(count, "article")}.` : `${plural(count, "article")} about ${t.name}`;
+      count === undefined ? `Articles about ${t.name}${pageSuffix(page)}` : t.description ? `${t.name}: ${t.description}${/[.!?]$/.test(t.description) ? "" : "."} ${plural(count, "article")}.` : `${plural(count, "article")} about ${t.name}`;
     const about = count === undefined ? pageSpan(page) : html`<p>${plural(count, "article")}.</p>`;
     head = html`<header class="term-header">
 <p class="kicker">${KIND_LABEL[t.kind].one}</p>

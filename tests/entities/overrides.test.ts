@@ -73,6 +73,8 @@ describe("editorial overrides", () => {
     ["just text\n", /expected a list of rules/],
     ["- name: Angela Merkel\n  slug: leader\n- name: Emmanuel Macron\n  slug: leader\n", /rule 2: slug "leader" is already rule 1's, for Angela Merkel: two entities cannot share a page/],
     ["- name: Georgia\n  type: place\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Georgia \(place\)/],
+    // The same, after a rule of no type that either could share the slug with: refused all the same.
+    ["- name: Georgia\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n- name: Georgia\n  type: place\n  slug: georgia\n", /rule 3: slug "georgia" is already rule 2's, for Georgia \(person\)/],
   ])("refuses %j, naming the rule", (text, message) => {
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(message);
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(/^seeds\/entities\.yaml: /);

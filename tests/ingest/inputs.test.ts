@@ -3,6 +3,7 @@
  * reject, never left out; a link to a seed is read as that seed, one that leads nowhere, or to a
  * folder, is rejected, named. A manifest saved as Windows-1252 (a spreadsheet's plain "CSV").
  */
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,6 +23,9 @@ beforeAll(async () => {
   await symlink(path.join(store, "b.txt"), path.join(seeds, "b.txt"));
   await symlink(path.join(store, "gone.txt"), path.join(seeds, "c.txt"));
   await symlink(store, path.join(seeds, "d.txt"));
+  // A pipe: reading it would wait for a writer that never comes.
+  execFileSync("mkfifo", [path.join(store, "pipe")]);
+  await symlink(path.join(store, "pipe"), path.join(seeds, "e.txt"));
   const bytes = [..."id,date,byline,section\na,2020-01-01,Jos", 0xe9, ..." Mar", 0xed, ..."a,Espa", 0xf1, ..."a\n"];
   await writeFile(path.join(tmp, "manifest.csv"), Buffer.from(bytes.map((c) => (typeof c === "string" ? c.charCodeAt(0) : c))));
 });
@@ -31,16 +35,17 @@ afterAll(async () => {
 });
 
 describe("seeds that are symbolic links", () => {
-  it("are read where they lead, and rejected, named, when they lead nowhere or to a folder", async () => {
+  it("are read where they lead, and rejected, named, when they lead nowhere, to a folder or to a pipe", async () => {
     const report = await ingest({ seedsDir: path.join(tmp, "seeds"), outDir: path.join(tmp, "out") });
-    expect(report.seeds).toBe(4);
+    expect(report.seeds).toBe(5);
     expect(report.articles.map((a) => [a.file, a.status])).toEqual([
       ["a.txt", "written"],
       ["b.txt", "written"],
     ]);
-    expect(report.rejected.map((r) => r.file)).toEqual(["c.txt", "d.txt"]);
+    expect(report.rejected.map((r) => r.file)).toEqual(["c.txt", "d.txt", "e.txt"]);
     expect(report.rejected[0]?.reason).toMatch(/^cannot read: .*ENOENT/);
-    expect(report.rejected[1]?.reason).toMatch(/^cannot read: .*EISDIR/);
+    expect(report.rejected[1]?.reason).toBe("not a regular file (a folder)");
+    expect(report.rejected[2]?.reason).toBe("not a regular file (a pipe, socket or device)");
   });
 });
 

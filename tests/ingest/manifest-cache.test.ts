@@ -144,6 +144,15 @@ describe("the manifest cache", () => {
     expect(parseManifest(more, "UTC").entries.map((e) => e.key.value)).toEqual(["a", "c"]);
   });
 
+  it("gives what parsing whole gives when a row it cannot read is added under rows it kept, a line of spaces among them", async () => {
+    const { dir, file } = place();
+    const start = "id,byline\na,A\n \n";
+    expect(await parsed(file, start, dir)).toEqual(parseManifest(start, "UTC"));
+    const more = `${start}c,"C\n`;
+    expect(await parsed(file, more, dir)).toEqual(parseManifest(more, "UTC"));
+    expect(parseManifest(more, "UTC").warnings.map((w) => w.row)).toEqual([3, 4]);
+  });
+
   it("keeps nothing of a manifest whose last line has no line break, and throws as parsing does", async () => {
     const { dir, file } = place();
     await parsed(file, "id,date\na,2015-01-01", dir);

@@ -87,5 +87,7 @@ describe("parseManifest", () => {
     const misspelt = parseManifest("id,date,secton\na,2020-01-01\nb,2020-01-02,politics\n", "UTC");
     expect(misspelt.warnings).toEqual([{ row: 1, message: 'unknown column "secton" ignored' }]);
     expect(() => parseManifest("name,date,colour\na\n", "UTC")).toThrow(/"id" or "file" column \(found: name, date, colour\)/);
+    // Also when every row is one it cannot read.
+    expect(() => parseManifest('name,byline\n"x,y\n', "UTC")).toThrow(/"id" or "file" column \(found: name, byline\)/);
   });
 });
