@@ -15,7 +15,7 @@ import type { Article, ExtractedEntity, IngestedArticle } from "./article.ts";
 import type { Worker } from "node:worker_threads";
 import { CACHE_FILE, ExtractCache } from "./extract-cache.ts";
 import { extractAll, ExtractStream, WarmWorkers } from "./extract-pool.ts";
-import { listSeeds, readWhole, sha256, statOf, TEMPORARY } from "./files.ts";
+import { listSeeds, readWhole, sha256, TEMPORARY } from "./files.ts";
 import { startWriters, stopWriters, writeArticles, type WriteOutcome } from "./write-pool.ts";
 import { assignIds, claim, safeId, toSlug } from "./ids.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
@@ -143,6 +143,8 @@ function cachedDraft(file: string, stamp: SeedStamp | undefined, seeds: SeedCach
 /** Reads and parses a seed the seed cache does not know (in this version), and has the cache keep it. */
 async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | undefined, seeds: SeedCache): Promise<Draft | Rejected> {
   const named = namesOf(file);
+  // Not remembered, as a seed that cannot be read is not: stamped again on every run anyway.
+  if (stamp && !stamp.regular) return { file, reason: "not a regular file (a folder, pipe, socket or device)" };
   const outcome = await parseDraft(seedsDir, file);
   // Kept with the stamp taken before reading: a seed changed meanwhile is read again next time.
   if (stamp && !("cannotRead" in outcome)) seeds.set(file, stamp, outcome);
@@ -151,9 +153,6 @@ async function readDraft(seedsDir: string, file: string, stamp: SeedStamp | unde
 
 /** Reads, decodes and parses one seed; a seed that cannot be read is not worth remembering. */
 async function parseDraft(seedsDir: string, file: string): Promise<SeedOutcome | { reason: string; cannotRead: true }> {
-  // A seed listed as a link may lead to a pipe or a device, which reading would wait on, or read, without end.
-  const target = statOf(path.join(seedsDir, file));
-  if (target && !target.isFile()) return { reason: `not a regular file (${target.isDirectory() ? "a folder" : "a pipe, socket or device"})`, cannotRead: true };
   let bytes: Buffer;
   try {
     bytes = await readWhole(path.join(seedsDir, file));

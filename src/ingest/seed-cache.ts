@@ -59,9 +59,14 @@ export interface SeedStamp {
   ctimeMs: number;
   /** Whether its times are far enough in the past for a later edit to move them. */
   settled: boolean;
+  /**
+   * Whether it is a regular file: a seed listed as a link may lead to a folder, a pipe or a
+   * device, which reading would fail on, wait on or read without end.
+   */
+  regular: boolean;
 }
 
-type Entry = Omit<SeedStamp, "settled"> & KeptOutcome;
+type Entry = Omit<SeedStamp, "settled" | "regular"> & KeptOutcome;
 
 /**
  * The stamp of a seed file, or undefined when it cannot be read (reading says why). A
@@ -72,7 +77,7 @@ export function stampOf(file: string): SeedStamp | undefined {
   const s = statOf(file);
   if (!s) return undefined;
   const settled = Date.now() - Math.max(s.mtimeMs, s.ctimeMs) > RACY_MS;
-  return { size: s.size, ino: s.ino, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, settled };
+  return { size: s.size, ino: s.ino, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, settled, regular: s.isFile() };
 }
 
 const sameVersion = (entry: Entry, stamp: SeedStamp): boolean =>

@@ -44,8 +44,8 @@ describe("seeds that are symbolic links", () => {
     ]);
     expect(report.rejected.map((r) => r.file)).toEqual(["c.txt", "d.txt", "e.txt"]);
     expect(report.rejected[0]?.reason).toMatch(/^cannot read: .*ENOENT/);
-    expect(report.rejected[1]?.reason).toBe("not a regular file (a folder)");
-    expect(report.rejected[2]?.reason).toBe("not a regular file (a pipe, socket or device)");
+    expect(report.rejected[1]?.reason).toBe("not a regular file (a folder, pipe, socket or device)");
+    expect(report.rejected[2]?.reason).toBe("not a regular file (a folder, pipe, socket or device)");
   });
 });
 

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const draft = (headline: string): ParsedDraft => ({ parsed: { headline, paragraphs: ["A paragraph."], pullQuotes: [], warnings: [] }, sha256: "x", contentKey: "y", paragraphsDigest: "z", summary: "A paragraph." });
-const stamp: SeedStamp = { size: 10, ino: 7, mtimeMs: 1700000000000.25, ctimeMs: 1700000000000.5, settled: true };
+const stamp: SeedStamp = { size: 10, ino: 7, mtimeMs: 1700000000000.25, ctimeMs: 1700000000000.5, settled: true, regular: true };
 const headline = (outcome: ReturnType<SeedCache["get"]>): string | undefined => (outcome && "draft" in outcome ? outcome.draft.parsed.headline : undefined);
 
 describe("the seed cache", () => {

@@ -38,16 +38,17 @@ describe("urls", () => {
   });
 
   it.each([
-    ["https://n.example", undefined, "https://n.example", "/"],
-    ["https://n.example/", "/archive/", "https://n.example", "/archive/"],
-    ["https://n.example:8080/news", undefined, "https://n.example:8080", "/news/"],
-    ["https://n.example/news/", "news", "https://n.example", "/news/"],
-    ["https://n.example/my%20news/", "/my news/", "https://n.example", "/my%20news/"],
-  ])("serves %s under prefix %j at %s%s", (url, prefix, origin, pathPrefix) => {
-    expect(siteAddress(url, prefix)).toEqual({ url: origin, pathPrefix });
-    // Links and absolute URLs then agree: the absolute URL is the origin and the link.
+    ["https://n.example", undefined, "https://n.example", "/", "https://n.example/people/x/"],
+    ["https://n.example/", "/archive/", "https://n.example", "/archive/", "https://n.example/archive/people/x/"],
+    ["https://n.example:8080/news", undefined, "https://n.example:8080", "/news/", "https://n.example:8080/news/people/x/"],
+    ["https://n.example/news/", "news", "https://n.example", "/news/", "https://n.example/news/people/x/"],
+    ["https://n.example/my%20news/", "/my news/", "https://n.example", "/my%20news/", "https://n.example/my%20news/people/x/"],
+  ])("serves %s under prefix %j at %s%s", (url, prefix, origin, pathPrefix, absolute) => {
     const site = siteAddress(url, prefix);
-    expect(absoluteUrl("/people/x/", site)).toBe(`${origin}${href("/people/x/", site)}`);
+    expect(site).toEqual({ url: origin, pathPrefix });
+    // The page's absolute URL is where its link, under the prefix, leads on the site's host.
+    expect(absoluteUrl("/people/x/", site)).toBe(absolute);
+    expect(new URL(href("/people/x/", site), url).href).toBe(absolute);
   });
 
   it.each([
