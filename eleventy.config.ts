@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { isMainThread } from "node:worker_threads";
+import { defaultArticlesDir } from "./src/build-folders.ts";
 import { CODE_DIR, COMPILED } from "./src/code-location.ts";
 import newsArchivePlugin, { ASSETS } from "./src/site/plugin.ts";
 
@@ -14,7 +15,8 @@ export default function (eleventyConfig: Parameters<typeof newsArchivePlugin>[0]
 }) {
   // Articles, index pages, feeds, sitemap: TypeScript templates over one archive index.
   eleventyConfig.addPlugin(newsArchivePlugin, {
-    articlesDir: process.env.NEWS_ARCHIVE_ARTICLES ?? ".cache/build/_site/articles",
+    // Where `news-archive build` keeps `_site/`'s, for Eleventy run by hand.
+    articlesDir: process.env.NEWS_ARCHIVE_ARTICLES ?? defaultArticlesDir("_site"),
     siteUrl: process.env.NEWS_ARCHIVE_SITE_URL,
     pathPrefix: process.env.NEWS_ARCHIVE_PATH_PREFIX,
   });

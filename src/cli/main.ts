@@ -13,6 +13,7 @@ import { isValidZone } from "../dates/resolve.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { writeAtomic } from "../ingest/files.ts";
 import { type Ingested, ingestArticles, type IngestReport } from "../ingest/pipeline.ts";
+import { defaultArticlesDir } from "../build-folders.ts";
 import { buildSite, PROJECT_ROOT, releaseSiteMemory, serveSite, type SiteBuildResult } from "../site/eleventy.ts";
 import { siteArticleOf, type SiteArticle } from "../site/load.ts";
 import { noteContentDigest } from "../site/article-digest.ts";
@@ -166,12 +167,6 @@ function siteRecords({ articles, digests }: Ingested): Map<string, SiteArticle> 
     articles.delete(file);
   }
   return out;
-}
-
-/** Where `build` keeps ingested Markdown for an output folder, so rebuilds are incremental. */
-export function defaultArticlesDir(output: string): string {
-  const key = path.resolve(output).replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^_+/, "");
-  return path.join(PROJECT_ROOT, ".cache", "build", key, "articles");
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {

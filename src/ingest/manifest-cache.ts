@@ -15,7 +15,7 @@ import path from "node:path";
 import { codeFingerprint } from "../code-fingerprint.ts";
 import { decode } from "./decode.ts";
 import { readText, sha256, writeAtomic } from "./files.ts";
-import { parseManifest, parseManifestTail, UNREADABLE_ROW, type Manifest } from "./manifest.ts";
+import { parseManifest, parseManifestTail, type Manifest } from "./manifest.ts";
 
 export const MANIFEST_CACHE_FILE = ".manifest-cache.json";
 const FORMAT = 1;
@@ -80,7 +80,7 @@ export async function parseManifestCached(file: string, bytes: Buffer, cacheDir:
     // Decoded otherwise than as UTF-8: said, for the file as a whole (row 0), first.
     return { entries: manifest.entries, warnings: [...decoded.warnings.map((message) => ({ row: 0, message })), ...manifest.warnings] };
   }
-  const header = manifest.warnings.some((w) => w.message.startsWith(UNREADABLE_ROW)) ? undefined : continuedHeader(text);
+  const header = manifest.unreadableRows ? undefined : continuedHeader(text);
   if (header !== undefined) {
     const next: Cached = { format: FORMAT, key, size: bytes.length, sha256: sha256(bytes), lines: lineBreaks(text), header, manifest };
     try {

@@ -31,10 +31,11 @@ export interface ManifestWarning {
 export interface Manifest {
   entries: ManifestEntry[];
   warnings: ManifestWarning[];
+  /** Rows the CSV parser could not read (each has its warning); absent when none. `manifest-cache.ts` keeps no manifest that has one. */
+  unreadableRows?: number;
 }
 
-/** How a warning about a row the CSV parser could not read begins (`manifest-cache.ts` keeps no manifest that has one). */
-export const UNREADABLE_ROW = "cannot read this row as CSV";
+const UNREADABLE_ROW = "cannot read this row as CSV";
 
 const KNOWN = new Set(["id", "file", "date", "url", "byline", "section", "tags"]);
 
@@ -61,7 +62,7 @@ export function parseManifest(text: string, zone: string): Manifest {
  * names a line of `header + tail`, not of the whole file.
  */
 export function parseManifestTail(previous: Manifest, header: string, tail: string, lines: number, zone: string): Manifest {
-  return parseRows(header + tail, zone, { entries: [...previous.entries], warnings: [...previous.warnings], lines });
+  return parseRows(header + tail, zone, { entries: [...previous.entries], warnings: [...previous.warnings], lines, unreadableRows: previous.unreadableRows ?? 0 });
 }
 
 /** What rows before the text being parsed gave, and how many lines they took. */
@@ -70,6 +71,7 @@ interface Before {
   warnings: ManifestWarning[];
   /** 0 when the text is the whole manifest; else the earlier lines, the header among them. */
   lines: number;
+  unreadableRows?: number;
 }
 
 /** A row as the CSV parser gives it, with the line (of the text parsed) it ends on. */
@@ -129,7 +131,7 @@ function parseLines(text: string, offset: number, warnings: ManifestWarning[]): 
 
 const spansLines = ({ record }: CsvRow): boolean => Object.values(record).some((v) => v !== undefined && /[\r\n]/.test(v));
 
-function parseRows(text: string, zone: string, { entries, warnings, lines }: Before): Manifest {
+function parseRows(text: string, zone: string, { entries, warnings, lines, unreadableRows = 0 }: Before): Manifest {
   const earlier = warnings.length;
   let csv: Csv | undefined;
   try {
@@ -196,5 +198,6 @@ function parseRows(text: string, zone: string, { entries, warnings, lines }: Bef
   }
   // In line order (rows skipped line by line are warned about before the others are read).
   warnings.push(...warnings.splice(earlier).sort((a, b) => a.row - b.row));
-  return { entries, warnings };
+  const unreadable = unreadableRows + (csv.unreadable ?? 0);
+  return { entries, warnings, ...(unreadable ? { unreadableRows: unreadable } : {}) };
 }

@@ -151,6 +151,9 @@ describe("the manifest cache", () => {
     const more = `${start}c,"C\n`;
     expect(await parsed(file, more, dir)).toEqual(parseManifest(more, "UTC"));
     expect(parseManifest(more, "UTC").warnings.map((w) => w.row)).toEqual([3, 4]);
+    // Parsed from where the kept start ends, the unreadable row added is counted, and the version with it is not kept.
+    expect((await parsed(file, more, dir)).unreadableRows).toBe(1);
+    expect(JSON.parse(await readFile(path.join(dir, MANIFEST_CACHE_FILE), "utf8")).size).toBe(Buffer.byteLength(start));
   });
 
   it("keeps nothing of a manifest whose last line has no line break, and throws as parsing does", async () => {

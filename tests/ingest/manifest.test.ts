@@ -61,6 +61,7 @@ describe("parseManifest", () => {
   it("keeps quotes inside a field as they are", () => {
     const m = parseManifest('id,date,section,byline\na,2020-01-01,pol"itics,Jim "Bud" Smith\nb,2020-01-02,world,"Bud" Smith\n', "UTC");
     expect(m.warnings).toEqual([]);
+    expect(m).not.toHaveProperty("unreadableRows");
     expect(m.entries.map((e) => [e.key.value, e.section, e.byline])).toEqual([
       ["a", 'pol"itics', 'Jim "Bud" Smith'],
       ["b", "world", '"Bud" Smith'],
@@ -78,6 +79,7 @@ describe("parseManifest", () => {
       { row: 3, message: "cannot read this row as CSV (a quote left open); ignored" },
       { row: 6, message: expect.stringContaining("unparsable date") },
     ]);
+    expect(m.unreadableRows).toBe(1);
   });
 
   it("checks the header's own names, not the keys of a first row shorter than it", () => {
