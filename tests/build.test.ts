@@ -3,7 +3,7 @@
  * the tests read the report, parse the HTML and XML it wrote, and follow every link, at the
  * root and under a path prefix.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -265,6 +265,54 @@ describe("HTML validity (html-validate)", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(fileFor(own, "/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/")).toBeDefined();
     expect((await validateSite(own)).problems).toEqual([]);
+  });
+});
+
+describe("news-archive build, given folders it would harm", () => {
+  it("refuses an output folder that is the seeds folder, holds it or lies inside it, before reading a seed", async () => {
+    const own = path.join(tmp, "harm-seeds");
+    await cp(seeds, own, { recursive: true });
+    const before = (await listFiles(own)).sort();
+    for (const [output, message] of [
+      [own, /the seeds folder .* is inside the output folder/],
+      [tmp, /the seeds folder .* is inside the output folder/],
+      [path.join(own, "_site"), /the output folder .* is inside the seeds folder .* its pages would be read as seeds/],
+    ] as const) {
+      const result = await runCli(["build", "--seeds", own, "--output", output, "--articles", path.join(tmp, "harm-md")]);
+      expect(result.code, output).toBe(1);
+      expect(result.stderr, output).toMatch(message);
+    }
+    expect((await listFiles(own)).sort()).toEqual(before);
+    await expect(stat(path.join(tmp, "harm-md"))).rejects.toThrow();
+  });
+
+  it("refuses an output that is a file, and a report that is a folder, before reading a seed", async () => {
+    const file = path.join(tmp, "a-file");
+    await writeFile(file, "mine");
+    const onFile = await runCli(["build", "--seeds", seeds, "--output", file, "--articles", path.join(tmp, "file-md")]);
+    expect(onFile.code).toBe(1);
+    expect(onFile.stderr.trim()).toBe(`news-archive: the output ${file} is not a folder`);
+    const onFolder = await runCli(["build", "--seeds", seeds, "--output", path.join(tmp, "x-site"), "--articles", path.join(tmp, "file-md"), "--report", tmp]);
+    expect(onFolder.code).toBe(1);
+    expect(onFolder.stderr).toContain(`the report ${tmp} is a folder`);
+    await expect(stat(path.join(tmp, "file-md"))).rejects.toThrow();
+  });
+
+  it("leaves a site as it is when the seeds folder holds no seed, or only seeds it rejects", async () => {
+    const out = path.join(tmp, "kept-site");
+    await cp(site, out, { recursive: true });
+    const before = (await listFiles(out)).sort();
+    const empty = path.join(tmp, "no-seeds");
+    await mkdir(empty, { recursive: true });
+    const none = await runCli(["build", "--seeds", empty, "--output", out, "--articles", path.join(tmp, "none-md")]);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe(`news-archive: no article to build from ${empty} (it holds no *.txt seed); the site is left as it is`);
+    await writeFile(path.join(empty, "blank.txt"), "");
+    const rejected = await runCli(["build", "--seeds", empty, "--output", out, "--articles", path.join(tmp, "none-md")]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain("rejected: blank.txt");
+    expect(rejected.stderr).toContain("(all 1 of its seeds were rejected); the site is left as it is");
+    expect((await listFiles(out)).sort()).toEqual(before);
   });
 });
 

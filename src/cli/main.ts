@@ -4,7 +4,7 @@
  * (all others still written), 1 on a fatal error.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { existsSync, readFileSync, watch, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, watch, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -169,10 +169,45 @@ function siteRecords({ articles, digests }: Ingested): Map<string, SiteArticle> 
   return out;
 }
 
+/** Whether `inner` is `outer` or a folder below it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** `dir` with its links resolved as far as it exists (what is below that is kept as named). */
+function realFolder(dir: string): string {
+  const absolute = path.resolve(dir);
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(realFolder(parent), path.basename(absolute));
+  }
+}
+
+/**
+ * Refuses, before any work, folders a build would harm: an output folder that is the seeds
+ * folder or holds it (a rebuild removes the pages it no longer produces), or lies inside it (its
+ * pages, `robots.txt` among them, would be read as seeds), or that is a file; a report that
+ * would replace a folder.
+ */
+async function checkBuildPaths(flags: BuildFlags): Promise<void> {
+  const seeds = realFolder(flags.seeds);
+  const output = realFolder(flags.output);
+  if (within(seeds, output)) throw new Error(`the seeds folder ${path.resolve(flags.seeds)} is inside the output folder ${path.resolve(flags.output)} (or is it): give the site a folder of its own`);
+  if (within(output, seeds)) throw new Error(`the output folder ${path.resolve(flags.output)} is inside the seeds folder ${path.resolve(flags.seeds)}: its pages would be read as seeds; give the site a folder outside it`);
+  const outputInfo = await stat(output).catch(() => undefined);
+  if (outputInfo && !outputInfo.isDirectory()) throw new Error(`the output ${path.resolve(flags.output)} is not a folder`);
+  if (flags.report && (await stat(path.resolve(flags.report)).catch(() => undefined))?.isDirectory()) throw new Error(`the report ${path.resolve(flags.report)} is a folder, not a file`);
+}
+
 async function runBuild(flags: BuildFlags): Promise<number> {
-  // Where the site is served is checked before ingest (see `siteAddress`).
+  // Where the site is served is checked before ingest (see `siteAddress`), and its folders.
   const settings = await siteSettings();
   siteAddress(flags.siteUrl ?? settings.url, flags.pathPrefix);
+  await requireDir(flags.seeds, "seeds");
+  await checkBuildPaths(flags);
   const articlesDir = path.resolve(flags.articles ?? defaultArticlesDir(flags.output));
   const ingestFlags: IngestFlags = {
     seeds: flags.seeds,
@@ -190,6 +225,13 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const ingested = await ingestSeeds(ingestFlags, rebuild ? undefined : () => void loadEleventy().catch(() => undefined));
   const report: BuildReport = ingested.report;
   printProblems(report);
+  if (!report.articles.some((a) => a.status !== "duplicate")) {
+    // A build from no article would unpublish every page: a wrong path, a folder not mounted.
+    const seedsDir = path.resolve(flags.seeds);
+    console.error(`news-archive: no article to build from ${seedsDir} (${report.seeds ? `all ${report.seeds} of its seeds were rejected` : "it holds no *.txt seed"}); the site is left as it is`);
+    await finish(report, flags.report);
+    return EXIT_FATAL;
+  }
   const site = { articlesDir, outputDir: output, siteUrl: flags.siteUrl, pathPrefix: flags.pathPrefix, renderThreads: flags.renderThreads };
   const started = performance.now();
   // Ingest has the records it just wrote (or found unchanged) in memory: the site need not read

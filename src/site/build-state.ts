@@ -64,6 +64,28 @@ export async function readBuildState(outputDir: string): Promise<BuildState | un
   }
 }
 
+/**
+ * Every page the last build of `outputDir` recorded writing, whether its state can be trusted or
+ * not (another code, a build killed half way, a pending file that cannot be read): its state's
+ * pages and those its pending file names. Nothing else in the folder is a build's to remove:
+ * the folder may hold its owner's files too.
+ */
+export async function recordedPages(outputDir: string): Promise<string[]> {
+  const pagesIn = async (file: string): Promise<string[]> => {
+    try {
+      const parsed = JSON.parse(await readText(path.join(outputDir, file))) as { pages?: unknown };
+      if (Array.isArray(parsed.pages)) return parsed.pages.filter((p): p is string => typeof p === "string");
+      return typeof parsed.pages === "object" && parsed.pages !== null ? Object.keys(parsed.pages) : [];
+    } catch {
+      return [];
+    }
+  };
+  return [...new Set([...(await pagesIn(STATE_FILE)), ...(await pagesIn(PENDING_FILE))])];
+}
+
+/** `urls`, each marked pending: what a build that trusts nothing records before it writes a page (see `buildSite`). */
+export const allPending = (urls: Iterable<string>): Record<string, string> => Object.fromEntries([...urls].map((url) => [url, PENDING]));
+
 function isDigestMap(value: unknown): value is Record<string, string> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
 }

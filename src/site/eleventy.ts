@@ -9,8 +9,8 @@ import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, PROJECT_ROOT } from "../code-fingerprint.ts";
 import { TEMPORARY } from "../ingest/files.ts";
-import { type BuildState, markPending, PENDING, readBuildState, STATE_FILE, writeBuildState } from "./build-state.ts";
-import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages } from "./page-table.ts";
+import { allPending, type BuildState, markPending, PENDING, readBuildState, recordedPages, STATE_FILE, writeBuildState } from "./build-state.ts";
+import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages, urlsOf } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
 import { type ArticleEntry, indexArchive, orderArticles } from "./archive.ts";
@@ -125,14 +125,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const code = await codeFingerprint(site);
     const [state, top] = await Promise.all([readBuildState(outputDir), readdir(outputDir).catch(() => undefined)]);
     const ours = top === undefined || top.length === 0 || top.includes(STATE_FILE);
-    if (ours) await removeTemporaries(outputDir, top ?? [], state !== undefined && Object.values(state.pages).includes(PENDING));
     const previous = ours && state?.code === code ? state : undefined;
+    // The pages the last build recorded, trusted or not: the only files this build may prune.
+    // (Pruning whatever a listing of the folder held took its owner's files for stale pages.)
+    const recorded = previous ? Object.keys(previous.pages) : ours ? await recordedPages(outputDir) : [];
+    // Temporary files beside the pages, too, when the last build may have died writing them
+    // (pages pending, or a state that cannot be read).
+    if (ours) await removeTemporaries(outputDir, top ?? [], state === undefined ? recorded.length > 0 : Object.values(state.pages).includes(PENDING));
     // A build that trusts nothing of the last one (a first build, another code or settings)
-    // marks the folder as ours, and as trusting nothing, before it writes a page: killed half
-    // way, it leaves a folder the next build knows to clean (it trusts no page of it, and prunes
-    // what it does not produce, temporary files included). Left as it was, the last build's
-    // state would vouch for pages this one rewrote.
-    if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: {} });
+    // marks the folder as ours, and as trusting nothing, before it writes a page, naming the
+    // pages the last build recorded; and, once it knows them, the pages it will write. Killed
+    // half way, it leaves a folder the next build knows to clean: it trusts no page of it, and
+    // prunes those it does not produce. Left as it was, the last build's state would vouch for
+    // pages this one rewrote.
+    if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending(recorded) });
     // The last build's files: checked for while the index is built (see `missing-files.ts`),
     // and pruned from at the end.
     const previousFiles = previous ? Object.keys(previous.pages).map(outputFileOf) : undefined;
@@ -164,6 +170,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const todo = chosen ? (early ? { ...chosen.todo, articles: early.later } : chosen.todo) : data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const { runs, shared: helped, direct } = planRender(todo, todoPages, threads, previous !== undefined);
+    if (ours && !previous) {
+      // Before its first page, every page this build may write, with the last build's: killed
+      // half way, it leaves a state that names them all for the next build to prune.
+      await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending([...recorded, ...Object.values(urlsOf(data.all)).flat()]) });
+    }
     if (previous && chosen) {
       // Should this build die half way, the next must still know every page it may have written
       // (to prune it) and must not trust any of them (to render it again), nor a search bundle
@@ -199,8 +210,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const rendered = [...(early?.rendered ?? []), ...mine.rendered, ...(theirs?.rendered ?? [])];
     for (const file of rendered) produced.add(file);
     const written = (early?.written ?? 0) + mine.written + (theirs?.written ?? 0);
-    // What the last build produced is known from its state; without one, from the folder itself.
-    const before = previousFiles ?? (ours && top?.length ? await listFiles(outputDir) : []);
+    // What the last build produced, as its state recorded it.
+    const before = previousFiles ?? recorded.map(outputFileOf);
     const removed = (early?.removed ?? 0) + (await prune(outputDir, before, produced));
     const { searchDigests } = selection;
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
@@ -309,31 +320,32 @@ async function listFiles(dir: string): Promise<string[]> {
 /** Removes files an earlier build wrote that this build does not produce (deleted articles, entities). */
 async function prune(outputDir: string, before: readonly string[], produced: ReadonlySet<string>): Promise<number> {
   let removed = 0;
+  const folders = new Set<string>();
   for (const file of before) {
     const top = file.split("/")[0] ?? "";
     // The state and its pending file (see `build-state.ts`) are the build's own to write.
     if (COPIED.has(top) || file.startsWith(STATE_FILE) || produced.has(file) || !existsSync(path.join(outputDir, file))) continue;
     await rm(path.join(outputDir, file), { force: true });
     removed++;
+    folders.add(path.posix.dirname(file));
   }
-  if (removed) await removeEmptyDirs(outputDir);
+  await removeEmptiedFolders(outputDir, folders);
   return removed;
 }
 
 /**
- * Removes the folders below `dir` that are left empty, one at a time and only while empty,
- * never inside the copied folders or the search bundles: Pagefind may be writing a bundle on
- * another thread meanwhile (see `articlesFirst`).
+ * Removes the folders that held pruned files, and their parents, while they are empty: only
+ * those, not every empty folder of the site (its owner's among them). None is inside the
+ * copied folders or the search bundles, where Pagefind may be writing on another thread
+ * meanwhile (see `articlesFirst`): pages are never pruned from there.
  */
-async function removeEmptyDirs(dir: string, top = true): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  let empty = true;
-  for (const e of entries) {
-    if (e.isDirectory() && !(top && COPIED.has(e.name)) && (await removeEmptyDirs(path.join(dir, e.name), false))) continue;
-    empty = false;
+async function removeEmptiedFolders(outputDir: string, folders: ReadonlySet<string>): Promise<void> {
+  const all = new Set<string>();
+  for (let folder of folders) for (; folder !== "." && folder !== "" && !all.has(folder); folder = path.posix.dirname(folder)) all.add(folder);
+  // Deepest first, so that a parent is tried once its children are gone; `rmdir` leaves a folder that is not empty.
+  for (const folder of [...all].sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? -1 : 1))) {
+    await rmdir(path.join(outputDir, folder)).catch(() => undefined);
   }
-  if (empty && !top) await rmdir(dir).catch(() => undefined);
-  return empty;
 }
 
 /** Serves `outputDir` with Eleventy's dev server, rebuilding on template or article changes. */
@@ -341,7 +353,7 @@ export async function serveSite(options: SiteBuildOptions, port: number): Promis
   // The server rewrites pages as seeds change, without recording digests: the next build must
   // not trust the last one's, so it renders everything (and the folder stays marked as ours).
   const outputDir = path.resolve(options.outputDir);
-  if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: "served", pages: {} });
+  if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: "served", pages: allPending(await recordedPages(outputDir)) });
   const cli = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
   const env = { ...process.env, ...siteEnv(options) };
   // The server watches, which needs the resolve hook a build does without (see `loadEleventy`).

@@ -17,16 +17,25 @@ export interface SearchIndexResult {
 }
 
 /**
- * Removes whatever lies in `<output>/pagefind/` that is not a bundle of `shards`: years no longer
- * in the archive, the months of a year no longer the latest (or the year that now is), an
- * unfinished bundle, the single bundle of earlier versions. Returns how many.
+ * What a build writes in `<output>/pagefind/`: a shard's bundle (`2016`, `2024-12`, `undated`),
+ * one being replaced (`.new`, `.old`), and the files of the single bundle of earlier versions
+ * (`pagefind.js`, `pagefind-entry.json`, `wasm.en.pagefind`, `fragment/`, `index/`, `filter/`, ...).
+ */
+export const isBundleEntry = (name: string): boolean =>
+  /^(\d{4}(-\d{2})?|undated)(\.new|\.old)?$/.test(name) || /^pagefind[\w.-]*\.(js|css|json|pf_meta)$/.test(name) || /^wasm\.[\w-]+\.pagefind$/.test(name) || ["fragment", "index", "filter"].includes(name);
+
+/**
+ * Removes what a build wrote in `<output>/pagefind/` that is not a bundle of `shards`: years no
+ * longer in the archive, the months of a year no longer the latest (or the year that now is),
+ * an unfinished bundle, the single bundle of earlier versions; nothing else (`isBundleEntry`).
+ * Returns how many.
  */
 export async function pruneSearchBundles(outputDir: string, shards: readonly string[]): Promise<number> {
   const root = path.join(outputDir, "pagefind");
   const keep = new Set(shards);
   let removed = 0;
   for (const entry of await readdir(root).catch(() => [])) {
-    if (keep.has(entry)) continue;
+    if (keep.has(entry) || !isBundleEntry(entry)) continue;
     await rm(path.join(root, entry), { recursive: true, force: true });
     removed++;
   }

@@ -396,8 +396,11 @@ describe("rebuilding the site", () => {
       NEWS_ARCHIVE_TEST_KILL_AFTER: `${path.sep}feed.xml`,
     });
     expect(killed.code).toBe(KILLED);
-    // The folder was marked as this tool's before the first page was written.
-    expect(JSON.parse(await readFile(path.join(out, ".news-archive-build"), "utf8"))).toMatchObject({ code: "incomplete", pages: {} });
+    // The folder was marked as this tool's before the first page was written, naming every page the build was to write.
+    const marker = JSON.parse(await readFile(path.join(out, ".news-archive-build"), "utf8")) as { code: string; pages: Record<string, string> };
+    expect(marker.code).toBe("incomplete");
+    expect(marker.pages["/feed.xml"]).toBe("pending");
+    expect(Object.values(marker.pages).every((d) => d === "pending")).toBe(true);
     expect(await listFiles(out)).toContain("feed.xml");
     // What another page's interrupted write would have left.
     await mkdir(path.join(out, "2015"), { recursive: true });
@@ -475,6 +478,35 @@ describe("rebuilding the site", () => {
     const cold = path.join(tmp, "resettled-cold");
     expect((await runCli(["build", "--seeds", seeds, "--output", cold, "--articles", path.join(tmp, "resettled-cold-md"), "--site-url", "https://a.example/"])).code).toBe(2);
     await expectSameSite(site, cold);
+  });
+
+  it("removes only what its builds recorded writing: the owner's files in the output folder stay, whatever the settings and even with a damaged state", async () => {
+    const site = path.join(tmp, "owned");
+    const args = (url: string, seedDir = seeds): string[] => ["build", "--seeds", seedDir, "--output", site, "--articles", path.join(tmp, "owned-md"), "--site-url", url];
+    expect((await runCli(args("https://a.example/"))).code).toBe(2);
+    const own = ["NOTES.txt", "downloads/report.pdf", "people/private.html", "2015/photo.jpg", "pagefind/mine.js", "pagefind/old/keep.txt"];
+    for (const file of own) {
+      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+      await writeFile(path.join(site, file), "mine");
+    }
+    await mkdir(path.join(site, "empty-folder"));
+    // Another site URL (another code does the same): nothing of the last build is trusted. With
+    // a seed fewer, its pages are stale: they go, and nothing else.
+    const fewer = path.join(tmp, "owned-seeds");
+    await cp(seeds, fewer, { recursive: true });
+    await rm(path.join(fewer, "politics", "001.txt"));
+    const rebuilt = await build("owned", fewer, {}, ["--site-url", "https://b.example/"]);
+    expect(rebuilt.site.removed).toBeGreaterThan(0);
+    const cold = await build("owned-cold", fewer, {}, ["--site-url", "https://b.example/"]);
+    expect(cold.site.removed).toBe(0);
+    const mine = (f: string): boolean => own.includes(f);
+    expect((await listFiles(site)).filter((f) => !mine(f)).sort()).toEqual((await listFiles(path.join(tmp, "owned-cold"))).sort());
+    for (const file of own) expect(await readFile(path.join(site, file), "utf8"), file).toBe("mine");
+    expect((await stat(path.join(site, "empty-folder"))).isDirectory()).toBe(true);
+    // A state that cannot be read vouches for nothing, and names nothing to remove.
+    await writeFile(path.join(site, ".news-archive-build"), "not json");
+    expect((await runCli(args("https://a.example/", fewer))).code).toBe(2);
+    for (const file of own) expect(await readFile(path.join(site, file), "utf8"), file).toBe("mine");
   });
 
   it("fails, naming the path, when a search bundle cannot be written", async () => {
