@@ -243,7 +243,7 @@ function matchManifest(
     const matches =
       entry.key.by === "file"
         ? [...(byPath.get(value) ?? []), ...(byPath.get(`${value}.txt`) ?? [])]
-        : (byId.get(safeId(value)) ?? byStem.get(value) ?? []);
+        : idMatches(value, byStem.get(value) ?? [], byId);
     const where = `${manifestFile}:${entry.row}`;
     if (matches.length === 0) {
       warnings.push({ file: where, message: `row names no seed: ${entry.key.by} "${value}"` });
@@ -256,6 +256,17 @@ function matchManifest(
     }
   }
   return byFile;
+}
+
+/**
+ * The seeds an `id` row names: the one seed with that stem, as written (`Report` and `report`
+ * are two seeds, whose ids are `report` and `report-2`); else the seed with that id (`001`, when
+ * `politics/001.txt` sits beside `001.txt`, is the latter's); else every seed with the stem;
+ * else the seed whose id the value makes.
+ */
+function idMatches(value: string, stems: readonly Draft[], byId: ReadonlyMap<string, Draft[]>): readonly Draft[] {
+  if (stems.length === 1) return stems;
+  return byId.get(value) ?? (stems.length ? stems : (byId.get(safeId(value)) ?? []));
 }
 
 /** Runs ingest and writes the Markdown; resolves to the report (it never throws for one bad seed). */

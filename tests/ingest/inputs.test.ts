@@ -4,6 +4,7 @@
  * folder, is rejected, named. A manifest saved as Windows-1252 (a spreadsheet's plain "CSV").
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -58,5 +59,29 @@ describe("a manifest that is not UTF-8", () => {
     const markdown = await readFile(path.join(out, "a.md"), "utf8");
     expect(markdown).toContain("byline: José María");
     expect(markdown).toContain("section: España");
+  });
+});
+
+describe("manifest rows by id", () => {
+  it("go to the seed whose stem they give as written, where stems differ only by case, and to a root seed's id beside folders", async () => {
+    const seeds = path.join(tmp, "cased");
+    await mkdir(path.join(seeds, "politics"), { recursive: true });
+    await writeFile(path.join(seeds, "Report.txt"), "Upper report\nTony Blair met French officials in Paris.\n");
+    await writeFile(path.join(seeds, "report.txt"), "Lower report\nChelsea beat Real Madrid in the Spanish capital.\n");
+    await writeFile(path.join(seeds, "001.txt"), "Root story\nTony Blair spoke in London.\n");
+    await writeFile(path.join(seeds, "politics", "001.txt"), "Politics story\nGordon Brown spoke in Leeds.\n");
+    const manifest = path.join(tmp, "cased.csv");
+    await writeFile(manifest, "id,section\nreport,lower\nReport,upper\n001,root\npolitics-001,politics\n");
+    const out = path.join(tmp, "out-cased");
+    const report = await ingest({ seedsDir: seeds, outDir: out, manifestPath: manifest });
+    expect(report.warnings).toEqual([]);
+    const sectionOf = (file: string): string | undefined => {
+      const a = report.articles.find((x) => x.file === file);
+      return a && /^section: (.*)$/m.exec(readFileSync(path.join(out, `${a.id}.md`), "utf8"))?.[1];
+    };
+    expect(sectionOf("Report.txt")).toBe("upper");
+    expect(sectionOf("report.txt")).toBe("lower");
+    expect(sectionOf("001.txt")).toBe("root");
+    expect(sectionOf("politics/001.txt")).toBe("politics");
   });
 });
