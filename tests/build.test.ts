@@ -164,8 +164,12 @@ describe("news-archive build", () => {
     expect(titles[0]).toBe(HOSTILE_TITLE);
     expect(titles).toContain("Putin to visit Iran to tighten Syria ties");
     expect(titles.length).toBe(8);
-    const atom = parseXml(await readFile(path.join(site, "atom.xml"), "utf8")) as { feed: { entry: { id: string }[] } };
+    const atom = parseXml(await readFile(path.join(site, "atom.xml"), "utf8")) as { feed: { entry: { id: string; category?: { "@term": string; "@scheme": string; "@label": string }[] }[] } };
     expect(atom.feed.entry.map((e) => e.id)).toContain(`${ORIGIN}/2015/11/13/putin-to-visit-iran-to-tighten-syria-ties/`);
+    // An entity's category: its slug, in the scheme of its type's pages (slugs are unique within a type only).
+    const categories = atom.feed.entry.flatMap((e) => e.category ?? []);
+    expect(categories).toContainEqual({ "@term": "vladimir-putin", "@scheme": `${ORIGIN}/people/`, "@label": "Vladimir Putin" });
+    expect(categories.every((c) => /\/(people|organizations|places)\/$/.test(c["@scheme"]))).toBe(true);
     const json = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as { items: { title: string }[] };
     expect(json.items[0]?.title).toBe(HOSTILE_TITLE);
 

@@ -5,7 +5,7 @@
  * Identity is (type, normalised name). A one-word person name ("Blair") joins a full name
  * ("Tony Blair") only when exactly one full name in the whole archive ends with that word: two
  * different people sharing a surname never merge. The display name is the form most often used
- * as the full name; slugs are unique across all entities, claimed in name order.
+ * as the full name; slugs are unique among the entities of each type, claimed in name order.
  *
  * Editorial overrides (`overrides.ts`) are applied first and win: a renamed, merged or retyped
  * entity keeps the archivist's name and slug, and a suppressed one disappears.
@@ -156,10 +156,19 @@ export function canonicalise(extracted: readonly (readonly ExtractedEntity[])[],
     return { key, type, rule, name: rule?.name ?? displayName(registry.forms.get(key) ?? new Map()) };
   });
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  // Unique among the entities of one type, whose pages share a folder (`/places/london/`): unique
+  // across types, the slugs of a name seen as two types went to the type first in the alphabet,
+  // so London the place, in 251 BBC articles, was `london-2` beside an organization in one.
+  const taken = new Map<EntityType, Set<string>>();
+  const takenBy = (type: EntityType): Set<string> => {
+    let slugs = taken.get(type);
+    if (!slugs) taken.set(type, (slugs = new Set()));
+    return slugs;
+  };
   // Slugs the archivist fixed are claimed first, so the machine never takes them.
-  const taken = new Set<string>(named.flatMap(({ rule }) => (rule?.slug ? [rule.slug] : [])));
+  for (const { type, rule } of named) if (rule?.slug) takenBy(type).add(rule.slug);
   for (const { key, type, name, rule } of named) {
-    const entity: CanonicalEntity = { name, type, slug: rule?.slug ?? claim(toSlug(name, type), taken) };
+    const entity: CanonicalEntity = { name, type, slug: rule?.slug ?? claim(toSlug(name, type), takenBy(type)) };
     if (rule?.description) entity.description = rule.description;
     if (rule?.sameAs) entity.sameAs = rule.sameAs;
     canon.set(key, entity);

@@ -90,9 +90,11 @@ export function parseOverrides(source: string, file: string): OverrideRule[] {
 }
 
 /**
- * `rules`, once no two of them give one slug to two entities (other names, or other types):
- * each would take the other's page without a word. Rules for one entity may share its slug
- * (one for every article, one for a few, say).
+ * `rules`, once no two of them give one slug to two entities of one type (other names, and
+ * types that may be the same: one of them given, or neither): each would take the other's page
+ * without a word. Rules for one entity may share its slug (one for every article, one for a few,
+ * say), and so may rules for entities of two given types, whose pages are apart
+ * (`/places/georgia/`, `/people/georgia/`).
  */
 function oneSlugEach(file: string, rules: OverrideRule[]): OverrideRule[] {
   // Every earlier rule with the slug, not the first alone: the answer must not depend on their order.
@@ -101,7 +103,7 @@ function oneSlugEach(file: string, rules: OverrideRule[]): OverrideRule[] {
     const { slug, name } = rule;
     if (!slug || !name || rule.suppress) continue;
     const earlier = bySlug.get(slug) ?? [];
-    const other = earlier.find((r) => normaliseName(r.name ?? "") !== normaliseName(name) || (r.type && rule.type && r.type !== rule.type));
+    const other = earlier.find((r) => (!r.type || !rule.type || r.type === rule.type) && normaliseName(r.name ?? "") !== normaliseName(name));
     if (other) {
       throw new OverridesError(file, `rule ${rule.index}: slug "${slug}" is already rule ${other.index}'s, for ${other.name ?? ""}${other.type ? ` (${other.type})` : ""}: two entities cannot share a page`);
     }

@@ -13,7 +13,7 @@ export interface Entity {
   /** Canonical display name, the same in every article of the archive. */
   name: string;
   type: EntityType;
-  /** Unique per entity across the archive; the entity page lives at `/<type plural>/<slug>/`. */
+  /** Unique among the archive's entities of its type; the entity page lives at `/<type plural>/<slug>/`. */
   slug: string;
   /** Other surface forms of this entity used in this article. */
   aliases: string[];

@@ -9,7 +9,7 @@
  * "unknown" (documented in README).
  */
 import { DateTime } from "luxon";
-import type { FeedSpec, LinklessEntry } from "./archive.ts";
+import { type FeedSpec, KIND_PATH, type LinklessEntry } from "./archive.ts";
 import { articleBody } from "./load.ts";
 import { memo, perRecord } from "./memo.ts";
 import { escapeHtml as esc } from "./html.ts";
@@ -92,7 +92,8 @@ const atomEntry = perItem((item, site, fullText) => {
     `    <updated>${toIso(item.date)}</updated>`,
     item.date ? `    <published>${toIso(item.date)}</published>` : "",
     item.byline ? `    <author><name>${esc(item.byline)}</name></author>` : "",
-    ...item.entityTerms.map((t) => `    <category term="${esc(t.slug)}" label="${esc(t.name)}"/>`),
+    // A slug names an entity among those of its type: the scheme says which (`…/people/`).
+    ...item.entityTerms.map((t) => `    <category term="${esc(t.slug)}" scheme="${esc(absoluteUrl(`/${KIND_PATH[t.kind]}/`, site))}" label="${esc(t.name)}"/>`),
     `    <summary>${esc(item.summary)}</summary>`,
     `    <content type="html">${esc(content(item, fullText, site))}</content>`,
     "  </entry>",

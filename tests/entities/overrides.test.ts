@@ -56,10 +56,15 @@ describe("editorial overrides", () => {
   });
 
   it("keeps a fixed slug away from the machine's entities", () => {
-    const [a] = canonicalise([[e("Tony Blair PM", "person"), e("X", "place")]], {
+    const [a] = canonicalise([[e("Tony Blair PM", "person"), e("X", "person"), e("Tony Blair PM", "place")]], {
       overrides: new Overrides(parseOverrides("- name: X\n  slug: tony-blair-pm\n", "f")),
     });
-    expect(a?.map((x) => x.slug).sort()).toEqual(["tony-blair-pm", "tony-blair-pm-2"]);
+    // Away from the machine's people; a place may have it too (its page is /places/tony-blair-pm/).
+    expect(a?.map((x) => [x.type, x.name, x.slug]).sort()).toEqual([
+      ["person", "Tony Blair PM", "tony-blair-pm-2"],
+      ["person", "X", "tony-blair-pm"],
+      ["place", "Tony Blair PM", "tony-blair-pm"],
+    ]);
   });
 
   it.each([
@@ -72,12 +77,22 @@ describe("editorial overrides", () => {
     ["name: [unclosed\n", /invalid YAML/],
     ["just text\n", /expected a list of rules/],
     ["- name: Angela Merkel\n  slug: leader\n- name: Emmanuel Macron\n  slug: leader\n", /rule 2: slug "leader" is already rule 1's, for Angela Merkel: two entities cannot share a page/],
-    ["- name: Georgia\n  type: place\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Georgia \(place\)/],
-    // The same, after a rule of no type that either could share the slug with: refused all the same.
-    ["- name: Georgia\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n- name: Georgia\n  type: place\n  slug: georgia\n", /rule 3: slug "georgia" is already rule 2's, for Georgia \(person\)/],
+    ["- name: Georgia\n  type: place\n  slug: georgia\n- name: Tbilisi\n  type: place\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Georgia \(place\)/],
+    // Other names, one type not given: they may land on one type's page. Refused whatever the order.
+    ["- name: Georgia\n  type: person\n  slug: georgia\n- name: Tbilisi\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Georgia \(person\)/],
+    ["- name: Tbilisi\n  slug: georgia\n- name: Georgia\n  type: place\n  slug: georgia\n", /rule 2: slug "georgia" is already rule 1's, for Tbilisi/],
   ])("refuses %j, naming the rule", (text, message) => {
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(message);
     expect(() => parseOverrides(text, "seeds/entities.yaml")).toThrow(/^seeds\/entities\.yaml: /);
+  });
+
+  it("lets rules for entities of two given types share a slug: their pages are apart", () => {
+    const text = "- name: Georgia\n  type: place\n  slug: georgia\n- name: Georgia\n  type: person\n  slug: georgia\n- name: Georgia Country\n  type: organization\n  slug: georgia\n";
+    expect(parseOverrides(text, "f").map((r) => [r.type, r.slug])).toEqual([
+      ["place", "georgia"],
+      ["person", "georgia"],
+      ["organization", "georgia"],
+    ]);
   });
 
   it("lets rules for one entity share its slug", () => {
