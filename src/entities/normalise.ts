@@ -9,6 +9,8 @@ export function normaliseName(name: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    // As slugs spell it: `Securities & Exchange Commission` is `Securities and Exchange Commission`.
+    .replace(/&/g, " and ")
     .replace(/['’]s$/, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

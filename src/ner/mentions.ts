@@ -16,6 +16,20 @@ export interface Mention {
 
 const TYPES: Record<string, EntityType> = { PER: "person", ORG: "organization", LOC: "place" };
 
+const BRACKETS = new Set(["(", ")", "[", "]"]);
+
+/**
+ * A person's name up to a bracket: the tagger ran `Steve Borthwick (Bath` on as one name in the
+ * BBC's team lists, where each player's club follows in brackets, making "Borthwick (Bath" of
+ * it. What the bracket holds is left out (a club, a party), not made a person of its own.
+ * Organizations and places keep theirs: CoNLL-2003 has `Proleter (Z)`, a club, as one name.
+ */
+function beforeBracket(type: EntityType, span: Token[]): Token[] {
+  if (type !== "person") return span;
+  const at = span.findIndex((t) => BRACKETS.has(t.form));
+  return at < 0 ? span : span.slice(0, at);
+}
+
 /**
  * Reads mentions off one sentence's tags, in text order. A plain loop without local named
  * functions: tsx (esbuild's keepNames) would redefine a local arrow's name on every call.
@@ -29,7 +43,9 @@ export function readMentions(tokens: readonly Token[], tags: readonly string[], 
     if (start >= 0 && (tag === "O" || tag.startsWith("B-") || tag.slice(2) !== type)) {
       const entityType = TYPES[type];
       const end = entityType === "organization" && tag === "O" ? stationEnd(tokens, i) : i;
-      if (entityType) out.push({ type: entityType, tokens: end > i ? withoutPossessive(tokens.slice(start, end)) : tokens.slice(start, i), sentence, caps });
+      // Possessives go wherever the name ends (the tokeniser keeps `4's` of `Radio 4's` whole).
+      const span = entityType && beforeBracket(entityType, tokens.slice(start, end > i ? end : i));
+      if (entityType && span?.length) out.push({ type: entityType, tokens: withoutPossessive(span), sentence, caps });
       start = -1;
       if (end > i) {
         i = end - 1;
@@ -72,7 +88,8 @@ function stationEnd(tokens: readonly Token[], end: number): number {
 /** `BBC Radio 4's` → `BBC Radio 4`: the possessive of a number stays on its token, unlike a word's. */
 function withoutPossessive(tokens: Token[]): Token[] {
   const last = tokens[tokens.length - 1];
-  if (!last?.form.endsWith("'s")) return tokens;
+  // A token that is the possessive alone is left to the name's reading (`names.ts`), which drops it.
+  if (!last || last.form.length <= 2 || !last.form.endsWith("'s")) return tokens;
   const text = last.text.slice(0, -2);
   tokens[tokens.length - 1] = { text, form: last.form.slice(0, -2), start: last.start, end: last.start + text.length };
   return tokens;

@@ -11,6 +11,9 @@ describe("normaliseName", () => {
     ["U.S.", "u s"],
     ["José  Mourinho", "jose mourinho"],
     ["al-Assad", "al assad"],
+    // `&` as slugs spell it, so the two spellings are one entity.
+    ["Securities & Exchange Commission", "securities and exchange commission"],
+    ["Securities and Exchange Commission", "securities and exchange commission"],
   ])("%j → %j", (name, norm) => expect(normaliseName(name)).toBe(norm));
 });
 

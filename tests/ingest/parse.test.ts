@@ -58,6 +58,12 @@ describe("parseSeed", () => {
     expect(parseSeed("Just a headline\n\n")).toEqual({ ok: false, reason: expect.stringContaining("no body") });
   });
 
+  it("reads HTML character references scraped text kept, and leaves as written what stands for no character", () => {
+    const v = ok("Jos&#233; Mar&#xED;a &amp; AT&T\nPrices &lt;5% &#163;10, &#0; &#xD800; &#1114112; &copy; & more.\n");
+    expect(v.headline).toBe("José María & AT&T");
+    expect(v.paragraphs).toEqual(["Prices <5% £10, &#0; &#xD800; &#1114112; &copy; & more."]);
+  });
+
   it("strips control characters and zero-width spaces", () => {
     expect(ok("Head\u0007line\nBo\u200Bdy\u0000.").headline).toBe("Headline");
   });

@@ -29,6 +29,14 @@ describe("readMentions", () => {
     expect(mentions("on BBC Radio Five Live:", ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])).toEqual([["BBC Radio Five Live", "organization"]]);
   });
 
+  it("ends a person's name at a bracket, and leaves out the possessive of a number the tagger took in", () => {
+    // As the BBC's team lists have them: `Borthwick (Bath)`.
+    expect(mentions("Steve Borthwick (Bath) and", ["B-PER", "I-PER", "I-PER", "I-PER", "O", "O"])).toEqual([["Steve Borthwick", "person"]]);
+    // An organization keeps what it holds in brackets (as CoNLL-2003 has Yugoslav clubs).
+    expect(mentions("beat Proleter (Z) 2-1", ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])).toEqual([["Proleter ( Z )", "organization"]]);
+    expect(mentions("told Radio 4's Today", ["O", "B-ORG", "I-ORG", "O"])).toEqual([["Radio 4", "organization"]]);
+  });
+
   it("leaves other numbers, other types and lowercase words alone", () => {
     expect(mentions("said the BBC one day", ["O", "O", "B-ORG", "O", "O"])).toEqual([["BBC", "organization"]]);
     expect(mentions("Arsenal 2 Chelsea 1", ["B-ORG", "O", "B-ORG", "O"])).toEqual([["Arsenal", "organization"], ["Chelsea", "organization"]]);
