@@ -1,7 +1,7 @@
 /**
  * Ingest, phase by phase:
  *
- *   list seeds → read + decode + parse (per seed) → drop duplicates → ids → manifest
+ *   list seeds → read + decode + parse (per seed) → ids → manifest → drop duplicates
  *   → extract entities (per seed) → canonical entities (archive-wide) → slugs → Article
  *   → Markdown → write what changed, remove what is stale → report
  *
@@ -416,19 +416,22 @@ async function ingestSeeds({ options, report, manifest, overrides, files, stamps
 
   t.read = lap();
   const ids = assignIds(drafts);
-  const firstByContent = new Map<string, Draft>();
+  const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
+  // Of seeds with one text, the article is the first (in path order) that the manifest
+  // describes, else the first: kept by path order alone, a copy earlier in the folder took the
+  // article's place and its date, section and tags went with the duplicate, without a word.
+  const kept = new Map<string, Draft>();
+  for (const draft of drafts) {
+    const first = kept.get(draft.contentKey);
+    if (!first || (!meta.has(first.file) && meta.has(draft.file))) kept.set(draft.contentKey, draft);
+  }
   const unique: Draft[] = [];
   const duplicates: { draft: Draft; of: Draft }[] = [];
   for (const draft of drafts) {
-    const original = firstByContent.get(draft.contentKey);
-    if (original) duplicates.push({ draft, of: original });
-    else {
-      firstByContent.set(draft.contentKey, draft);
-      unique.push(draft);
-    }
+    const original = kept.get(draft.contentKey) as Draft;
+    if (original === draft) unique.push(draft);
+    else duplicates.push({ draft, of: original });
   }
-
-  const meta = matchManifest(manifest, manifestFile, drafts, ids, report.warnings);
 
   const keys = unique.map((d) => d.contentKey);
   const extracted = keys.map((key) => (streamed.has(key) ? undefined : cache.get(key)));

@@ -85,3 +85,24 @@ describe("manifest rows by id", () => {
     expect(sectionOf("politics/001.txt")).toBe("politics");
   });
 });
+
+describe("seeds with one text", () => {
+  it("make the article of the one the manifest describes, wherever it lies in the folder", async () => {
+    const seeds = path.join(tmp, "copies");
+    await mkdir(seeds, { recursive: true });
+    const text = "Blair visits Paris\nTony Blair met French officials in Paris on Monday.\n";
+    await writeFile(path.join(seeds, "a-copy.txt"), text);
+    await writeFile(path.join(seeds, "b-story.txt"), text);
+    const manifest = path.join(tmp, "copies.csv");
+    await writeFile(manifest, "id,date,section\nb-story,2015-11-13,world\n");
+    const out = path.join(tmp, "out-copies");
+    const report = await ingest({ seedsDir: seeds, outDir: out, manifestPath: manifest });
+    expect(report.articles.map((a) => [a.file, a.status, a.duplicateOf]).sort()).toEqual([
+      ["a-copy.txt", "duplicate", "b-story.txt"],
+      ["b-story.txt", "written", undefined],
+    ]);
+    const markdown = readFileSync(path.join(out, "b-story.md"), "utf8");
+    expect(markdown).toContain("date: 2015-11-13");
+    expect(markdown).toContain("section: world");
+  });
+});
