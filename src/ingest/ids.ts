@@ -3,6 +3,7 @@
  * from its headline. Both must be unique across the archive, and collisions are resolved the same
  * way on every run: by sorted input path, never by file-system order.
  */
+import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
 
 const MAX_SLUG = 80;
@@ -74,6 +75,16 @@ export interface IdInput {
 }
 
 /**
+ * The id of a stem with no ASCII letter or digit to keep (`北京新闻`, `Москва`, `---`): its
+ * transliteration where there is one, and a digest of the stem, so that each such seed has an
+ * id of its own that another cannot move (all of them were `article`, `article-2`, ... in path
+ * order, so adding one renamed those after it).
+ */
+function spelledOut(stem: string): string {
+  return `${toSlug(stem, "seed")}-${createHash("sha256").update(stem).digest("hex").slice(0, 8)}`;
+}
+
+/**
  * Assigns every seed an id. A stem that is unique stays as it is. Where several seeds share a
  * stem (`business/001.txt`, `politics/001.txt`), those in subfolders are qualified by their
  * folder (`business-001`); anything still clashing gets a counter, in path order.
@@ -82,7 +93,7 @@ export function assignIds(inputs: readonly IdInput[]): Map<string, string> {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byBase = new Map<string, IdInput[]>();
   for (const input of sorted) {
-    const base = safeId(input.stem) || "article";
+    const base = safeId(input.stem) || spelledOut(input.stem);
     const group = byBase.get(base);
     if (group) group.push(input);
     else byBase.set(base, [input]);

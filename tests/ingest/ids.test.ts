@@ -60,6 +60,21 @@ describe("assignIds", () => {
     expect(assignIds([...inputs].reverse())).toEqual(expected);
   });
 
+  it("gives a stem with nothing of ASCII to keep an id of its own, which no seed added beside it moves", () => {
+    const one = assignIds([{ file: "北京新闻.txt", stem: "北京新闻" }]);
+    const more = assignIds([
+      { file: "---.txt", stem: "---" },
+      { file: "article.txt", stem: "article" },
+      { file: "Москва.txt", stem: "Москва" },
+      { file: "北京新闻.txt", stem: "北京新闻" },
+    ]);
+    expect(more.get("北京新闻.txt")).toBe(one.get("北京新闻.txt"));
+    expect(more.get("article.txt")).toBe("article");
+    expect(more.get("Москва.txt")).toMatch(/^moskva-[0-9a-f]{8}$/);
+    expect(more.get("---.txt")).toMatch(/^seed-[0-9a-f]{8}$/);
+    expect(new Set(more.values()).size).toBe(4);
+  });
+
   it("never gives two seeds one id", () => {
     const ids = assignIds([
       { file: "a-b/c.txt", stem: "c" },
