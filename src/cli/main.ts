@@ -287,9 +287,19 @@ async function runBuild(flags: BuildFlags): Promise<number> {
 
 const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
+/** This package's version, from its `package.json`. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 export function program(): Command {
   const cli = new Command("news-archive")
     .description("Turn a folder of plain-text news articles into a browsable, subscribable static archive.")
+    .version(packageVersion())
     .showHelpAfterError();
 
   cli
@@ -311,14 +321,14 @@ export function program(): Command {
     .description("ingest the seeds, then render the site with Eleventy")
     .option("--seeds <dir>", "folder of seed .txt files", "seeds")
     .option("--output <dir>", "folder for the built site", "_site")
-    .option("--articles <dir>", "folder for the ingested Markdown (default: .cache/build/<output>/articles)")
+    .option("--articles <dir>", "folder for the ingested Markdown (default: .cache/build/<output's absolute path, made a name>-<digest>/articles under the project)")
     .option("--manifest <file>", "CSV of per-seed metadata (default: <seeds>/manifest.csv if present)")
     .option("--entities <file>", "editorial entity overrides (default: <seeds>/entities.yaml if present)")
     .option("--site-url <url>", "absolute URL the site is served from, e.g. https://example.org/news/ (feeds, sitemap, canonical links; a path in it is the path prefix)", siteUrl)
     .option("--path-prefix <path>", "serve the site under this path, e.g. /archive/")
     .option("--report <file>", "write a JSON report of every input")
     .option("--timezone <zone>", "IANA zone for manifest times without an offset", zone, "UTC")
-    .option("--timings", "print how long each ingest phase took")
+    .option("--timings", "print how long each phase of ingest and of the site took")
     .option("--render-threads <n>", "threads rendering pages, 1 or 2; the default is 2 on a machine with two cores or more: faster, with more memory", renderThreads, DEFAULT_RENDER_THREADS)
     .option("--serve", "after building, serve the site and rebuild on changes")
     .option("--port <n>", "port for --serve", port, 8080)
