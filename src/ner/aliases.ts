@@ -38,7 +38,7 @@ const ABBREVIATIONS: [full: string, type: EntityType, forms: string[]][] = [
   ["International Monetary Fund", "organization", ["imf", "international monetary fund"]],
   ["World Trade Organization", "organization", ["wto", "world trade organization", "world trade organisation"]],
   ["Labour Party", "organization", ["labour", "labour party"]],
-  ["Conservative Party", "organization", ["conservative party", "conservatives", "tories", "tory", "tory party"]],
+  ["Conservative Party", "organization", ["conservative party", "conservatives", "conservative", "tories", "tory", "tory party"]],
   ["Liberal Democrats", "organization", ["liberal democrats", "liberal democrat", "lib dems", "lib dem"]],
   // Buildings that stand for governments: CoNLL tags them as places, news means the institution.
   ["Kremlin", "organization", ["kremlin"]],

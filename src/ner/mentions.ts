@@ -18,6 +18,19 @@ const TYPES: Record<string, EntityType> = { PER: "person", ORG: "organization", 
 
 const BRACKETS = new Set(["(", ")", "[", "]"]);
 
+/** Titles of peers and knights, which only people bear. */
+const PEERAGE = new Set(["lord", "lady", "sir", "dame", "baron", "baroness"]);
+
+/**
+ * Whether a span is a peer's or a knight's name (`Lord Goldsmith`, `Sir Menzies Campbell`),
+ * whatever the tagger called it: it filed such names as places and organisations now and then.
+ * Not `Lord of the Rings`, nor `Lady` alone.
+ */
+function peer(span: readonly Token[]): boolean {
+  const [title, next] = span;
+  return !!title && !!next && PEERAGE.has(title.form.toLowerCase().replace(/\./g, "")) && /^\p{Lu}/u.test(next.text);
+}
+
 /**
  * A person's name up to a bracket: the tagger ran `Steve Borthwick (Bath` on as one name in the
  * BBC's team lists, where each player's club follows in brackets, making "Borthwick (Bath" of
@@ -45,7 +58,7 @@ export function readMentions(tokens: readonly Token[], tags: readonly string[], 
       const end = entityType === "organization" && tag === "O" ? stationEnd(tokens, i) : i;
       // Possessives go wherever the name ends (the tokeniser keeps `4's` of `Radio 4's` whole).
       const span = entityType && beforeBracket(entityType, tokens.slice(start, end > i ? end : i));
-      if (entityType && span?.length) out.push({ type: entityType, tokens: withoutPossessive(span), sentence, caps });
+      if (entityType && span?.length) out.push({ type: peer(span) ? "person" : entityType, tokens: withoutPossessive(span), sentence, caps });
       start = -1;
       if (end > i) {
         i = end - 1;

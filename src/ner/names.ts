@@ -13,7 +13,7 @@ const TITLES = new Set([
   "president", "vice", "prime", "minister", "ministers", "chancellor", "secretary", "general", "gen",
   "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "king", "queen", "prince",
   "princess", "pope", "sheikh", "ayatollah", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
-  "sir", "dame", "lord", "lady", "judge", "justice", "chairman", "chairwoman", "chief", "executive",
+  "sir", "dame", "lord", "lady", "baroness", "baron", "judge", "justice", "chairman", "chairwoman", "chief", "executive",
   "director", "coach", "manager", "captain", "capt", "lt", "col", "colonel", "sgt", "sergeant",
   "commissioner", "ambassador", "spokesman", "spokeswoman", "foreign", "defence", "defense",
   "interior", "finance", "home", "deputy", "former", "acting", "premier", "rev", "reverend",
@@ -34,7 +34,10 @@ const JUNK = new Set([
   "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "christmas", "easter",
   "ramadan", "pc", "pcs", "tv", "dvd", "dvds", "cd", "cds", "id", "gdp", "mp3", "sms", "vat",
   "hiv", "aids", "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas",
-  "cabinet", "news",
+  "cabinet", "news", "born", "dj",
+  // Faiths' adjectives and their people, which the tagger takes for names now and then.
+  "muslim", "muslims", "christian", "christians", "jew", "jews", "jewish", "hindu", "hindus",
+  "sikh", "sikhs", "buddhist", "buddhists", "catholic", "catholics", "protestant", "protestants",
 ]);
 
 /** Whole names of events and awards, which CoNLL calls MISC but taggers often call organisations. */
@@ -42,7 +45,12 @@ const JUNK_NAMES = new Set([
   "new year", "golden globe", "golden globes", "world cup", "olympics", "olympic games",
   "six nations", "champions league", "premiership", "uefa cup", "fa cup", "davis cup",
   "grand slam", "super bowl", "academy awards", "brit awards",
+  // Team sheets' headings and generic phrases the tagger calls organisations.
+  "subs not", "subs not used", "us tv",
 ]);
+
+/** Members' titles after a party's name (`Labour MPs`): the party is the entity. */
+const MEMBERS = new Set(["mp", "mps", "msp", "msps", "mep", "meps"]);
 
 const POSSESSIVE = new Set(["'s", "'", "'S"]);
 
@@ -67,8 +75,9 @@ function nameTokens(mention: Mention, isDemonym: (word: string) => boolean): Tok
     while (tokens.length > 1 && (isTitle(tokens[0]?.form ?? "") || isDemonym(tokens[0]?.form ?? ""))) {
       tokens = tokens.slice(1);
     }
-  } else if (tokens.length > 1 && ["mr", "mrs", "ms", "dr"].includes(bare(tokens[0]?.form ?? ""))) {
-    tokens = tokens.slice(1);
+  } else {
+    if (tokens.length > 1 && ["mr", "mrs", "ms", "dr"].includes(bare(tokens[0]?.form ?? ""))) tokens = tokens.slice(1);
+    while (tokens.length > 1 && MEMBERS.has(bare(tokens[tokens.length - 1]?.form ?? ""))) tokens = tokens.slice(0, -1);
   }
   return tokens;
 }

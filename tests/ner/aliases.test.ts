@@ -34,6 +34,11 @@ describe("`groupMentions`", () => {
       [{ name: "United Nations", type: "organization", aliases: ["UN"], mentions: 1 }],
     ],
     [
+      "the party's adjective is the party, as the Liberal Democrats' is theirs",
+      [["Conservative", "organization"], ["Tories", "organization"]],
+      [{ name: "Conservative Party", type: "organization", aliases: ["Conservative", "Tories"], mentions: 2 }],
+    ],
+    [
       "UK and Britain are one place",
       [["Britain", "place"], ["UK", "place"]],
       [{ name: "United Kingdom", type: "place", aliases: ["Britain", "UK"], mentions: 2 }],

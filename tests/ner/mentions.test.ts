@@ -37,6 +37,12 @@ describe("readMentions", () => {
     expect(mentions("told Radio 4's Today", ["O", "B-ORG", "I-ORG", "O"])).toEqual([["Radio 4", "organization"]]);
   });
 
+  it("makes a person of a peer or a knight the tagger called something else, not of Lord of the Rings", () => {
+    expect(mentions("said Lord Goldsmith today", ["O", "B-LOC", "I-LOC", "O"])).toEqual([["Lord Goldsmith", "person"]]);
+    expect(mentions("Sir Alan Budd said", ["B-ORG", "I-ORG", "I-ORG", "O"])).toEqual([["Sir Alan Budd", "person"]]);
+    expect(mentions("Lord of the Rings", ["B-LOC", "I-LOC", "I-LOC", "I-LOC"])).toEqual([["Lord of the Rings", "place"]]);
+  });
+
   it("leaves other numbers, other types and lowercase words alone", () => {
     expect(mentions("said the BBC one day", ["O", "O", "B-ORG", "O", "O"])).toEqual([["BBC", "organization"]]);
     expect(mentions("Arsenal 2 Chelsea 1", ["B-ORG", "O", "B-ORG", "O"])).toEqual([["Arsenal", "organization"], ["Chelsea", "organization"]]);

@@ -44,6 +44,9 @@ describe("`cleanName` with `splitAtRoles`", () => {
     ["keeps General Motors", "General Motors", "organization", ["General Motors"]],
     ["keeps al-Assad", "Bashar al-Assad", "person", ["Bashar al-Assad"]],
     ["keeps Mervyn King's surname", "King", "person", ["King"]],
+    ["strips a peer's title", "Baroness Thatcher", "person", ["Thatcher"]],
+    ["cuts members' titles after a party", "Labour MPs", "organization", ["Labour"]],
+    ["keeps a faith's name in an organisation's", "Muslim Council of Britain", "organization", ["Muslim Council of Britain"]],
   ] as const)("%s", (_, text, type, expected) => {
     expect(clean(text, type)).toEqual(expected);
   });
@@ -56,6 +59,9 @@ describe("`cleanName` with `splitAtRoles`", () => {
     ["a bare demonym", "Iranian", "person"],
     ["a common-noun acronym", "DVD", "organization"],
     ["an event", "World Cup", "organization"],
+    ["a faith's adjective", "Muslim", "person"],
+    ["a sentence's first word", "Born", "place"],
+    ["a team sheet's heading", "Subs Not", "organization"],
     ["punctuation", "--", "place"],
     ["a lowercase word", "government", "organization"],
   ] as const)("drops junk: %s", (_, text, type) => {
