@@ -86,23 +86,40 @@ function register({ entities: articles, rules }: Applied, keys: readonly (readon
   return { forms, pinned };
 }
 
-/** Maps surname-only person keys to the single full-name key that owns that surname. */
+/**
+ * Maps person keys that are an initial and a surname (`P O'Connell`, as team sheets name
+ * players) to the single full name with that first letter and that surname (`Paul O'Connell`),
+ * and surname-only keys to the single full name that owns that surname. Two candidates merge
+ * neither: `G Thomas` stays apart while there are a Gareth and a Gavin Thomas.
+ */
 function surnameMerges(registry: Registry): Map<string, string> {
-  const owners = new Map<string, Set<string>>();
+  const people: { key: string; words: string[] }[] = [];
   for (const key of registry.forms.keys()) {
-    const [type, norm = ""] = key.split("|");
-    const words = norm.split(" ");
-    if (type !== "person" || words.length < 2) continue;
-    const last = words[words.length - 1] ?? "";
-    const set = owners.get(last) ?? new Set<string>();
-    set.add(key);
-    owners.set(last, set);
+    const bar = key.indexOf("|");
+    if (key.slice(0, bar) === "person") people.push({ key, words: key.slice(bar + 1).split(" ") });
   }
   const merges = new Map<string, string>();
-  for (const key of registry.forms.keys()) {
-    const [type, norm = ""] = key.split("|");
-    if (type !== "person" || norm.includes(" ") || registry.pinned.has(key)) continue;
-    const candidates = owners.get(norm);
+  const byInitial = new Map<string, Set<string>>();
+  for (const { key, words } of people) {
+    if (words.length < 2 || (words[0]?.length ?? 0) < 2) continue;
+    const at = `${words[0]?.[0] ?? ""} ${words.slice(1).join(" ")}`;
+    byInitial.set(at, (byInitial.get(at) ?? new Set<string>()).add(key));
+  }
+  for (const { key, words } of people) {
+    if (words.length < 2 || words[0]?.length !== 1 || registry.pinned.has(key)) continue;
+    const candidates = byInitial.get(words.join(" "));
+    if (candidates?.size === 1) merges.set(key, [...candidates][0] ?? key);
+  }
+  // Surnames, among the full names left once initials have joined theirs.
+  const owners = new Map<string, Set<string>>();
+  for (const { key, words } of people) {
+    if (words.length < 2 || merges.has(key)) continue;
+    const last = words[words.length - 1] ?? "";
+    owners.set(last, (owners.get(last) ?? new Set<string>()).add(key));
+  }
+  for (const { key, words } of people) {
+    if (words.length > 1 || registry.pinned.has(key)) continue;
+    const candidates = owners.get(words[0] ?? "");
     if (candidates?.size === 1) merges.set(key, [...candidates][0] ?? key);
   }
   return merges;

@@ -29,6 +29,17 @@ describe("canonicalise", () => {
     expect(b).toEqual([{ name: "Tony Blair", type: "person", slug: "tony-blair", aliases: ["Blair"], mentions: 3 }]);
   });
 
+  it("joins an initial and a surname, as team sheets name players, to the one full name they fit", () => {
+    const [, b] = canonicalise([[person("Paul O'Connell")], [person("P O'Connell", [], 2)]]);
+    expect(b).toEqual([{ name: "Paul O'Connell", type: "person", slug: "paul-o-connell", aliases: ["P O'Connell"], mentions: 2 }]);
+    // Two that fit: neither.
+    const [, , c] = canonicalise([[person("Gareth Thomas")], [person("Gavin Thomas")], [person("G Thomas")]]);
+    expect(c?.[0]).toMatchObject({ name: "G Thomas", slug: "g-thomas" });
+    // Once the initial has joined its full name, the surname alone has one owner.
+    const [, , d] = canonicalise([[person("Gareth Thomas")], [person("G Thomas")], [person("Thomas")]]);
+    expect(d?.[0]).toMatchObject({ name: "Gareth Thomas", aliases: ["Thomas"] });
+  });
+
   it("never merges two people who share a surname", () => {
     const [, , c] = canonicalise([[person("Tony Blair")], [person("Cherie Blair")], [person("Blair")]]);
     expect(c?.[0]).toMatchObject({ name: "Blair", slug: "blair" });
