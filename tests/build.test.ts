@@ -4,6 +4,7 @@
  * root and under a path prefix.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -300,6 +301,20 @@ describe("news-archive build, given folders it would harm", () => {
     expect(onFolder.code).toBe(1);
     expect(onFolder.stderr).toContain(`the report ${tmp} is a folder`);
     await expect(stat(path.join(tmp, "file-md"))).rejects.toThrow();
+  });
+
+  it("refuses to serve on a port another program listens on, before building", async () => {
+    const other = createServer();
+    const port = await new Promise<number>((resolve) => other.listen(0, () => resolve((other.address() as AddressInfo).port)));
+    try {
+      const out = path.join(tmp, "served-site");
+      const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "served-md"), "--serve", "--port", String(port)]);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`news-archive: port ${port} is in use: choose another with --port`);
+      await expect(stat(out)).rejects.toThrow();
+    } finally {
+      other.close();
+    }
   });
 
   it("leaves a site as it is when the seeds folder holds no seed, or only seeds it rejects", async () => {

@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { existsSync, readFileSync, realpathSync, watch, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { isValidZone } from "../dates/resolve.ts";
@@ -202,12 +203,27 @@ async function checkBuildPaths(flags: BuildFlags): Promise<void> {
   if (flags.report && (await stat(path.resolve(flags.report)).catch(() => undefined))?.isDirectory()) throw new Error(`the report ${path.resolve(flags.report)} is a folder, not a file`);
 }
 
+/**
+ * Refuses a port another program listens on, before building: Eleventy's server would move to
+ * the next port without a word, and the archive be served somewhere other than asked.
+ */
+async function requireFreePort(port: number): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is in use: choose another with --port`) : error),
+    );
+    server.listen(port, () => server.close(() => resolve()));
+  });
+}
+
 async function runBuild(flags: BuildFlags): Promise<number> {
   // Where the site is served is checked before ingest (see `siteAddress`), and its folders.
   const settings = await siteSettings();
   siteAddress(flags.siteUrl ?? settings.url, flags.pathPrefix);
   await requireDir(flags.seeds, "seeds");
   await checkBuildPaths(flags);
+  if (flags.serve) await requireFreePort(flags.port);
   const articlesDir = path.resolve(flags.articles ?? defaultArticlesDir(flags.output));
   const ingestFlags: IngestFlags = {
     seeds: flags.seeds,
