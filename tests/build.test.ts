@@ -291,6 +291,20 @@ describe("news-archive build, given folders it would harm", () => {
     await expect(stat(path.join(tmp, "harm-md"))).rejects.toThrow();
   });
 
+  it("refuses an articles folder inside the output folder, or holding it, and sees through a name that begins with two dots", async () => {
+    const out = path.join(tmp, "nested-out");
+    for (const articles of [out, path.join(out, "md")]) {
+      const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", articles]);
+      expect(result.code, articles).toBe(1);
+      expect(result.stderr, articles).toMatch(/are one inside the other: the site would publish the Markdown/);
+    }
+    const dotted = path.join(out, "..seeds");
+    await cp(seeds, dotted, { recursive: true });
+    const inside = await runCli(["build", "--seeds", dotted, "--output", out, "--articles", path.join(tmp, "dotted-md")]);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toMatch(/the seeds folder .* is inside the output folder/);
+  });
+
   it("refuses an output that is a file, and a report that is a folder, before reading a seed", async () => {
     const file = path.join(tmp, "a-file");
     await writeFile(file, "mine");
@@ -323,9 +337,14 @@ describe("news-archive build, given folders it would harm", () => {
     const before = (await listFiles(out)).sort();
     const empty = path.join(tmp, "no-seeds");
     await mkdir(empty, { recursive: true });
-    const none = await runCli(["build", "--seeds", empty, "--output", out, "--articles", path.join(tmp, "none-md")]);
+    // The site's articles too: refused before ingest would remove them.
+    const articles = path.join(tmp, "kept-md");
+    await cp(path.join(tmp, "md"), articles, { recursive: true });
+    const markdown = (await listFiles(articles)).sort();
+    const none = await runCli(["build", "--seeds", empty, "--output", out, "--articles", articles]);
     expect(none.code).toBe(1);
     expect(none.stderr.trim()).toBe(`news-archive: no article to build from ${empty} (it holds no *.txt seed); the site is left as it is`);
+    expect((await listFiles(articles)).sort()).toEqual(markdown);
     await writeFile(path.join(empty, "blank.txt"), "");
     const rejected = await runCli(["build", "--seeds", empty, "--output", out, "--articles", path.join(tmp, "none-md")]);
     expect(rejected.code).toBe(1);

@@ -123,7 +123,7 @@ async function finish(report: BuildReport, reportFile: string | undefined): Prom
   return report.rejected.length ? EXIT_REJECTS : EXIT_OK;
 }
 
-async function ingestSeeds(flags: IngestFlags, whileExtracting?: () => void): Promise<Ingested> {
+async function ingestSeeds(flags: IngestFlags, whileExtracting?: () => void, requireSeeds = false): Promise<Ingested> {
   await requireDir(flags.seeds, "seeds");
   const progress = progressReporter("ingest");
   try {
@@ -135,6 +135,7 @@ async function ingestSeeds(flags: IngestFlags, whileExtracting?: () => void): Pr
       timezone: flags.timezone,
       onProgress: progress.update,
       ...(whileExtracting ? { whileExtracting } : {}),
+      requireSeeds,
     });
   } finally {
     progress.stop();
@@ -170,10 +171,10 @@ function siteRecords({ articles, digests }: Ingested): Map<string, SiteArticle> 
   return out;
 }
 
-/** Whether `inner` is `outer` or a folder below it. */
+/** Whether `inner` is `outer` or a folder below it (`out/..seeds` is below `out`). */
 function within(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** `dir` with its links resolved as far as it exists (what is below that is kept as named). */
@@ -198,6 +199,12 @@ async function checkBuildPaths(flags: BuildFlags): Promise<void> {
   const output = realFolder(flags.output);
   if (within(seeds, output)) throw new Error(`the seeds folder ${path.resolve(flags.seeds)} is inside the output folder ${path.resolve(flags.output)} (or is it): give the site a folder of its own`);
   if (within(output, seeds)) throw new Error(`the output folder ${path.resolve(flags.output)} is inside the seeds folder ${path.resolve(flags.seeds)}: its pages would be read as seeds; give the site a folder outside it`);
+  if (flags.articles) {
+    const articles = realFolder(flags.articles);
+    if (within(articles, output) || within(output, articles)) {
+      throw new Error(`the articles folder ${path.resolve(flags.articles)} and the output folder ${path.resolve(flags.output)} are one inside the other: the site would publish the Markdown and its caches`);
+    }
+  }
   const outputInfo = await stat(output).catch(() => undefined);
   if (outputInfo && !outputInfo.isDirectory()) throw new Error(`the output ${path.resolve(flags.output)} is not a folder`);
   if (flags.report && (await stat(path.resolve(flags.report)).catch(() => undefined))?.isDirectory()) throw new Error(`the report ${path.resolve(flags.report)} is a folder, not a file`);
@@ -238,7 +245,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   // (`direct-render.ts`): in a one-seed rebuild the import's 0.24-0.27 s were not all idle time.
   const output = path.resolve(flags.output);
   const rebuild = existsSync(path.join(output, STATE_FILE));
-  const ingested = await ingestSeeds(ingestFlags, rebuild ? undefined : () => void loadEleventy().catch(() => undefined));
+  const ingested = await ingestSeeds(ingestFlags, rebuild ? undefined : () => void loadEleventy().catch(() => undefined), true);
   const report: BuildReport = ingested.report;
   printProblems(report);
   if (!report.articles.some((a) => a.status !== "duplicate")) {

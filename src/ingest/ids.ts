@@ -81,7 +81,9 @@ export interface IdInput {
  * order, so adding one renamed those after it).
  */
 function spelledOut(stem: string): string {
-  return `${toSlug(stem, "seed")}-${createHash("sha256").update(stem).digest("hex").slice(0, 8)}`;
+  // In one Unicode form: macOS's file system names `Київ` otherwise than Linux's do.
+  const name = stem.normalize("NFC");
+  return `${toSlug(name, "seed")}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }
 
 /**
@@ -102,7 +104,10 @@ export function assignIds(inputs: readonly IdInput[]): Map<string, string> {
   for (const [base, group] of byBase) {
     for (const input of group) {
       const folder = input.file.includes("/") ? input.file.slice(0, input.file.lastIndexOf("/")) : "";
-      wanted.set(input.file, group.length > 1 && folder ? safeId(`${folder}-${input.stem}`) || base : base);
+      // The folder made safe before the stem's id: made safe together, a stem with nothing of
+      // ASCII (`business/Москва.txt`) was left out, and the id was the folder's alone.
+      const qualifier = group.length > 1 && folder ? safeId(folder) : "";
+      wanted.set(input.file, qualifier ? `${qualifier}-${base}` : base);
     }
   }
   const taken = new Set<string>();

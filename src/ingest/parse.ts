@@ -20,14 +20,23 @@ const WRAP_MAX = 100;
 const NAMED_REFERENCES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
 
 /**
+ * References to 128-159 mean Windows-1252's characters there, as HTML reads them (`&#150;` is
+ * an en dash, `&#146;` an apostrophe); the five it leaves out stand for nothing.
+ */
+const WINDOWS_1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
  * What an HTML character reference in scraped text stands for (`Jos&#233;` is José, `&lt;` is
- * `<`: 30 of them in the BBC corpus, which made names like "Pap&#233"); one that stands for no
- * character is left as written.
+ * `<`: 30 of them in the BBC corpus, which made names like "Pap&#233"). One that stands for no
+ * character, or for a control character or a line break (which would cut a line in two), is
+ * left as written.
  */
 function characterOf(reference: string, decimal: string | undefined, hex: string | undefined, named: string | undefined): string {
   if (named) return NAMED_REFERENCES[named] ?? reference;
-  const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? "", 16);
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
+  let code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? "", 16);
+  if (code >= 0x80 && code <= 0x9f) code = WINDOWS_1252.codePointAt(code - 0x80) ?? code;
+  const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return !control && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
 }
 
 /** Normalises line ends, character references, Unicode form and invisible junk that scraping leaves behind. */

@@ -78,6 +78,11 @@ export interface IngestOptions {
   whileExtracting?: () => void;
   /** Worker threads for entity extraction (default: all cores). */
   workers?: number;
+  /**
+   * Refuse a seeds folder with no seed, before anything is written or removed (`build`: a wrong
+   * path or a disk not mounted would otherwise remove every article, then unpublish the site).
+   */
+  requireSeeds?: boolean;
 }
 
 const WRITE_CONCURRENCY = 32;
@@ -260,13 +265,13 @@ function matchManifest(
 
 /**
  * The seeds an `id` row names: the one seed with that stem, as written (`Report` and `report`
- * are two seeds, whose ids are `report` and `report-2`); else the seed with that id (`001`, when
- * `politics/001.txt` sits beside `001.txt`, is the latter's); else every seed with the stem;
- * else the seed whose id the value makes.
+ * are two seeds, whose ids are `report` and `report-2`); else the seed with that id, as written
+ * or made safe (`001` or `Report`, when `politics/001.txt` or `politics/Report.txt` sits beside
+ * `001.txt` or `Report.txt`, is the latter's); else every seed with the stem (a warning).
  */
 function idMatches(value: string, stems: readonly Draft[], byId: ReadonlyMap<string, Draft[]>): readonly Draft[] {
   if (stems.length === 1) return stems;
-  return byId.get(value) ?? (stems.length ? stems : (byId.get(safeId(value)) ?? []));
+  return byId.get(value) ?? byId.get(safeId(value)) ?? stems;
 }
 
 /** Runs ingest and writes the Markdown; resolves to the report (it never throws for one bad seed). */
@@ -317,6 +322,9 @@ async function ingestListed(options: IngestOptions, report: IngestReport, warm: 
   const overrides = await loadOverrides(options);
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
+  if (options.requireSeeds && files.length === 0) {
+    throw new IngestError(`no article to build from ${options.seedsDir} (it holds no *.txt seed); the site is left as it is`, { file: options.seedsDir });
+  }
 
   // Seeds the seed cache knows in this version are not read again. Workers for the others
   // (most are new text: the extraction cache cannot tell before they are read) join the early

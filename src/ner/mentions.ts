@@ -21,14 +21,19 @@ const BRACKETS = new Set(["(", ")", "[", "]"]);
 /** Titles of peers and knights, which only people bear. */
 const PEERAGE = new Set(["lord", "lady", "sir", "dame", "baron", "baroness"]);
 
+/** Offices a peerage title also opens (`Lord Mayor`, `Lord Chancellor`): not a person's name. */
+const OFFICES = new Set(["mayor", "chancellor", "chief", "justice", "president", "provost", "lieutenant", "advocate", "speaker", "privy", "chamberlain", "high"]);
+
 /**
  * Whether a span is a peer's or a knight's name (`Lord Goldsmith`, `Sir Menzies Campbell`),
  * whatever the tagger called it: it filed such names as places and organisations now and then.
- * Not `Lord of the Rings`, nor `Lady` alone.
+ * A title and one or two capitalised words, not an office: not `Lord of the Rings`, `Lady Lever
+ * Art Gallery`, `Baroness Scotland and Baron Hughes` or `Lord Mayor`, nor `Lady` alone.
  */
 function peer(span: readonly Token[]): boolean {
   const [title, next] = span;
-  return !!title && !!next && PEERAGE.has(title.form.toLowerCase().replace(/\./g, "")) && /^\p{Lu}/u.test(next.text);
+  if (!title || !next || span.length > 3 || !PEERAGE.has(title.form.toLowerCase().replace(/\./g, ""))) return false;
+  return !OFFICES.has(next.form.toLowerCase()) && span.slice(1).every((t) => /^\p{Lu}/u.test(t.text));
 }
 
 /**

@@ -77,7 +77,8 @@ function nameTokens(mention: Mention, isDemonym: (word: string) => boolean): Tok
     }
   } else {
     if (tokens.length > 1 && ["mr", "mrs", "ms", "dr"].includes(bare(tokens[0]?.form ?? ""))) tokens = tokens.slice(1);
-    while (tokens.length > 1 && MEMBERS.has(bare(tokens[tokens.length - 1]?.form ?? ""))) tokens = tokens.slice(0, -1);
+    // After a name (`Labour MPs`), not after `of` (`Association of MPs`, `group of MPs`).
+    while (tokens.length > 1 && MEMBERS.has(bare(tokens[tokens.length - 1]?.form ?? "")) && /^\p{Lu}/u.test(tokens[tokens.length - 2]?.text ?? "")) tokens = tokens.slice(0, -1);
   }
   return tokens;
 }

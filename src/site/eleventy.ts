@@ -128,17 +128,18 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const previous = ours && state?.code === code ? state : undefined;
     // The pages the last build recorded, trusted or not: the only files this build may prune.
     // (Pruning whatever a listing of the folder held took its owner's files for stale pages.)
-    const recorded = previous ? Object.keys(previous.pages) : ours ? await recordedPages(outputDir) : [];
+    const recorded = previous ? Object.keys(previous.pages) : ours ? [...(await recordedPages(outputDir)), ...(state?.code === SERVED ? await servedPages(outputDir) : [])] : [];
     // Temporary files beside the pages, too, when the last build may have died writing them
     // (pages pending, or a state that cannot be read).
     if (ours) await removeTemporaries(outputDir, top ?? [], state === undefined ? recorded.length > 0 : Object.values(state.pages).includes(PENDING));
     // A build that trusts nothing of the last one (a first build, another code or settings)
     // marks the folder as ours, and as trusting nothing, before it writes a page, naming the
-    // pages the last build recorded; and, once it knows them, the pages it will write. Killed
+    // pages the last build recorded; and, once it knows them, the pages it will write (also in
+    // a folder that held other files and no state: they are not named, so never pruned). Killed
     // half way, it leaves a folder the next build knows to clean: it trusts no page of it, and
     // prunes those it does not produce. Left as it was, the last build's state would vouch for
     // pages this one rewrote.
-    if (ours && !previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending(recorded) });
+    if (!previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending(recorded) });
     // The last build's files: checked for while the index is built (see `missing-files.ts`),
     // and pruned from at the end.
     const previousFiles = previous ? Object.keys(previous.pages).map(outputFileOf) : undefined;
@@ -170,7 +171,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const todo = chosen ? (early ? { ...chosen.todo, articles: early.later } : chosen.todo) : data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const { runs, shared: helped, direct } = planRender(todo, todoPages, threads, previous !== undefined);
-    if (ours && !previous) {
+    if (!previous) {
       // Before its first page, every page this build may write, with the last build's: killed
       // half way, it leaves a state that names them all for the next build to prune.
       await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending([...recorded, ...Object.values(urlsOf(data.all)).flat()]) });
@@ -295,6 +296,22 @@ async function articlesFirst(
 /** The code a first build records until it is done: no code has it, so nothing of it is trusted. */
 const INCOMPLETE = "incomplete";
 
+/** The code `--serve` records: its server writes pages without recording them (see `servedPages`). */
+const SERVED = "served";
+
+/** What a site page's file is called: `index.html` in its folder, a feed, a sitemap, `robots.txt`, the 404 page. */
+const PAGE_FILE = /(^|\/)index\.html$|(^|\/)(feed\.xml|atom\.xml|feed\.json)$|^sitemap(-\d+)?\.xml$|^robots\.txt$|^404\.html$/;
+
+/**
+ * The pages a `--serve` session may have written, which it records nowhere (Eleventy's server
+ * renders as seeds change): every file of the folder named as a site's pages are, as URLs. The
+ * owner's other files are not.
+ */
+async function servedPages(outputDir: string): Promise<string[]> {
+  const files = (await listFiles(outputDir)).filter((file) => PAGE_FILE.test(file) && !COPIED.has(file.split("/")[0] ?? ""));
+  return files.map((file) => `/${file.endsWith("index.html") ? file.slice(0, -"index.html".length) : file}`);
+}
+
 /**
  * Removes the temporary files (`temporaryFor`) that a build killed mid-write left: beside the
  * state, at the top, looked for every time; beside any page, after a build that died while
@@ -353,7 +370,7 @@ export async function serveSite(options: SiteBuildOptions, port: number): Promis
   // The server rewrites pages as seeds change, without recording digests: the next build must
   // not trust the last one's, so it renders everything (and the folder stays marked as ours).
   const outputDir = path.resolve(options.outputDir);
-  if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: "served", pages: allPending(await recordedPages(outputDir)) });
+  if (existsSync(path.join(outputDir, STATE_FILE))) await writeBuildState(outputDir, { code: SERVED, pages: allPending(await recordedPages(outputDir)) });
   const cli = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
   const env = { ...process.env, ...siteEnv(options) };
   // The server watches, which needs the resolve hook a build does without (see `loadEleventy`).

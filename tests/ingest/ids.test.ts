@@ -73,6 +73,13 @@ describe("assignIds", () => {
     expect(more.get("Москва.txt")).toMatch(/^moskva-[0-9a-f]{8}$/);
     expect(more.get("---.txt")).toMatch(/^seed-[0-9a-f]{8}$/);
     expect(new Set(more.values()).size).toBe(4);
+    // In folders, qualified by them, still its own; and the same in either Unicode form.
+    const foldered = (stems: string[]) => assignIds(stems.flatMap((stem) => ["business", "politics"].map((f) => ({ file: `${f}/${stem}.txt`, stem }))));
+    const two = foldered(["Москва"]);
+    expect(two.get("business/Москва.txt")).toMatch(/^business-moskva-[0-9a-f]{8}$/);
+    expect(foldered(["Москва", "Київ"]).get("business/Москва.txt")).toBe(two.get("business/Москва.txt"));
+    const nfd = "Київ".normalize("NFD");
+    expect(assignIds([{ file: `${nfd}.txt`, stem: nfd }]).get(`${nfd}.txt`)).toBe(assignIds([{ file: "Київ.txt", stem: "Київ" }]).get("Київ.txt"));
   });
 
   it("never gives two seeds one id", () => {

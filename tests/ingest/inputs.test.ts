@@ -71,7 +71,10 @@ describe("manifest rows by id", () => {
     await writeFile(path.join(seeds, "001.txt"), "Root story\nTony Blair spoke in London.\n");
     await writeFile(path.join(seeds, "politics", "001.txt"), "Politics story\nGordon Brown spoke in Leeds.\n");
     const manifest = path.join(tmp, "cased.csv");
-    await writeFile(manifest, "id,section\nreport,lower\nReport,upper\n001,root\npolitics-001,politics\n");
+    await mkdir(path.join(seeds, "sport"), { recursive: true });
+    await writeFile(path.join(seeds, "Notes.txt"), "Root notes\nTony Blair spoke in Leeds.\n");
+    await writeFile(path.join(seeds, "sport", "Notes.txt"), "Sport notes\nChelsea beat Arsenal.\n");
+    await writeFile(manifest, "id,section\nreport,lower\nReport,upper\n001,root\npolitics-001,politics\nNotes,root notes\n");
     const out = path.join(tmp, "out-cased");
     const report = await ingest({ seedsDir: seeds, outDir: out, manifestPath: manifest });
     expect(report.warnings).toEqual([]);
@@ -83,6 +86,8 @@ describe("manifest rows by id", () => {
     expect(sectionOf("report.txt")).toBe("lower");
     expect(sectionOf("001.txt")).toBe("root");
     expect(sectionOf("politics/001.txt")).toBe("politics");
+    // A stem two seeds share, given as written: the id it makes is the root seed's.
+    expect(sectionOf("Notes.txt")).toBe("root notes");
   });
 });
 

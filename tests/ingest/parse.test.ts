@@ -59,9 +59,10 @@ describe("parseSeed", () => {
   });
 
   it("reads HTML character references scraped text kept, and leaves as written what stands for no character", () => {
-    const v = ok("Jos&#233; Mar&#xED;a &amp; AT&T\nPrices &lt;5% &#163;10, &#0; &#xD800; &#1114112; &copy; & more.\n");
-    expect(v.headline).toBe("José María & AT&T");
-    expect(v.paragraphs).toEqual(["Prices <5% £10, &#0; &#xD800; &#1114112; &copy; & more."]);
+    const v = ok("Jos&#233; Mar&#xED;a &amp; AT&T rose 10&#150;15%\nPrices &lt;5% &#163;10, didn&#146;t &#147;fall&#148;; &#0; &#xD800; &#1114112; &#129; &copy; & more.\nA line&#10;not cut, nor&#9;tabbed.\n");
+    expect(v.headline).toBe("José María & AT&T rose 10–15%");
+    // 128-159 as Windows-1252 reads them (HTML does); nothing, a control character or a line break are left as written.
+    expect(v.paragraphs).toEqual(["Prices <5% £10, didn’t “fall”; &#0; &#xD800; &#1114112; &#129; &copy; & more.", "A line&#10;not cut, nor&#9;tabbed."]);
   });
 
   it("strips control characters and zero-width spaces", () => {

@@ -41,6 +41,9 @@ describe("readMentions", () => {
     expect(mentions("said Lord Goldsmith today", ["O", "B-LOC", "I-LOC", "O"])).toEqual([["Lord Goldsmith", "person"]]);
     expect(mentions("Sir Alan Budd said", ["B-ORG", "I-ORG", "I-ORG", "O"])).toEqual([["Sir Alan Budd", "person"]]);
     expect(mentions("Lord of the Rings", ["B-LOC", "I-LOC", "I-LOC", "I-LOC"])).toEqual([["Lord of the Rings", "place"]]);
+    expect(mentions("Lady Lever Art Gallery", ["B-ORG", "I-ORG", "I-ORG", "I-ORG"])).toEqual([["Lady Lever Art Gallery", "organization"]]);
+    expect(mentions("the Lord Mayor said", ["O", "B-ORG", "I-ORG", "O"])).toEqual([["Lord Mayor", "organization"]]);
+    expect(mentions("Baroness Scotland and Baron Hughes", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])).toEqual([["Baroness Scotland and Baron Hughes", "organization"]]);
   });
 
   it("leaves other numbers, other types and lowercase words alone", () => {

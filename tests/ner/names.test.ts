@@ -46,6 +46,7 @@ describe("`cleanName` with `splitAtRoles`", () => {
     ["keeps Mervyn King's surname", "King", "person", ["King"]],
     ["strips a peer's title", "Baroness Thatcher", "person", ["Thatcher"]],
     ["cuts members' titles after a party", "Labour MPs", "organization", ["Labour"]],
+    ["keeps members' titles after of", "Association of MPs", "organization", ["Association of MPs"]],
     ["keeps a faith's name in an organisation's", "Muslim Council of Britain", "organization", ["Muslim Council of Britain"]],
   ] as const)("%s", (_, text, type, expected) => {
     expect(clean(text, type)).toEqual(expected);

@@ -509,6 +509,49 @@ describe("rebuilding the site", () => {
     for (const file of own) expect(await readFile(path.join(site, file), "utf8"), file).toBe("mine");
   });
 
+  it("prunes the pages a --serve session wrote without recording them, and nothing of the owner's", async () => {
+    const site = path.join(tmp, "served");
+    await build("served", seeds);
+    // As `--serve` leaves the folder: its state distrusts every page and names those it knew;
+    // its server may have written others (an article added, then its seed removed).
+    const state = JSON.parse(await readFile(path.join(site, ".news-archive-build"), "utf8")) as { pages: Record<string, string> };
+    const pages = Object.fromEntries(Object.keys(state.pages).map((url) => [url, "pending"]));
+    await writeFile(path.join(site, ".news-archive-build"), JSON.stringify({ format: 1, code: "served", pages }));
+    await mkdir(path.join(site, "2015", "01", "01", "served-only"), { recursive: true });
+    await writeFile(path.join(site, "2015", "01", "01", "served-only", "index.html"), "<p>served");
+    await mkdir(path.join(site, "mydocs"), { recursive: true });
+    await writeFile(path.join(site, "mydocs", "a.html"), "mine");
+    await writeFile(path.join(site, "NOTES.txt"), "mine");
+    await build("served", seeds);
+    await expect(stat(path.join(site, "2015", "01", "01", "served-only"))).rejects.toThrow();
+    expect(await readFile(path.join(site, "mydocs", "a.html"), "utf8")).toBe("mine");
+    const theirs = (f: string): boolean => f === "NOTES.txt" || f.startsWith("mydocs/");
+    await build("served-cold", seeds);
+    expect((await listFiles(site)).filter((f) => !theirs(f)).sort()).toEqual((await listFiles(path.join(tmp, "served-cold"))).sort());
+  });
+
+  it("cleans up after a first build killed in a folder that held other files", async () => {
+    const out = path.join(tmp, "killed-in-owned");
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, "CNAME"), "news.example.org");
+    const killer = path.join(ROOT, "tests", "helpers", "kill-after-rename.cjs");
+    // Killed once the page of the seed taken out below is written.
+    const killed = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", path.join(tmp, "killed-in-owned-md"), "--render-threads", "1"], undefined, {
+      NODE_OPTIONS: `--require ${killer}`,
+      NEWS_ARCHIVE_TEST_KILL_AFTER: `${path.sep}politics-story${path.sep}index.html`,
+    });
+    expect(killed.code).toBe(KILLED);
+    expect((await listFiles(out)).some((f) => f.endsWith("/politics-story/index.html"))).toBe(true);
+    // With a seed fewer, the killed build's page of it is stale: the rebuild knows to remove it.
+    const fewer = path.join(tmp, "killed-in-owned-seeds");
+    await cp(seeds, fewer, { recursive: true });
+    await rm(path.join(fewer, "politics", "001.txt"));
+    await build("killed-in-owned", fewer);
+    await build("killed-in-owned-cold", fewer);
+    expect(await readFile(path.join(out, "CNAME"), "utf8")).toBe("news.example.org");
+    expect((await listFiles(out)).filter((f) => f !== "CNAME").sort()).toEqual((await listFiles(path.join(tmp, "killed-in-owned-cold"))).sort());
+  });
+
   it("fails, naming the path, when a search bundle cannot be written", async () => {
     const out = path.join(tmp, "blocked-search");
     await mkdir(out, { recursive: true });
