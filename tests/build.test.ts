@@ -291,13 +291,16 @@ describe("news-archive build, given folders it would harm", () => {
     await expect(stat(path.join(tmp, "harm-md"))).rejects.toThrow();
   });
 
-  it("refuses an articles folder inside the output folder, or holding it, and sees through a name that begins with two dots", async () => {
+  it("refuses an articles folder inside the output folder, not one holding it, and sees through a name that begins with two dots", async () => {
     const out = path.join(tmp, "nested-out");
     for (const articles of [out, path.join(out, "md")]) {
       const result = await runCli(["build", "--seeds", seeds, "--output", out, "--articles", articles]);
       expect(result.code, articles).toBe(1);
-      expect(result.stderr, articles).toMatch(/are one inside the other: the site would publish the Markdown/);
+      expect(result.stderr, articles).toMatch(/is inside the output folder .*: the site would publish the Markdown/);
     }
+    // The site inside the articles folder is harmless: articles are read from its top alone.
+    const holding = path.join(tmp, "holding-md");
+    expect((await runCli(["build", "--seeds", seeds, "--output", path.join(holding, "site"), "--articles", holding])).code).toBe(2);
     const dotted = path.join(out, "..seeds");
     await cp(seeds, dotted, { recursive: true });
     const inside = await runCli(["build", "--seeds", dotted, "--output", out, "--articles", path.join(tmp, "dotted-md")]);
@@ -341,10 +344,13 @@ describe("news-archive build, given folders it would harm", () => {
     const articles = path.join(tmp, "kept-md");
     await cp(path.join(tmp, "md"), articles, { recursive: true });
     const markdown = (await listFiles(articles)).sort();
-    const none = await runCli(["build", "--seeds", empty, "--output", out, "--articles", articles]);
+    const reportFile = path.join(tmp, "none-report.json");
+    const none = await runCli(["build", "--seeds", empty, "--output", out, "--articles", articles, "--report", reportFile]);
     expect(none.code).toBe(1);
     expect(none.stderr.trim()).toBe(`news-archive: no article to build from ${empty} (it holds no *.txt seed); the site is left as it is`);
     expect((await listFiles(articles)).sort()).toEqual(markdown);
+    // The run's report says so too, rather than leave an earlier run's in its place.
+    expect(JSON.parse(await readFile(reportFile, "utf8"))).toMatchObject({ seeds: 0, articles: [], rejected: [] });
     await writeFile(path.join(empty, "blank.txt"), "");
     const rejected = await runCli(["build", "--seeds", empty, "--output", out, "--articles", path.join(tmp, "none-md")]);
     expect(rejected.code).toBe(1);

@@ -199,11 +199,8 @@ async function checkBuildPaths(flags: BuildFlags): Promise<void> {
   const output = realFolder(flags.output);
   if (within(seeds, output)) throw new Error(`the seeds folder ${path.resolve(flags.seeds)} is inside the output folder ${path.resolve(flags.output)} (or is it): give the site a folder of its own`);
   if (within(output, seeds)) throw new Error(`the output folder ${path.resolve(flags.output)} is inside the seeds folder ${path.resolve(flags.seeds)}: its pages would be read as seeds; give the site a folder outside it`);
-  if (flags.articles) {
-    const articles = realFolder(flags.articles);
-    if (within(articles, output) || within(output, articles)) {
-      throw new Error(`the articles folder ${path.resolve(flags.articles)} and the output folder ${path.resolve(flags.output)} are one inside the other: the site would publish the Markdown and its caches`);
-    }
+  if (flags.articles && within(realFolder(flags.articles), output)) {
+    throw new Error(`the articles folder ${path.resolve(flags.articles)} is inside the output folder ${path.resolve(flags.output)} (or is it): the site would publish the Markdown and its caches`);
   }
   const outputInfo = await stat(output).catch(() => undefined);
   if (outputInfo && !outputInfo.isDirectory()) throw new Error(`the output ${path.resolve(flags.output)} is not a folder`);

@@ -79,8 +79,9 @@ export interface IngestOptions {
   /** Worker threads for entity extraction (default: all cores). */
   workers?: number;
   /**
-   * Refuse a seeds folder with no seed, before anything is written or removed (`build`: a wrong
-   * path or a disk not mounted would otherwise remove every article, then unpublish the site).
+   * With no seed in the seeds folder, return the report at once, having written and removed
+   * nothing (`build`: a wrong path or a disk not mounted would otherwise remove every article,
+   * and the build then stops without unpublishing the site).
    */
   requireSeeds?: boolean;
 }
@@ -322,9 +323,8 @@ async function ingestListed(options: IngestOptions, report: IngestReport, warm: 
   const overrides = await loadOverrides(options);
   const files = await listSeeds(options.seedsDir);
   report.seeds = files.length;
-  if (options.requireSeeds && files.length === 0) {
-    throw new IngestError(`no article to build from ${options.seedsDir} (it holds no *.txt seed); the site is left as it is`, { file: options.seedsDir });
-  }
+  // Nothing written, nothing removed: the caller says why (`requireSeeds`).
+  if (options.requireSeeds && files.length === 0) return { report, articles: new Map(), digests: new Map() };
 
   // Seeds the seed cache knows in this version are not read again. Workers for the others
   // (most are new text: the extraction cache cannot tell before they are read) join the early

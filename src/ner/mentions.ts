@@ -25,15 +25,21 @@ const PEERAGE = new Set(["lord", "lady", "sir", "dame", "baron", "baroness"]);
 const OFFICES = new Set(["mayor", "chancellor", "chief", "justice", "president", "provost", "lieutenant", "advocate", "speaker", "privy", "chamberlain", "high"]);
 
 /**
- * Whether a span is a peer's or a knight's name (`Lord Goldsmith`, `Sir Menzies Campbell`),
- * whatever the tagger called it: it filed such names as places and organisations now and then.
- * A title and one or two capitalised words, not an office: not `Lord of the Rings`, `Lady Lever
- * Art Gallery`, `Baroness Scotland and Baron Hughes` or `Lord Mayor`, nor `Lady` alone.
+ * Whether a span is a peer's or a knight's name (`Lord Goldsmith`, `Sir Menzies Campbell`,
+ * `Lord Irvine of Lairg`), whatever the tagger called it: it filed such names as places and
+ * organisations now and then. A title, one or two capitalised words, and perhaps `of` and one
+ * or two more; not an office: not `Lord of the Rings`, `Lady Lever Art Gallery`, `Baroness
+ * Scotland and Baron Hughes` or `Lord Mayor`, nor `Lady` alone.
  */
 function peer(span: readonly Token[]): boolean {
   const [title, next] = span;
-  if (!title || !next || span.length > 3 || !PEERAGE.has(title.form.toLowerCase().replace(/\./g, ""))) return false;
-  return !OFFICES.has(next.form.toLowerCase()) && span.slice(1).every((t) => /^\p{Lu}/u.test(t.text));
+  if (!title || !next || !PEERAGE.has(title.form.toLowerCase().replace(/\./g, "")) || OFFICES.has(next.form.toLowerCase())) return false;
+  const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+  const rest = span.slice(1);
+  const of = rest.findIndex((t) => t.form === "of");
+  const name = of < 0 ? rest : rest.slice(0, of);
+  const place = of < 0 ? [] : rest.slice(of + 1);
+  return name.length >= 1 && name.length <= 2 && name.every(capitalised) && (of < 0 || (place.length >= 1 && place.length <= 2 && place.every(capitalised)));
 }
 
 /**

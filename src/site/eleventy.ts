@@ -299,13 +299,25 @@ const INCOMPLETE = "incomplete";
 /** The code `--serve` records: its server writes pages without recording them (see `servedPages`). */
 const SERVED = "served";
 
-/** What a site page's file is called: `index.html` in its folder, a feed, a sitemap, `robots.txt`, the 404 page. */
-const PAGE_FILE = /(^|\/)index\.html$|(^|\/)(feed\.xml|atom\.xml|feed\.json)$|^sitemap(-\d+)?\.xml$|^robots\.txt$|^404\.html$/;
+/**
+ * Where a paginated page of the site can be (as the templates' permalinks lay them out): an
+ * article's, a term's list and its feeds, a year's or a month's list, a numbered page of the
+ * home or undated list, a sitemap part. The one-off pages are written by every build.
+ */
+const PAGE_FILE = new RegExp(
+  [
+    String.raw`^(\d{4}/\d{2}/\d{2}|undated)/[^/]+/index\.html$`,
+    String.raw`^(people|organizations|places|tags|sections)/[^/]+/(index\.html|feed\.xml|atom\.xml|page/\d+/index\.html)$`,
+    String.raw`^\d{4}/(\d{2}/)?(page/\d+/)?index\.html$`,
+    String.raw`^(undated/)?page/\d+/index\.html$`,
+    String.raw`^sitemap-\d+\.xml$`,
+  ].join("|"),
+);
 
 /**
  * The pages a `--serve` session may have written, which it records nowhere (Eleventy's server
- * renders as seeds change): every file of the folder named as a site's pages are, as URLs. The
- * owner's other files are not.
+ * renders as seeds change): the files of the folder where the site's pages are (`PAGE_FILE`),
+ * as URLs. The owner's other files, `docs/index.html` among them, are not.
  */
 async function servedPages(outputDir: string): Promise<string[]> {
   const files = (await listFiles(outputDir)).filter((file) => PAGE_FILE.test(file) && !COPIED.has(file.split("/")[0] ?? ""));

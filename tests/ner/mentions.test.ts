@@ -40,6 +40,7 @@ describe("readMentions", () => {
   it("makes a person of a peer or a knight the tagger called something else, not of Lord of the Rings", () => {
     expect(mentions("said Lord Goldsmith today", ["O", "B-LOC", "I-LOC", "O"])).toEqual([["Lord Goldsmith", "person"]]);
     expect(mentions("Sir Alan Budd said", ["B-ORG", "I-ORG", "I-ORG", "O"])).toEqual([["Sir Alan Budd", "person"]]);
+    expect(mentions("Lord Irvine of Lairg said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])).toEqual([["Lord Irvine of Lairg", "person"]]);
     expect(mentions("Lord of the Rings", ["B-LOC", "I-LOC", "I-LOC", "I-LOC"])).toEqual([["Lord of the Rings", "place"]]);
     expect(mentions("Lady Lever Art Gallery", ["B-ORG", "I-ORG", "I-ORG", "I-ORG"])).toEqual([["Lady Lever Art Gallery", "organization"]]);
     expect(mentions("the Lord Mayor said", ["O", "B-ORG", "I-ORG", "O"])).toEqual([["Lord Mayor", "organization"]]);

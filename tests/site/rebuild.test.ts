@@ -519,13 +519,16 @@ describe("rebuilding the site", () => {
     await writeFile(path.join(site, ".news-archive-build"), JSON.stringify({ format: 1, code: "served", pages }));
     await mkdir(path.join(site, "2015", "01", "01", "served-only"), { recursive: true });
     await writeFile(path.join(site, "2015", "01", "01", "served-only", "index.html"), "<p>served");
-    await mkdir(path.join(site, "mydocs"), { recursive: true });
-    await writeFile(path.join(site, "mydocs", "a.html"), "mine");
-    await writeFile(path.join(site, "NOTES.txt"), "mine");
+    // The owner's, pages by name but not where the site's pages are.
+    const own = ["mydocs/a.html", "mydocs/index.html", "docs/feed.xml", "blog/2020/index.html", "NOTES.txt"];
+    for (const file of own) {
+      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+      await writeFile(path.join(site, file), "mine");
+    }
     await build("served", seeds);
     await expect(stat(path.join(site, "2015", "01", "01", "served-only"))).rejects.toThrow();
-    expect(await readFile(path.join(site, "mydocs", "a.html"), "utf8")).toBe("mine");
-    const theirs = (f: string): boolean => f === "NOTES.txt" || f.startsWith("mydocs/");
+    for (const file of own) expect(await readFile(path.join(site, file), "utf8"), file).toBe("mine");
+    const theirs = (f: string): boolean => own.includes(f);
     await build("served-cold", seeds);
     expect((await listFiles(site)).filter((f) => !theirs(f)).sort()).toEqual((await listFiles(path.join(tmp, "served-cold"))).sort());
   });
