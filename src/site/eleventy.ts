@@ -13,7 +13,7 @@ import { allPending, type BuildState, markPending, PENDING, readBuildState, reco
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages, urlsOf } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { type ArticleEntry, indexArchive, orderArticles } from "./archive.ts";
+import { type ArticleEntry, indexArchive, KIND_PATH, orderArticles } from "./archive.ts";
 import { type BuildData, dataOf, siteContext } from "./plugin.ts";
 import { relate } from "./relations.ts";
 import { relatesInThread, relationsThread } from "./relations-thread.ts";
@@ -128,18 +128,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const previous = ours && state?.code === code ? state : undefined;
     // The pages the last build recorded, trusted or not: the only files this build may prune.
     // (Pruning whatever a listing of the folder held took its owner's files for stale pages.)
-    const recorded = previous ? Object.keys(previous.pages) : ours ? [...(await recordedPages(outputDir)), ...(state?.code === SERVED ? await servedPages(outputDir) : [])] : [];
+    // From the state as read (its pending pages applied), or, when it cannot be read, from
+    // whatever of it and of its pending file can be.
+    const served = ours && state?.code === SERVED ? await servedPages(outputDir) : [];
+    const recorded = !ours ? [] : state ? [...Object.keys(state.pages), ...served] : await recordedPages(outputDir);
     // Temporary files beside the pages, too, when the last build may have died writing them
     // (pages pending, or a state that cannot be read).
     if (ours) await removeTemporaries(outputDir, top ?? [], state === undefined ? recorded.length > 0 : Object.values(state.pages).includes(PENDING));
-    // A build that trusts nothing of the last one (a first build, another code or settings)
-    // marks the folder as ours, and as trusting nothing, before it writes a page, naming the
-    // pages the last build recorded; and, once it knows them, the pages it will write (also in
-    // a folder that held other files and no state: they are not named, so never pruned). Killed
-    // half way, it leaves a folder the next build knows to clean: it trusts no page of it, and
-    // prunes those it does not produce. Left as it was, the last build's state would vouch for
-    // pages this one rewrote.
-    if (!previous) await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending(recorded) });
     // The last build's files: checked for while the index is built (see `missing-files.ts`),
     // and pruned from at the end.
     const previousFiles = previous ? Object.keys(previous.pages).map(outputFileOf) : undefined;
@@ -172,8 +167,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
     const { runs, shared: helped, direct } = planRender(todo, todoPages, threads, previous !== undefined);
     if (!previous) {
-      // Before its first page, every page this build may write, with the last build's: killed
-      // half way, it leaves a state that names them all for the next build to prune.
+      // A build that trusts nothing of the last one (a first build, another code or settings)
+      // marks the folder as ours, and as trusting nothing, before it writes a page, naming the
+      // pages the last build recorded and every page it will write (also in a folder that held
+      // other files and no state: those are not named, so never pruned). Killed half way, it
+      // leaves a folder the next build knows to clean: it trusts no page of it, and prunes those
+      // it does not produce. (Until here nothing is written, so the last build's state, which
+      // another code or settings cannot trust, still says what the folder holds.)
       await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending([...recorded, ...Object.values(urlsOf(data.all)).flat()]) });
     }
     if (previous && chosen) {
@@ -307,7 +307,7 @@ const SERVED = "served";
 const PAGE_FILE = new RegExp(
   [
     String.raw`^(\d{4}/\d{2}/\d{2}|undated)/[^/]+/index\.html$`,
-    String.raw`^(people|organizations|places|tags|sections)/[^/]+/(index\.html|feed\.xml|atom\.xml|page/\d+/index\.html)$`,
+    String.raw`^(${Object.values(KIND_PATH).join("|")})/[^/]+/(index\.html|feed\.xml|atom\.xml|page/\d+/index\.html)$`,
     String.raw`^\d{4}/(\d{2}/)?(page/\d+/)?index\.html$`,
     String.raw`^(undated/)?page/\d+/index\.html$`,
     String.raw`^sitemap-\d+\.xml$`,
