@@ -4,4 +4,4 @@ import { ONE_OFF, type BuildData } from "../src/site/plugin.ts";
 
 export const data = { pagination: ONE_OFF, permalink: "/archive/", eleventyExcludeFromCollections: true };
 
-export const render = (d: { build: BuildData }) => renderArchiveIndex(d.build.archive, d.build.site);
+export const render = (d: { build: BuildData }) => renderArchiveIndex(d.build.summary, d.build.site);

@@ -4,4 +4,4 @@ import { ONE_OFF, type BuildData } from "../src/site/plugin.ts";
 
 export const data = { pagination: ONE_OFF, permalink: "/most-mentioned/", eleventyExcludeFromCollections: true };
 
-export const render = (d: { build: BuildData }) => renderMostMentioned(d.build.archive, d.build.site);
+export const render = (d: { build: BuildData }) => renderMostMentioned(d.build.summary, d.build.site);

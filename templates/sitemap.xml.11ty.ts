@@ -4,4 +4,4 @@ import { renderSitemap } from "../src/site/sitemap.ts";
 
 export const data = { pagination: ONE_OFF, permalink: "/sitemap.xml", eleventyExcludeFromCollections: true };
 
-export const render = (d: { build: BuildData }) => renderSitemap(d.build.archive, d.build.all.sitemaps, d.build.site);
+export const render = (d: { build: BuildData }) => renderSitemap(d.build.summary, d.build.all.sitemaps, d.build.site);

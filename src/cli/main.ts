@@ -91,7 +91,8 @@ async function requireDir(dir: string, what: string): Promise<void> {
 
 /** How each stage of a build went, added to the ingest report for `build --report`. */
 interface BuildReport extends IngestReport {
-  site?: { output: string; pages: number; rendered: number; threads: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"] };
+  /** `changed`: the rebuild indexed only what changed since the last build (see `SiteBuildResult.changed`). */
+  site?: { output: string; pages: number; rendered: number; threads: number; written: number; removed: number; seconds: number; timings: SiteBuildResult["timings"]; changed?: SiteBuildResult["changed"] };
   /**
    * Articles indexed by this run, and which of the site's search bundles (one per year, or per month in the latest year) they
    * went into; `unchanged`: no article's indexed text changed, so every bundle was kept.
@@ -271,7 +272,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   // Not asked: the rebuild changed no search shard, or more than one.
   if (!built.search.indexing) await search?.stop();
   const { pages, rendered, threads, written, removed } = built;
-  report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings };
+  report.site = { output, pages, rendered, threads, written, removed, seconds: round((performance.now() - started) / 1000), timings: built.timings, ...(built.changed ? { changed: built.changed } : {}) };
   console.log(
     `site: ${output}: ${pages} pages and feeds, ${rendered === pages ? "all rendered" : `${rendered} rendered (${pages - rendered} unchanged since the last build)`}${threads > 1 ? ` on ${threads} threads` : ""}, ${written} new or changed on disk, ${removed} stale removed (${report.site.seconds} s)`,
   );
@@ -291,7 +292,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   if (flags.timings) {
     printTimings(report);
     const st = built.timings;
-    console.log(`site timings: read articles and last build's state ${st.load} s, index ${st.index} s, choose pages ${st.select} s, render ${st.render} s, prune ${st.prune} s`);
+    const only = built.changed ? ` (of what changed: ${built.changed.articles} articles new or changed, ${built.changed.terms} terms)` : "";
+    console.log(`site timings: read articles and last build's state ${st.load} s, index ${st.index} s${only}, choose pages ${st.select} s, render ${st.render} s, prune ${st.prune} s`);
   }
   const code = await finish(report, flags.report);
   if (!flags.serve) return code;

@@ -170,7 +170,7 @@ export function articleUrl(a: SiteArticle): string {
   return ymd ? `/${ymd.join("/")}/${a.slug}/` : `/undated/${a.slug}/`;
 }
 
-function ymdOf(date: string | undefined): [string, string, string] | undefined {
+export function ymdOf(date: string | undefined): [string, string, string] | undefined {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
   return m ? [m[1] as string, m[2] as string, m[3] as string] : undefined;
 }
@@ -185,6 +185,12 @@ const pageUrl = (base: string, n: number | undefined): string => (n === undefine
 function pageOf(i: number, count: number, size: number): number | undefined {
   const n = Math.floor((count - 1 - i) / size) + 1;
   return n > numberedPages(count, size) ? undefined : n;
+}
+
+/** The URLs of a list's pages (as `paginate` lays them out), its first page first, then its numbered pages from the newest. */
+export function listPageUrls(count: number, base: string, size = PAGE_SIZE): string[] {
+  const numbered = numberedPages(count, size);
+  return [base, ...Array.from({ length: numbered }, (_, i) => pageUrl(base, numbered - i))];
 }
 
 /**
@@ -238,7 +244,7 @@ function feedFor(page: string, title: string, items: readonly ArticleEntry[], si
   return { title, page, rss: `${page}feed.xml`, atom: `${page}atom.xml`, items: items.slice(0, size), fullText };
 }
 
-const linkOf = (a: ArticleEntry): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
+export const linkOf = (a: { title: string; url: string; date?: string }): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
 
 /** Previous/next by date; returns each article's link, for the related articles (`Index.complete`). */
 function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
@@ -267,10 +273,10 @@ const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
  * spanning up to 15 years made half the records of the list pages' digests (570,000 records in
  * 0.50 s, 279,000 in 0.41 s without them), for the few terms whose first page a build renders.
  */
-function timeline(base: string, list: readonly ArticleEntry[], monthOf: ReadonlyMap<ArticleEntry, string>): TimelineMonth[] {
+function timeline(base: string, list: readonly ArticleEntry[], monthOf: (a: ArticleEntry) => string | undefined): TimelineMonth[] {
   const runs: { month: string; count: number; first: number }[] = [];
   list.forEach((a, i) => {
-    const month = monthOf.get(a);
+    const month = monthOf(a);
     if (month === undefined) return;
     const last = runs[runs.length - 1];
     if (last?.month === month) last.count++;
@@ -313,14 +319,8 @@ export interface Index {
   complete(relations: Relations): Archive;
 }
 
-/**
- * `buildArchive` in steps, for a build that computes the relations on another thread meanwhile:
- * every page's record but for the related articles and entity companions, then those.
- */
-export function indexArchive(ordered: Ordered, siteTitle: string): Index {
-  const sorted = ordered.articles;
-
-  // Tags and sections get slugs here, claimed in name order so they are stable.
+/** Tags' and sections' slugs, claimed in name order over the whole archive, so that they are stable; by `kind|name`. */
+export function claimTermSlugs(sorted: readonly SiteArticle[]): Map<string, string> {
   const termSlugs = new Map<string, string>();
   for (const kind of ["tag", "section"] as const) {
     const names = new Set<string>();
@@ -328,56 +328,72 @@ export function indexArchive(ordered: Ordered, siteTitle: string): Index {
     const taken = new Set<string>();
     for (const n of [...names].sort(byText)) termSlugs.set(`${kind}|${n}`, claim(toSlug(n, kind), taken));
   }
-  // One reference per term, shared by every article that names it; frozen, so that digests
-  // remember it (see `Digester`).
-  // Found by slug, then kind and name among the few with that slug: asked once per entity of
-  // every article (163,000 at 10,000 articles), where a key string made each time cost more
-  // than the lookup.
-  const refs = new Map<string, TermRef[]>();
-  const ref = (kind: TermKind, name: string, slug: string): TermRef => {
-    let same = refs.get(slug);
-    if (!same) refs.set(slug, (same = []));
+  return termSlugs;
+}
+
+/**
+ * One reference per term, shared by every article that names it; frozen, so that digests
+ * remember it (see `Digester`). Found by slug, then kind and name among the few with that slug:
+ * asked once per entity of every article (163,000 at 10,000 articles), where a key string made
+ * each time cost more than the lookup.
+ */
+export class TermRefs {
+  private readonly refs = new Map<string, TermRef[]>();
+  /** A term is its kind and slug (two references may differ in name only): each reference's key, made once. */
+  private readonly keys = new Map<TermRef, string>();
+
+  of(kind: TermKind, name: string, slug: string): TermRef {
+    let same = this.refs.get(slug);
+    if (!same) this.refs.set(slug, (same = []));
     let r = same.find((x) => x.kind === kind && x.name === name);
     if (!r) same.push((r = Object.freeze({ kind, name, slug, url: `/${KIND_PATH[kind]}/${slug}/` })));
     return r;
-  };
-  // A term is its kind and slug (two references may differ in name only): each reference's key, made once.
-  const termKeys = new Map<TermRef, string>();
-  const termKey = (r: TermRef): string => {
-    let key = termKeys.get(r);
-    if (key === undefined) termKeys.set(r, (key = keyOf(r.kind, r.slug)));
-    return key;
-  };
-
-  const articles: ArticleEntry[] = sorted.map((a) => {
-    const ymd = ymdOf(a.date);
-    // Object.assign, not a spread with more keys after it: V8 gave each object built as
-    // `{ ...a, url, ... }` a hidden class of its own (992 classes for 1,000 entries), which made
-    // every read of an entry's fields, here, in the digests and in the renderers, a slow generic
-    // lookup; built this way they share a handful. At 50,000 articles, filtering each term's
-    // list by `a.date` alone took 0.6 s.
-    const entry: ArticleEntry = Object.assign({}, a, {
-      url: articleUrl(a),
-      related: [],
-      tagTerms: a.tags.map((t) => ref("tag", t, termSlugs.get(`tag|${t}`) ?? toSlug(t))),
-      entityTerms: a.entities.map((e) => ref(e.type, e.name, e.slug)),
-    });
-    noteSource(entry, a);
-    if (ymd) entry.ymd = ymd;
-    if (a.section) entry.sectionTerm = ref("section", a.section, termSlugs.get(`section|${a.section}`) ?? toSlug(a.section));
-    return entry;
-  });
-
-  // Gather terms; articles arrive sorted, so each term's list is already newest first.
-  interface Gathered {
-    ref: TermRef;
-    aliases: Set<string>;
-    articles: ArticleEntry[];
-    links: { description?: string; sameAs?: string };
   }
+
+  key(r: TermRef): string {
+    let key = this.keys.get(r);
+    if (key === undefined) this.keys.set(r, (key = keyOf(r.kind, r.slug)));
+    return key;
+  }
+}
+
+/** An article's index entry, but for its links to other articles (`newer`, `older`, `related`). */
+export function entryOf(a: SiteArticle, refs: TermRefs, termSlugs: ReadonlyMap<string, string>): ArticleEntry {
+  const ymd = ymdOf(a.date);
+  // Object.assign, not a spread with more keys after it: V8 gave each object built as
+  // `{ ...a, url, ... }` a hidden class of its own (992 classes for 1,000 entries), which made
+  // every read of an entry's fields, here, in the digests and in the renderers, a slow generic
+  // lookup; built this way they share a handful. At 50,000 articles, filtering each term's
+  // list by `a.date` alone took 0.6 s. (Its keys' order is part of its digest: see `digestedEntry`.)
+  const entry: ArticleEntry = Object.assign({}, a, {
+    url: articleUrl(a),
+    related: [],
+    tagTerms: a.tags.map((t) => refs.of("tag", t, termSlugs.get(`tag|${t}`) ?? toSlug(t))),
+    entityTerms: a.entities.map((e) => refs.of(e.type, e.name, e.slug)),
+  });
+  noteSource(entry, a);
+  if (ymd) entry.ymd = ymd;
+  if (a.section) entry.sectionTerm = refs.of("section", a.section, termSlugs.get(`section|${a.section}`) ?? toSlug(a.section));
+  return entry;
+}
+
+/** A term's articles and what they say of it, gathered in the archive's order. */
+export interface Gathered {
+  ref: TermRef;
+  aliases: Set<string>;
+  articles: ArticleEntry[];
+  links: { description?: string; sameAs?: string };
+}
+
+/**
+ * The terms of these entries (in the archive's order, so that each term's list is newest
+ * first), or of those whose key `wanted` takes.
+ */
+export function gatherTerms(entries: Iterable<ArticleEntry>, refs: TermRefs, wanted?: (key: string) => boolean): Map<string, Gathered> {
   const termMap = new Map<string, Gathered>();
   const add = (r: TermRef, article: ArticleEntry, entity?: Entity): void => {
-    const key = termKey(r);
+    const key = refs.key(r);
+    if (wanted && !wanted(key)) return;
     let t = termMap.get(key);
     if (!t) termMap.set(key, (t = { ref: r, aliases: new Set<string>(), articles: [], links: {} }));
     if (entity) {
@@ -387,95 +403,145 @@ export function indexArchive(ordered: Ordered, siteTitle: string): Index {
     }
     if (t.articles[t.articles.length - 1] !== article) t.articles.push(article);
   };
-  for (const a of articles) {
+  for (const a of entries) {
     a.entities.forEach((e, i) => add(a.entityTerms[i] as TermRef, a, e));
     for (const t of a.tagTerms) add(t, a);
     if (a.sectionTerm) add(a.sectionTerm, a);
   }
+  return termMap;
+}
 
+/** A dated entry's `YYYY-MM`. */
+export const monthOfEntry = (a: ArticleEntry): string | undefined => (a.ymd ? `${a.ymd[0]}-${a.ymd[1]}` : undefined);
+
+/** A gathered term, but for its companions (`Index.complete`). */
+export function termOf({ ref: r, aliases, articles: list, links }: Gathered, siteTitle: string, monthOf: (a: ArticleEntry) => string | undefined): Term {
+  const title = `${r.name} — ${siteTitle}`;
+  const dated = list.filter((a) => a.date);
+  const term: Term = Object.assign({}, r, links, {
+    aliases: [...aliases].sort(byText),
+    articles: list,
+    feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
+    timeline: timeline(r.url, list, monthOf),
+    companions: [],
+  });
+  if (dated.length) {
+    term.lastSeen = dated[0]?.date as string;
+    term.firstSeen = dated[dated.length - 1]?.date as string;
+  }
+  return term;
+}
+
+/** The order of terms in their kind's index and lists: by name, then slug. */
+export const compareTerms = (a: { name: string; slug: string }, b: { name: string; slug: string }): number => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug);
+
+/** A term's list pages. */
+export const termLists = (term: Term): ListPage[] => paginate(term.articles, term.url).map((p) => ({ kind: "term" as const, title: term.name, term, feed: term.feed, ...p }));
+
+/** The site feed of the archive's entries (newest first). */
+export const siteFeedOf = (articles: readonly ArticleEntry[], siteTitle: string): FeedSpec => ({ ...feedFor("/", siteTitle, articles, SITE_FEED_SIZE, true), json: "/feed.json" });
+
+/** The key of a month's list (`YYYY/MM`) holding an entry, if dated. */
+export const monthKeyOf = (a: { ymd?: [string, string, string] }): string | undefined => (a.ymd ? `${a.ymd[0]}/${a.ymd[1]}` : undefined);
+
+/** The years and their months, newest first, from each month's count (by `YYYY/MM`). */
+export function yearsOf(monthCounts: ReadonlyMap<string, number>): YearEntry[] {
+  const years = new Map<string, YearEntry>();
+  for (const [key, count] of [...monthCounts.entries()].sort((a, b) => byText(b[0], a[0]))) {
+    const [year = "", month = ""] = key.split("/");
+    const y = years.get(year) ?? { year, url: `/${year}/`, count: 0, months: [] };
+    y.count += count;
+    y.months.push({ year, month, url: `/${key}/`, count });
+    years.set(year, y);
+  }
+  return [...years.values()];
+}
+
+/** The months with articles, newest first (`YYYY/MM`). */
+export const monthsNewestFirst = (keys: Iterable<string>): string[] => [...keys].sort((a, b) => byText(b, a));
+
+/** The pages of a month's list, and of the undated list. */
+export const monthLists = (key: string, list: readonly ArticleEntry[]): ListPage[] => paginate(list, `/${key}/`).map((p) => ({ kind: "month" as const, title: key, ...p }));
+export const undatedLists = (list: readonly ArticleEntry[]): ListPage[] => paginate(list, "/undated/").map((p) => ({ kind: "undated" as const, title: "Date unknown", ...p }));
+export const homeLists = (articles: readonly ArticleEntry[], siteTitle: string, siteFeed: FeedSpec): ListPage[] =>
+  paginate(articles, "/").map((p) => ({ kind: "home" as const, title: siteTitle, feed: siteFeed, ...p }));
+
+/**
+ * `buildArchive` in steps, for a build that computes the relations on another thread meanwhile:
+ * every page's record but for the related articles and entity companions, then those.
+ */
+export function indexArchive(ordered: Ordered, siteTitle: string): Index {
+  const sorted = ordered.articles;
+  const termSlugs = claimTermSlugs(sorted);
+  const refs = new TermRefs();
+  const articles: ArticleEntry[] = sorted.map((a) => entryOf(a, refs, termSlugs));
+  // Gather terms; articles arrive sorted, so each term's list is already newest first.
+  const termMap = gatherTerms(articles, refs);
   const links = linkNeighbours(articles);
-
-  // Each dated article's `YYYY-MM`, made once rather than once per list it is in.
-  const monthOf = new Map<ArticleEntry, string>();
-  for (const a of articles) if (a.ymd) monthOf.set(a, `${a.ymd[0]}-${a.ymd[1]}`);
 
   const terms: Record<TermKind, Term[]> = { person: [], organization: [], place: [], tag: [], section: [] };
   const termsByKey = new Map<string, Term>();
-  for (const [key, { ref: r, aliases, articles: list, links }] of termMap) {
-    const title = `${r.name} — ${siteTitle}`;
-    const dated = list.filter((a) => a.date);
-    const term: Term = Object.assign({}, r, links, {
-      aliases: [...aliases].sort(byText),
-      articles: list,
-      feed: feedFor(r.url, title, list, TERM_FEED_SIZE, false),
-      timeline: timeline(r.url, list, monthOf),
-      companions: [],
-    });
-    if (dated.length) {
-      term.lastSeen = dated[0]?.date as string;
-      term.firstSeen = dated[dated.length - 1]?.date as string;
-    }
-    terms[r.kind].push(term);
+  for (const [key, gathered] of termMap) {
+    const term = termOf(gathered, siteTitle, monthOfEntry);
+    terms[gathered.ref.kind].push(term);
     termsByKey.set(key, term);
   }
-  for (const list of Object.values(terms)) list.sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug));
+  for (const list of Object.values(terms)) list.sort(compareTerms);
 
-  const siteFeed: FeedSpec = { ...feedFor("/", siteTitle, articles, SITE_FEED_SIZE, true), json: "/feed.json" };
-  const lists: ListPage[] = [];
-  for (const p of paginate(articles, "/")) lists.push({ kind: "home", title: siteTitle, feed: siteFeed, ...p });
-  for (const list of Object.values(terms)) {
-    for (const term of list) {
-      for (const p of paginate(term.articles, term.url)) {
-        lists.push({ kind: "term", title: term.name, term, feed: term.feed, ...p });
-      }
-    }
-  }
+  const siteFeed = siteFeedOf(articles, siteTitle);
+  const lists: ListPage[] = homeLists(articles, siteTitle, siteFeed);
+  for (const list of Object.values(terms)) for (const term of list) lists.push(...termLists(term));
 
   // Date archives: years → months → articles.
   const months = new Map<string, ArticleEntry[]>();
   const undated: ArticleEntry[] = [];
   for (const a of articles) {
-    if (!a.ymd) {
+    const key = monthKeyOf(a);
+    if (key === undefined) {
       undated.push(a);
       continue;
     }
-    const key = `${a.ymd[0]}/${a.ymd[1]}`;
     const list = months.get(key) ?? [];
     list.push(a);
     months.set(key, list);
   }
-  const years = new Map<string, YearEntry>();
-  for (const [key, list] of [...months.entries()].sort((a, b) => byText(b[0], a[0]))) {
-    const [year = "", month = ""] = key.split("/");
-    const y = years.get(year) ?? { year, url: `/${year}/`, count: 0, months: [] };
-    y.count += list.length;
-    y.months.push({ year, month, url: `/${key}/`, count: list.length });
-    years.set(year, y);
-    for (const p of paginate(list, `/${key}/`)) lists.push({ kind: "month", title: key, ...p });
-  }
-  if (undated.length) for (const p of paginate(undated, "/undated/")) lists.push({ kind: "undated", title: "Date unknown", ...p });
+  const years = yearsOf(new Map([...months].map(([key, list]) => [key, list.length])));
+  for (const key of monthsNewestFirst(months.keys())) lists.push(...monthLists(key, months.get(key) as ArticleEntry[]));
+  if (undated.length) lists.push(...undatedLists(undated));
 
   const feeds = [siteFeed, ...Object.values(terms).flatMap((list) => list.map((t) => t.feed))];
-  const archive: Archive = { articles, terms, lists, feeds, years: [...years.values()], undatedCount: undated.length, siteFeed };
+  const archive: Archive = { articles, terms, lists, feeds, years, undatedCount: undated.length, siteFeed };
   let completed = false;
   return {
-    complete({ related, companions, counts }: Relations): Archive {
+    complete(relations: Relations): Archive {
       if (completed) throw new Error("an index is completed once");
-      if (related.length !== articles.length * RELATED) throw new Error(`relations of ${related.length / RELATED} articles given for an index of ${articles.length}`);
-      const { names } = ordered.keys;
-      if (companions.length !== names.length * COMPANIONS) throw new Error(`companions of ${companions.length / COMPANIONS} entities given for an index of ${names.length}`);
+      checkRelations(relations, articles.length, ordered.keys);
       completed = true;
-      articles.forEach((a, i) => {
-        for (let x = i * RELATED; x < (i + 1) * RELATED && (related[x] ?? -1) >= 0; x++) a.related.push(links[related[x] ?? 0] as ArticleLink);
-      });
-      names.forEach((key, k) => {
+      articles.forEach((a, i) => addRelated(a, i, relations.related, links));
+      ordered.keys.names.forEach((key, k) => {
         const term = termsByKey.get(key);
-        if (!term) return;
-        for (let x = k * COMPANIONS; x < (k + 1) * COMPANIONS && (companions[x] ?? -1) >= 0; x++) {
-          term.companions.push({ term: termMap.get(names[companions[x] ?? 0] ?? "")?.ref as TermRef, count: counts[x] ?? 0 });
-        }
+        if (term) addCompanions(term, k, relations, ordered.keys.names, (name) => termMap.get(name)?.ref as TermRef);
       });
       return archive;
     },
   };
+}
+
+/** Throws unless these relations are of these articles and keys. */
+export function checkRelations({ related, companions }: Relations, articles: number, keys: KeyTable): void {
+  if (related.length !== articles * RELATED) throw new Error(`relations of ${related.length / RELATED} articles given for an index of ${articles}`);
+  if (companions.length !== keys.names.length * COMPANIONS) throw new Error(`companions of ${companions.length / COMPANIONS} entities given for an index of ${keys.names.length}`);
+}
+
+/** Article `i`'s related articles, from the relations' positions and each position's link. */
+export function addRelated(a: ArticleEntry, i: number, related: Int32Array, linkAt: readonly ArticleLink[] | ((position: number) => ArticleLink)): void {
+  const link = typeof linkAt === "function" ? linkAt : (position: number) => linkAt[position] as ArticleLink;
+  for (let x = i * RELATED; x < (i + 1) * RELATED && (related[x] ?? -1) >= 0; x++) a.related.push(link(related[x] ?? 0));
+}
+
+/** Entity `k`'s companions, with each companion's reference by its key. */
+export function addCompanions(term: Term, k: number, { companions, counts }: Relations, names: readonly string[], refOf: (key: string) => TermRef): void {
+  for (let x = k * COMPANIONS; x < (k + 1) * COMPANIONS && (companions[x] ?? -1) >= 0; x++) {
+    term.companions.push({ term: refOf(names[companions[x] ?? 0] ?? ""), count: counts[x] ?? 0 });
+  }
 }

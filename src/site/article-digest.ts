@@ -29,6 +29,9 @@ export function noteContentDigest(article: SiteArticle, digest: string): void {
   contentDigests.set(article, `ingest:${digest}`);
 }
 
+/** The content id of an article ingest digested (see `noteContentDigest`): what its pages' digests stand on. */
+export const contentIdOf = (article: SiteArticle): string | undefined => contentDigests.get(article);
+
 /** Notes that `entry` copies the fields of `article`. */
 export function noteSource(entry: ArticleEntry, article: SiteArticle): void {
   sources.set(entry, article);

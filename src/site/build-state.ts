@@ -33,6 +33,8 @@ export interface BuildState {
   search?: Record<string, string>;
   /** List (its first page's URL) → digest of the whole list its pages were cut from (see `PageSelector`). */
   lists?: Record<string, string>;
+  /** The digest of the memo of this build's index (see `index-memo.ts`). */
+  memo?: string;
   /**
    * As read: the shards whose bundles a killed build may have replaced (see `markPending`), their
    * digests dropped from `search`. A build marks them pending again with its own until it writes
@@ -51,7 +53,8 @@ export async function readBuildState(outputDir: string): Promise<BuildState | un
     // A search digest of another shape (one string: the single index of earlier builds) is ignored: every shard is built.
     const search = isDigestMap(parsed.search) ? { search: parsed.search } : {};
     const lists = isDigestMap(parsed.lists) ? { lists: parsed.lists } : {};
-    const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search, ...lists };
+    const memo = typeof parsed.memo === "string" ? { memo: parsed.memo } : {};
+    const state: BuildState = { code: parsed.code, pages: parsed.pages, ...search, ...lists, ...memo };
     const pending = await readPending(outputDir);
     if (pending === "unreadable") return undefined;
     if (!pending) return state;
@@ -91,8 +94,8 @@ function isDigestMap(value: unknown): value is Record<string, string> {
 }
 
 export async function writeBuildState(outputDir: string, state: BuildState): Promise<void> {
-  const { code, pages, search, lists } = state;
-  await writeAtomic(path.join(outputDir, STATE_FILE), `${JSON.stringify({ format: FORMAT, code, ...(search ? { search } : {}), ...(lists ? { lists } : {}), pages })}\n`);
+  const { code, pages, search, lists, memo } = state;
+  await writeAtomic(path.join(outputDir, STATE_FILE), `${JSON.stringify({ format: FORMAT, code, ...(memo ? { memo } : {}), ...(search ? { search } : {}), ...(lists ? { lists } : {}), pages })}\n`);
   await rm(path.join(outputDir, PENDING_FILE), { force: true });
 }
 

@@ -13,15 +13,17 @@ import { allPending, type BuildState, markPending, PENDING, readBuildState, reco
 import { type ChosenArticles, emptyPaged, outputFileOf, PageSelector, selectPages, urlsOf } from "./page-table.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { missingFiles } from "./missing-files.ts";
-import { type ArticleEntry, indexArchive, KIND_PATH, orderArticles } from "./archive.ts";
+import { type Archive, type ArticleEntry, indexArchive, KIND_PATH, orderArticles } from "./archive.ts";
+import { indexIncrementally } from "./incremental-index.ts";
+import { memoOfArchive, readMemo, writeMemo } from "./index-memo.ts";
 import { type BuildData, dataOf, siteContext } from "./plugin.ts";
-import { relate } from "./relations.ts";
+import { relate, type Relations } from "./relations.ts";
 import { relatesInThread, relationsThread } from "./relations-thread.ts";
 import { gc, NEXT_RUN, renderSharedRuns, resolverSkippedHere, sharedCounters } from "./render-runs.ts";
 import { planRender, startsHelperEarly } from "./render-plan.ts";
 import { RenderThread } from "./render-thread.ts";
 import type { SearchIndexResult } from "./search-index.ts";
-import { isShardPage, shardsOf, staleShards } from "./search-shards.ts";
+import { isShardPage, staleShards } from "./search-shards.ts";
 
 export { PROJECT_ROOT };
 
@@ -86,6 +88,8 @@ export interface SiteBuildResult {
   search: { shards: string[]; stale: string[]; indexing?: Promise<SearchIndexResult> };
   /** Records that the search bundles now match this build's article pages. */
   recordSearch(): Promise<void>;
+  /** When the index was made of what changed alone (see `incremental-index.ts`): the articles new or changed, and the terms whose lists it looked at. */
+  changed?: { articles: number; terms: number };
   /** Seconds spent reading the articles and the last build's state, building the index, choosing pages, in Eleventy, and pruning. */
   timings: { load: number; index: number; select: number; render: number; prune: number };
 }
@@ -147,21 +151,34 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // (A rebuild that trusts nothing of the last build's may start it while the relations
     // thread still works: the second thread builds an index of its own first.)
     if (startsHelperEarly(threads, previous !== undefined, articles.length)) helper = new RenderThread(site, articles, outputDir);
-    const index = indexArchive(ordered, site.title);
-    const data = dataOf(site, index.complete(relating ? await relating : relate(ordered.keys)));
-    const indexed = lap();
+    // A rebuild whose memo of the last build's index it trusts indexes only what changed (see
+    // `incremental-index.ts`), unless a page of the last build has lost its file: else, or
+    // should that index decline, the whole archive.
+    const memo = previous ? await readMemo(outputDir, code, previous.memo) : undefined;
+    const relationsOf = async (): Promise<Relations> => (relating ? await relating : relate(ordered.keys));
+    const prepared = memo && previous ? indexIncrementally({ ordered, site, memo, previous }) : undefined;
+    const attempt = prepared?.complete(await relationsOf());
     // Only the last build's pages are asked about: the rest are rendered whatever their files.
     const gone = (await missing) ?? new Set<string>();
+    const incremental = gone.size === 0 ? attempt : undefined;
+    let whole: { archive: Archive; relations: Relations } | undefined;
+    if (!incremental) {
+      const index = indexArchive(ordered, site.title);
+      const relations = await relationsOf();
+      whole = { archive: index.complete(relations), relations };
+    }
+    const data = incremental?.data ?? dataOf(site, (whole as { archive: Archive }).archive);
+    const indexed = lap();
     // Asked of some 24,000 pages at 10,000 articles: their files' names are made only when a file is gone.
     const exists = (url: string): boolean => gone.size === 0 || !gone.has(outputFileOf(url));
     const bundleExists = (shard: string): boolean => existsSync(path.join(outputDir, "pagefind", shard, "pagefind-entry.json"));
-    const selector = previous ? new PageSelector(data.all, previous.pages, exists, previous.lists) : undefined;
-    const articlesChosen = selector?.chooseArticles();
+    const selector = previous && !incremental ? new PageSelector(data.all, previous.pages, exists, previous.lists) : undefined;
+    const articlesChosen = incremental ? { articles: incremental.selection.todo.articles, digests: incremental.selection.digests, searchDigests: incremental.selection.searchDigests } : selector?.chooseArticles();
     let select = lap();
     const early = previous && articlesChosen && options.searchAlongside ? await articlesFirst(previous, previousFiles ?? [], articlesChosen, data, outputDir, bundleExists, options.searchAlongside) : undefined;
     let render = lap();
     selector?.chooseOthers();
-    const chosen = selector?.selection();
+    const chosen = incremental?.selection ?? selector?.selection();
     // Article pages rendered first are not rendered again.
     const todo = chosen ? (early ? { ...chosen.todo, articles: early.later } : chosen.todo) : data.all;
     const todoPages = Object.values(todo).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
@@ -218,7 +235,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
     // The shards about to be indexed again lose their digests first: should the build die after
     // replacing one bundle but before recording it, the next build must not trust that bundle.
-    const next = { code, pages: selection.digests, lists: selection.lists, ...withoutShards(previous?.search, stale) };
+    // The memo of this build's index, for the next: written before the state that names it.
+    const nextMemo = incremental?.memo ?? (whole && memoOfArchive(ordered, whole.archive, whole.relations));
+    const memoDigest = nextMemo ? { memo: await writeMemo(outputDir, code, nextMemo) } : {};
+    const next = { code, pages: selection.digests, lists: selection.lists, ...memoDigest, ...withoutShards(previous?.search, stale) };
     await writeBuildState(outputDir, next);
     return {
       pages: produced.size,
@@ -227,6 +247,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       written,
       removed,
       search: { shards: data.searchShards, stale, ...(early ? { indexing: early.indexing } : {}) },
+      ...(incremental ? { changed: incremental.changed } : {}),
       // Holds the digests alone: the search index, built next, needs all the memory it can get.
       recordSearch: () => writeBuildState(outputDir, { ...next, search: searchDigests }),
       timings: { load, index: indexed, select: Math.round(select * 1000) / 1000, render: Math.round(render * 1000) / 1000, prune: lap() },
@@ -274,8 +295,7 @@ async function articlesFirst(
   // Only the shard's pages: Pagefind reads no other. (Adding an article changes the links of its
   // neighbours and related articles, whatever their shard: at 10,000 articles, 21 pages, 7 of
   // them in the new article's year, when shards were years.)
-  const shards = shardsOf(data.all.articles);
-  const inShard = (a: ArticleEntry): boolean => shards.of(a.url) === stale[0];
+  const inShard = (a: ArticleEntry): boolean => data.shards.of(a.url) === stale[0];
   const todo = { ...emptyPaged(), articles: chosen.articles.filter(inShard) };
   const later = chosen.articles.filter((a) => !inShard(a));
   // The one-off pages are rendered with the other pages. (No article page to render: the shard's

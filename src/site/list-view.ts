@@ -108,6 +108,9 @@ function termDetails(t: Term): TermDetails {
   return details;
 }
 
+/** What every page of a term's list shows of it, with its feed's links. */
+export const headOf = (t: Term): TermHead => termHead(t, feedLinks(t.feed));
+
 /** The view of every list page, in the same order. */
 export function listViews(lists: readonly ListPage[]): ListView[] {
   // One view per index record, shared by every page showing it.

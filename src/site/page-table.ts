@@ -7,11 +7,11 @@
  * (see `BuildData.oneOffs`).
  */
 import { type ArticleEntry, type FeedSpec, LINK_FIELDS, type LinklessEntry, type TermKind, type YearEntry } from "./archive.ts";
-import { type ListView, type TermEntry, wholeLists } from "./list-view.ts";
+import { type ListView, type TermEntry, type WholeList, wholeLists } from "./list-view.ts";
 import { Digester } from "../digest.ts";
 import { digestedEntry } from "./article-digest.ts";
 import { byIdentity } from "./memo.ts";
-import { shardDigests } from "./search-shards.ts";
+import { type Shards, shardDigests } from "./search-shards.ts";
 import type { SitemapPart } from "./sitemap.ts";
 
 export interface FeedFile {
@@ -86,17 +86,13 @@ export interface ChosenArticles {
 }
 
 /**
- * `selectPages` in two steps, the article pages and the search digests first, so that a build
- * can render the article pages and start indexing them before it digests the other pages.
+ * How each page is digested (the same for every build, whatever it digests): a page's digest
+ * is `<kind>:<digest of its view>`.
  */
-export class PageSelector {
-  private readonly digester = new Digester();
-  private readonly todo = emptyPaged();
-  private readonly digests: Record<string, string> = {};
-  private readonly lists: Record<string, string> = {};
-  private searchDigests: Record<string, string> | undefined;
+export class PageDigests {
+  readonly digester = new Digester();
   /** An entry without its links, as search indexes it and feeds show it; one per entry, frozen so that it is digested once (see `Digester`). */
-  private readonly linkless = byIdentity((entry: LinklessEntry) => Object.freeze(digestedEntry(entry, this.digester, LINK_FIELDS)));
+  readonly linkless = byIdentity((entry: LinklessEntry) => Object.freeze(digestedEntry(entry, this.digester, LINK_FIELDS)));
   /**
    * A feed as it is digested: its items without their links. Adding an article moves its
    * neighbours' and related articles' links; with the links in, their feeds were rendered again
@@ -115,6 +111,39 @@ export class PageSelector {
     return view;
   }
 
+  /** The digest of one page of a kind. */
+  of(kind: PagedKind, item: { url: string }): string {
+    const record =
+      kind === "articles"
+        ? this.digester.of(this.articlePage(item as ArticleEntry))
+        : kind === "feeds"
+          ? this.digester.of({ ...item, spec: this.feedView((item as FeedFile).spec) })
+          : this.digester.of(item);
+    return `${kind}:${record}`;
+  }
+
+  /** The digest of a whole list (see `WholeList`). */
+  ofList(whole: WholeList): string {
+    return `lists:${this.digester.of(whole)}`;
+  }
+
+  /** The search digests of the shards of these articles (see `shardDigests`): of every shard in `shards`, complete for those whose articles are all given. */
+  ofShards(articles: readonly ArticleEntry[], shards?: Shards): Record<string, string> {
+    return shardDigests(articles, this.linkless, this.digester, shards);
+  }
+}
+
+/**
+ * `selectPages` in two steps, the article pages and the search digests first, so that a build
+ * can render the article pages and start indexing them before it digests the other pages.
+ */
+export class PageSelector {
+  private readonly digest = new PageDigests();
+  private readonly todo = emptyPaged();
+  private readonly digests: Record<string, string> = {};
+  private readonly lists: Record<string, string> = {};
+  private searchDigests: Record<string, string> | undefined;
+
   constructor(
     private readonly all: PagedItems,
     private readonly previous: Record<string, string> | undefined,
@@ -128,7 +157,7 @@ export class PageSelector {
   chooseArticles(): ChosenArticles {
     if (this.searchDigests) throw new Error("the article pages are chosen once");
     this.choose("articles");
-    this.searchDigests = shardDigests(this.all.articles, this.linkless, this.digester);
+    this.searchDigests = this.digest.ofShards(this.all.articles);
     return { articles: this.todo.articles, digests: { ...this.digests }, searchDigests: this.searchDigests };
   }
 
@@ -149,15 +178,7 @@ export class PageSelector {
       this.chooseLists();
       return;
     }
-    for (const item of this.all[kind] as { url: string }[]) {
-      const record =
-        kind === "articles"
-          ? this.digester.of(this.articlePage(item as ArticleEntry))
-          : kind === "feeds"
-            ? this.digester.of({ ...item, spec: this.feedView((item as FeedFile).spec) })
-            : this.digester.of(item);
-      this.choosePage(kind, item, `${kind}:${record}`);
-    }
+    for (const item of this.all[kind] as { url: string }[]) this.choosePage(kind, item, this.digest.of(kind, item));
   }
 
   /**
@@ -169,14 +190,14 @@ export class PageSelector {
    */
   private chooseLists(): void {
     for (const { whole, pages } of wholeLists(this.all.lists)) {
-      const digest = `lists:${this.digester.of(whole)}`;
+      const digest = this.digest.ofList(whole);
       this.lists[whole.url] = digest;
       const same = this.previous !== undefined && this.previousLists?.[whole.url] === digest;
       for (const page of pages) {
         const before = this.previous?.[page.url];
         // (Not `PENDING`, which a killed build leaves.)
         const kept = same && before?.startsWith("lists:") ? before : undefined;
-        this.choosePage("lists", page, kept ?? `lists:${this.digester.of(page)}`);
+        this.choosePage("lists", page, kept ?? this.digest.of("lists", page));
       }
     }
   }

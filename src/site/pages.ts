@@ -4,7 +4,8 @@
  */
 import type { EntityType } from "../ingest/article.ts";
 import { ENTITY_TYPES } from "../ingest/article.ts";
-import { KIND_LABEL, KIND_PATH, type Archive, type ArticleEntry, type TermKind, type YearEntry } from "./archive.ts";
+import { KIND_LABEL, KIND_PATH, type ArticleEntry, type TermKind, type YearEntry } from "./archive.ts";
+import type { ArchiveSummary } from "./archive-summary.ts";
 import { articleBody } from "./load.ts";
 import { isoDate, monthName, readableDate } from "./format.ts";
 import { escapeHtml, html, raw, type Html } from "./html.ts";
@@ -286,7 +287,7 @@ ${(groups.get(l) ?? []).map((t) => html`<li><a href="${href(t.url, site)}">${t.n
   return layout({ title: label, path: `/${KIND_PATH[kind]}/` }, body, site);
 }
 
-export function renderArchiveIndex(archive: Archive, site: SiteContext): string {
+export function renderArchiveIndex(archive: ArchiveSummary, site: SiteContext): string {
   const body = html`<header><h1>Archive</h1></header>
 ${
   archive.years.length
@@ -340,13 +341,13 @@ export function renderSearch(site: SiteContext, shards: readonly string[]): stri
 const MOST = 25;
 
 /** The most mentioned people, organizations and places: by number of articles. */
-export function renderMostMentioned(archive: Archive, site: SiteContext): string {
+export function renderMostMentioned(archive: ArchiveSummary, site: SiteContext): string {
   const body = html`<header><h1>Most mentioned</h1><p>The ${MOST} people, organizations and places in the most articles.</p></header>
 ${ENTITY_TYPES.map((type) => {
-  const top = [...archive.terms[type]].sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : 1)).slice(0, MOST);
+  const top = [...archive.terms[type]].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)).slice(0, MOST);
   return html`<section aria-labelledby="most-${type}">
 <h2 id="most-${type}"><a href="${href(`/${KIND_PATH[type]}/`, site)}">${TYPE_HEADINGS[type]}</a></h2>
-${top.length ? html`<ol class="ranked">${top.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.articles.length}</span></li>`)}</ol>` : html`<p>None yet.</p>`}
+${top.length ? html`<ol class="ranked">${top.map((t) => html`<li><a href="${href(t.url, site)}">${t.name}</a> <span class="count">${t.count}</span></li>`)}</ol>` : html`<p>None yet.</p>`}
 </section>`;
 })}`;
   return layout({ title: "Most mentioned", path: "/most-mentioned/" }, body, site);

@@ -10,11 +10,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
-import { listViews, termEntry } from "./list-view.ts";
+import { listViews } from "./list-view.ts";
+import { type ArchiveSummary, summaryOf } from "./archive-summary.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
-import { searchShards } from "./search-shards.ts";
+import { type Shards, shardsOf } from "./search-shards.ts";
 import { sitemapParts } from "./sitemap.ts";
-import type { PagedItems } from "./page-table.ts";
+import type { PagedItems, TermIndex } from "./page-table.ts";
 import { siteAddress, type SiteContext } from "./urls.ts";
 
 export type { FeedFile, TermIndex } from "./page-table.ts";
@@ -30,7 +31,8 @@ export interface PluginOptions {
 /** Everything templates read, under the global `build`. */
 export interface BuildData {
   site: SiteContext;
-  archive: Archive;
+  /** What the one-off pages show of the whole archive. */
+  summary: ArchiveSummary;
   /** Every paginated page of the site. */
   all: PagedItems;
   /** The pages this Eleventy run renders. */
@@ -43,6 +45,8 @@ export interface BuildData {
   oneOffs: readonly 1[];
   /** The search bundles the search page merges, one per year of articles, per month in the latest year (see `search-shards.ts`). */
   searchShards: string[];
+  /** How the article pages are split into those bundles. */
+  shards: Shards;
 }
 
 /** The part of Eleventy's `UserConfig` this plugin uses. */
@@ -74,15 +78,20 @@ export function buildData(site: SiteContext, articles: readonly SiteArticle[]): 
 
 /** The pages of a built index. */
 export function dataOf(site: SiteContext, archive: Archive): BuildData {
-  const indexes = (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: archive.terms[kind].map(termEntry) }));
+  const summary = summaryOf(archive);
+  const indexes = termIndexes(summary);
   const feeds = archive.feeds.flatMap((spec) => [
     { url: spec.rss, format: "rss" as const, spec },
     { url: spec.atom, format: "atom" as const, spec },
     ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
   ]);
-  const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years, sitemaps: sitemapParts(archive) };
-  return { site, archive, all, todo: all, oneOffs: [1], searchShards: searchShards(all.articles) };
+  const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years, sitemaps: sitemapParts(summary) };
+  const shards = shardsOf(all.articles);
+  return { site, summary, all, todo: all, oneOffs: [1], searchShards: shards.names, shards };
 }
+
+/** The index page of each kind of term. */
+export const termIndexes = (summary: ArchiveSummary): TermIndex[] => (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: summary.terms[kind] }));
 
 /** Copied as they are into the site (project folder → site folder): by Eleventy's passthrough copy (`eleventy.config.ts`), or by a rebuild without it (`direct-render.ts`). */
 export const ASSETS: Readonly<Record<string, string>> = { "templates/assets": "assets" };

@@ -82,8 +82,7 @@ export function isShardPage(file: string): boolean {
  * articles (`LINK_FIELDS`), which sit in the part marked `data-pagefind-ignore="index"`. (A
  * bundle was measured byte-identical with and without a related-articles section.)
  */
-export function shardDigests(articles: readonly ArticleEntry[], linkless: (a: ArticleEntry) => object, digester: Digester): Record<string, string> {
-  const shards = shardsOf(articles);
+export function shardDigests(articles: readonly ArticleEntry[], linkless: (a: ArticleEntry) => object, digester: Digester, shards = shardsOf(articles)): Record<string, string> {
   const parts = new Map<string, (string | object)[]>();
   for (const shard of shards.names) parts.set(shard, []);
   for (const a of articles) parts.get(shards.of(a.url))?.push(a.url, linkless(a));

@@ -7,7 +7,7 @@
  * parts are paginated pages like any other (`PagedItems.sitemaps`): a rebuild renders only the
  * parts whose URLs changed, and prunes those no longer wanted.
  */
-import { KIND_PATH, type Archive, type TermKind } from "./archive.ts";
+import { KIND_PATH, type TermKind } from "./archive.ts";
 import { escapeHtml as esc } from "./html.ts";
 import { absoluteUrl, type SiteContext } from "./urls.ts";
 
@@ -27,31 +27,25 @@ export interface SitemapPart {
   lastmods: (string | undefined)[];
 }
 
-/** Every HTML page path the site has, in a stable order. */
-export function htmlPaths(archive: Archive): string[] {
-  const kinds = Object.keys(KIND_PATH) as TermKind[];
-  return [
-    ...archive.lists.map((l) => l.url),
-    ...archive.articles.map((a) => a.url),
-    ...kinds.map((k) => `/${KIND_PATH[k]}/`),
-    "/archive/",
-    "/most-mentioned/",
-    "/search/",
-    ...archive.years.map((y) => y.url),
-  ];
+/** Every HTML page's path, in a stable order, and each one's last-modified date (an article's own, none for other pages). */
+export interface SitePaths {
+  paths: string[];
+  lastmods: (string | undefined)[];
 }
 
-/** Each path's last-modified date: an article's own date, none for other pages. */
-function lastmodsOf(archive: Archive, paths: readonly string[]): (string | undefined)[] {
-  const dated = new Map(archive.articles.map((a) => [a.url, a.date?.slice(0, 10)]));
-  return paths.map((p) => dated.get(p));
+/** The paths of these list pages (in the index's order), articles (in the archive's) and years: with the index pages, every HTML page but the 404. */
+export function htmlPaths(listUrls: readonly string[], articles: readonly { url: string; date?: string }[], years: readonly { url: string }[]): SitePaths {
+  const kinds = Object.keys(KIND_PATH) as TermKind[];
+  const others = [...kinds.map((k) => `/${KIND_PATH[k]}/`), "/archive/", "/most-mentioned/", "/search/", ...years.map((y) => y.url)];
+  return {
+    paths: [...listUrls, ...articles.map((a) => a.url), ...others],
+    lastmods: [...listUrls.map(() => undefined), ...articles.map((a) => a.date?.slice(0, 10)), ...others.map(() => undefined)],
+  };
 }
 
 /** The sitemap's parts, `limit` URLs each: none when one file holds every URL. */
-export function sitemapParts(archive: Archive, limit = sitemapLimit()): SitemapPart[] {
-  const paths = htmlPaths(archive);
+export function sitemapParts({ paths, lastmods }: SitePaths, limit = sitemapLimit()): SitemapPart[] {
   if (paths.length <= limit) return [];
-  const lastmods = lastmodsOf(archive, paths);
   const parts: SitemapPart[] = [];
   for (let start = 0; start < paths.length; start += limit) {
     parts.push({ url: `/sitemap-${parts.length + 1}.xml`, paths: paths.slice(start, start + limit), lastmods: lastmods.slice(start, start + limit) });
@@ -68,13 +62,12 @@ function urlset(paths: readonly string[], lastmods: readonly (string | undefined
 }
 
 /** `sitemap.xml`: every URL, or, when the site has `parts`, the index of them. */
-export function renderSitemap(archive: Archive, parts: readonly SitemapPart[], site: SiteContext): string {
+export function renderSitemap({ paths, lastmods }: SitePaths, parts: readonly SitemapPart[], site: SiteContext): string {
   if (parts.length) {
     const entries = parts.map((part) => `  <sitemap><loc>${esc(absoluteUrl(part.url, site))}</loc></sitemap>`);
     return ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, "</sitemapindex>", ""].join("\n");
   }
-  const paths = htmlPaths(archive);
-  return urlset(paths, lastmodsOf(archive, paths), site);
+  return urlset(paths, lastmods, site);
 }
 
 /** One part of a sitemap in parts. */

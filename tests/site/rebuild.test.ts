@@ -13,7 +13,7 @@ import { ROOT, runCli } from "../helpers/cli.ts";
 import { listFiles } from "../helpers/site.ts";
 
 interface Report extends IngestReport {
-  site: { pages: number; rendered: number; threads: number; written: number; removed: number };
+  site: { pages: number; rendered: number; threads: number; written: number; removed: number; changed?: { articles: number; terms: number } };
   search: { pages: number; shards: number; indexed: string[]; unchanged?: true; alongside?: true };
 }
 
@@ -35,11 +35,24 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
 }
 
-/** Asserts that the site in `dir` has the files of the one in `expected`, byte for byte. */
+/** The build's own files in the output folder: its state and the memo of its index. */
+const OWN = [".news-archive-build", ".news-archive-index"];
+
+/**
+ * Asserts that the site in `dir` has the files of the one in `expected`, byte for byte, and the
+ * same build state: the same page and search digests and memo; of the whole lists' digests, a
+ * rebuild keeps only those of the lists it did not look at (see `incremental-index.ts`), and
+ * each it keeps is the one a cold build makes.
+ */
 async function expectSameSite(dir: string, expected: string, what?: string): Promise<void> {
   const [got, want] = [await snapshot(dir), await snapshot(expected)];
   expect([...got.keys()], what).toEqual([...want.keys()]);
-  expect([...want].filter(([file, bytes]) => !bytes.equals(got.get(file) ?? Buffer.alloc(0))).map(([file]) => file), what).toEqual([]);
+  expect([...want].filter(([file, bytes]) => file !== ".news-archive-build" && !bytes.equals(got.get(file) ?? Buffer.alloc(0))).map(([file]) => file), what).toEqual([]);
+  const state = (files: Map<string, Buffer>): { lists?: Record<string, string> } => JSON.parse(files.get(".news-archive-build")?.toString() ?? "{}") as { lists?: Record<string, string> };
+  const { lists: gotLists = {}, ...gotState } = state(got);
+  const { lists: wantLists = {}, ...wantState } = state(want);
+  expect(gotState, what).toEqual(wantState);
+  expect(Object.entries(gotLists).filter(([url, digest]) => wantLists[url] !== digest), what).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -168,7 +181,7 @@ describe("rebuilding the site", () => {
     expect(first.search.alongside).toBeUndefined();
     expect(searchTouched.size).toBeGreaterThan(0);
     expect([...searchTouched].filter((f) => !f.startsWith("pagefind/undated/"))).toEqual([]);
-    expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && f !== ".news-archive-build").length);
+    expect(second.site.written).toBe([...touched].filter((f) => !f.startsWith("assets/") && !OWN.includes(f)).length);
 
     // A seed of the latest year has its month indexed again, and nothing else; a seed of an
     // older year, that year.
@@ -221,11 +234,13 @@ describe("rebuilding the site", () => {
       ["a new date in the manifest", () => appendFile(path.join(seedsEq, "manifest.csv"), "sport/001.txt,2016-03-04,sport,,,\n")],
     ];
     const alongside: string[] = [];
+    const fromMemo: string[] = [];
     for (const [what, change] of changes) {
       await change();
       // The index is built before the other pages render, so it would see any page they change or prune.
       const incremental = await build("eq", seedsEq, { NEWS_ARCHIVE_TEST_SEARCH_FIRST: "1" });
       if (incremental.search.alongside) alongside.push(what);
+      if (incremental.site.changed) fromMemo.push(what);
       expect(incremental.site.rendered, what).toBeLessThan(incremental.site.pages);
       await rm(path.join(tmp, "eq-cold"), { recursive: true, force: true });
       await build("eq-cold", seedsEq);
@@ -235,7 +250,35 @@ describe("rebuilding the site", () => {
     // deletion among them (whose page went before Pagefind read the shard); a change of the
     // latest year indexed several shards after the render.
     expect(alongside).toEqual(["a new seed", "an edited headline", "a deleted seed", "an editorial override"]);
+    // Every rebuild indexed only what changed, from the last build's memo (see `incremental-index.ts`),
+    // but the one that took away the only article with its section and tags: the slugs of the
+    // others are claimed anew then, and the whole archive is indexed.
+    expect(fromMemo).toEqual(changes.map(([what]) => what).filter((what) => what !== "the last seeds of a year deleted"));
   }, 120_000);
+
+  it("indexes the whole archive when the memo of the last build's index is not the one its state names, and builds the same site", async () => {
+    const seedsMemo = path.join(tmp, "seeds-memo");
+    await cp(seeds, seedsMemo, { recursive: true });
+    await build("memo", seedsMemo);
+    const memoFile = path.join(tmp, "memo", ".news-archive-index");
+    const older = await readFile(memoFile);
+    await writeFile(path.join(seedsMemo, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 2-1 at the Emirates on Sunday.\n");
+    expect((await build("memo", seedsMemo)).site.changed).toEqual({ articles: 1, terms: expect.any(Number) as number });
+    // The memo of the build before, as a build killed between writing its memo and its state would leave it, reversed.
+    await writeFile(memoFile, older);
+    await writeFile(path.join(seedsMemo, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 3-1 at the Emirates on Sunday.\n");
+    const whole = await build("memo", seedsMemo);
+    expect(whole.site.changed).toBeUndefined();
+    expect(whole.site.rendered).toBeLessThan(whole.site.pages);
+    await rm(memoFile);
+    await writeFile(path.join(seedsMemo, "sport", "new-match.txt"), "Arsenal beat Chelsea in a late winner\nArsenal beat Chelsea 4-1 at the Emirates on Sunday.\n");
+    expect((await build("memo", seedsMemo)).site.changed).toBeUndefined();
+    await build("memo-cold", seedsMemo);
+    await expectSameSite(path.join(tmp, "memo"), path.join(tmp, "memo-cold"));
+    // And the next rebuild has a memo again.
+    await unlink(path.join(seedsMemo, "sport", "new-match.txt"));
+    expect((await build("memo", seedsMemo)).site.changed?.articles).toBe(0);
+  }, 60_000);
 
   it("splits a sitemap too long for one file into parts under an index, and prunes the parts a rebuild no longer wants", async () => {
     const seedsMap = path.join(tmp, "seeds-map");
@@ -291,7 +334,7 @@ describe("rebuilding the site", () => {
     };
     const rewritten = await touched("both-direct");
     expect(rewritten).toContain("feed.xml");
-    expect(rewritten.filter((f) => f !== ".news-archive-build")).toHaveLength(direct.site.written);
+    expect(rewritten.filter((f) => !OWN.includes(f))).toHaveLength(direct.site.written);
     // Eleventy copies the stylesheet and script on every run; the pages are the same.
     expect((await touched("both-eleventy")).filter((f) => !f.startsWith("assets/"))).toEqual(rewritten);
     await expectSameSite(path.join(tmp, "both-direct"), path.join(tmp, "both-eleventy"));

@@ -1,0 +1,470 @@
+/**
+ * A rebuild's index of what changed, and only that. With the last build's memo of its index
+ * (`index-memo.ts`) and its page digests, a rebuild finds the articles whose content ids are new
+ * or gone, and from them the pages they reach; every other page keeps the digest the last build
+ * recorded, without its view being built or digested. At 10,000 articles the whole index and
+ * the choosing of pages took 0.8-1.4 s of a one-seed rebuild of 2.4-2.8 s (see
+ * `docs/persistent-index.md`).
+ *
+ * What reaches which page (an article "changed" is one whose content id is new or gone; the id
+ * is the digest of every field a page shows of it, see `article-digest.ts`):
+ *
+ * - an article's page: the article changed, or its newer or older neighbour is another or
+ *   changed, or its related articles are others or changed (the links show their titles);
+ * - a term's list and feeds: an article that changed has the term, before or after; or, for the
+ *   list's first page only, the term's companions moved or one of them was renamed (they are
+ *   computed anew for the whole archive on the relations thread, as in every build, and
+ *   compared by key and count);
+ * - the home list and the site feed: any change; a month's list, the undated list: a change to
+ *   an article in it, before or after;
+ * - a search shard: its articles, in order, are not the same ones;
+ * - the term indexes, years and sitemap parts: made anew every time (a record per term, month,
+ *   page).
+ *
+ * Within a list, a page keeps its digest when it holds the same articles as before, has the same
+ * links to the other pages of its list and is not the list's first page, and its term's head
+ * (name, aliases, description, feed) is what it was. Whatever this cannot vouch for, it declines
+ * (`undefined`), and the build indexes the whole archive: an article without ingest's digest,
+ * two with one content id, the tags' or sections' slugs claimed otherwise (one new tag can move
+ * another's), a page to keep whose digest the state lacks or holds as pending (a killed build's).
+ * `tests/site/incremental-index.test.ts` holds the two ways equal, digest for digest.
+ */
+import {
+  addCompanions,
+  addRelated,
+  type ArticleEntry,
+  type ArticleLink,
+  articleUrl,
+  checkRelations,
+  claimTermSlugs,
+  entryOf,
+  type FeedSpec,
+  type Gathered,
+  gatherTerms,
+  KIND_PATH,
+  linkOf,
+  listPageUrls,
+  type ListPage,
+  monthOfEntry,
+  type Ordered,
+  type Paged,
+  paginate,
+  siteFeedOf,
+  type Term,
+  type TermKind,
+  type TermRef,
+  TermRefs,
+  termLists,
+  termOf,
+  yearsOf,
+} from "./archive.ts";
+import type { ArchiveSummary } from "./archive-summary.ts";
+import { contentIdOf } from "./article-digest.ts";
+import type { BuildState } from "./build-state.ts";
+import { headOf, listViews, type TermEntry } from "./list-view.ts";
+import { companionsDigest, type IndexMemo, memoOf, termTable, type TermMemo } from "./index-memo.ts";
+import { emptyPaged, type FeedFile, PageDigests, type PagedItems, type PagedKind, type PageSelection } from "./page-table.ts";
+import { type BuildData, termIndexes } from "./plugin.ts";
+import { COMPANIONS, RELATED, type Relations } from "./relations.ts";
+import { shardsOf } from "./search-shards.ts";
+import { htmlPaths, sitemapParts } from "./sitemap.ts";
+import type { SiteContext } from "./urls.ts";
+
+export interface IncrementalInput {
+  ordered: Ordered;
+  site: SiteContext;
+  /** The last build's memo and state, both trusted (same code and settings). */
+  memo: IndexMemo;
+  previous: BuildState;
+}
+
+export interface Incremental {
+  /** The build's data: its `all` holds only the pages this index made views of. */
+  data: BuildData;
+  selection: PageSelection;
+  /** The memo of this build's index. */
+  memo: IndexMemo;
+  /** Articles whose content ids are new; terms whose lists were looked at. */
+  changed: { articles: number; terms: number };
+}
+
+/** The kind and slug of a term's key. */
+function splitKey(key: string): [TermKind, string] {
+  const bar = key.indexOf("|");
+  return [key.slice(0, bar) as TermKind, key.slice(bar + 1)];
+}
+
+/** Whether two maps hold the same entries in the same order. */
+function sameEntries(map: ReadonlyMap<string, string>, entries: readonly [string, string][]): boolean {
+  if (map.size !== entries.length) return false;
+  let i = 0;
+  for (const [key, value] of map) {
+    const other = entries[i++];
+    if (other?.[0] !== key || other[1] !== value) return false;
+  }
+  return true;
+}
+
+const sameNav = (a: Paged<unknown>["nav"], b: Paged<unknown>["nav"]): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The month list (`YYYY/MM`) an article page's URL is in, or `undated`. */
+const listOfUrl = (url: string): string => (url.startsWith("/undated/") ? "undated" : url.slice(1, 8));
+
+/** An index of what changed but for the relations, which `complete` adds. */
+export interface IncrementalIndex {
+  /** The index, with this build's relations of the ordered articles (see `relations.ts`); or undefined when it cannot vouch for it. Once. */
+  complete(relations: Relations): Incremental | undefined;
+}
+
+/**
+ * The index of what changed since the memo's build, or undefined when it cannot vouch for it
+ * (see the top of this file). In two steps, as `indexArchive`: what needs no relations while
+ * they are computed on another thread, then the rest.
+ */
+export function indexIncrementally({ ordered, site, memo, previous }: IncrementalInput): IncrementalIndex | undefined {
+  const articles = ordered.articles;
+  const n = articles.length;
+  const ids: string[] = [];
+  for (const a of articles) {
+    const id = contentIdOf(a);
+    if (id === undefined) return undefined;
+    ids.push(id);
+  }
+  const newAt = new Map<string, number>();
+  ids.forEach((id, q) => newAt.set(id, q));
+  const oldAt = new Map<string, number>();
+  memo.ids.forEach((id, p) => oldAt.set(id, p));
+  if (newAt.size !== n || oldAt.size !== memo.ids.length) return undefined;
+  const termSlugs = claimTermSlugs(articles);
+  if (!sameEntries(termSlugs, memo.slugs)) return undefined;
+
+  const added: number[] = [];
+  ids.forEach((id, q) => oldAt.has(id) || added.push(q));
+  const removed: number[] = [];
+  memo.ids.forEach((id, p) => newAt.has(id) || removed.push(p));
+  const table = termTable(ordered, termSlugs);
+  const oldTerm = new Map<string, number>();
+  memo.terms.forEach((key, t) => oldTerm.set(key, t));
+  const newTerm = new Map<string, number>();
+  table.keys.forEach((key, t) => newTerm.set(key, t));
+
+  // The terms of every article that changed, as it was and as it is.
+  const touched = new Set<string>();
+  for (const q of added) for (let x = table.starts[q] ?? 0; x < (table.starts[q + 1] ?? 0); x++) touched.add(table.keys[table.ids[x] ?? 0] as string);
+  for (const p of removed) for (let x = memo.starts[p] ?? 0; x < (memo.starts[p + 1] ?? 0); x++) touched.add(memo.terms[memo.termIds[x] ?? 0] as string);
+
+  const urls = articles.map(articleUrl);
+  const dateOf = (q: number): { date?: string } => {
+    const date = articles[q]?.date;
+    return date ? { date } : {};
+  };
+  const refs = new TermRefs();
+  const links: ArticleLink[] = [];
+  const linkAt = (q: number): ArticleLink => (links[q] ??= Object.freeze(linkOf({ title: (articles[q] as Ordered["articles"][number]).title, url: urls[q] as string, ...dateOf(q) })));
+  // Entries as the whole index makes them, links included (the order of their keys is part of
+  // their digests); their related articles once the relations are in (`complete`).
+  const entries: ArticleEntry[] = [];
+  let related: Int32Array | undefined;
+  const entryAt = (q: number): ArticleEntry => {
+    let entry = entries[q];
+    if (!entry) {
+      entry = entryOf(articles[q] as Ordered["articles"][number], refs, termSlugs);
+      if (q > 0) entry.newer = linkAt(q - 1);
+      if (q < n - 1) entry.older = linkAt(q + 1);
+      if (related) addRelated(entry, q, related, linkAt);
+      entries[q] = entry;
+    }
+    return entry;
+  };
+
+  /** The terms of these keys, gathered from their articles' entries. */
+  const gather = (keys: ReadonlySet<string>): Map<string, Gathered> => {
+    const wanted = new Uint8Array(table.keys.length);
+    table.keys.forEach((key, t) => {
+      if (keys.has(key)) wanted[t] = 1;
+    });
+    const members: ArticleEntry[] = [];
+    for (let q = 0; q < n; q++) {
+      for (let x = table.starts[q] ?? 0; x < (table.starts[q + 1] ?? 0); x++) {
+        if (wanted[table.ids[x] ?? 0]) {
+          members.push(entryAt(q));
+          break;
+        }
+      }
+    }
+    return gatherTerms(members, refs, (key) => keys.has(key));
+  };
+  const gathered = gather(touched);
+  // A term's name is its newest article's for it: only a term an article that changed has can have another.
+  const nameOf = (key: string): string => gathered.get(key)?.ref.name ?? (memo.names[oldTerm.get(key) ?? -1] as string);
+  const renamed = new Set([...gathered.keys()].filter((key) => memo.names[oldTerm.get(key) ?? -1] !== nameOf(key)));
+
+  // Every term, in its index's order, with its count.
+  const counts = new Int32Array(table.keys.length);
+  for (const t of table.ids) counts[t] = (counts[t] ?? 0) + 1;
+  const byKind: Record<TermKind, { key: string; entry: TermEntry; slug: string; lower: string }[]> = { person: [], organization: [], place: [], tag: [], section: [] };
+  table.keys.forEach((key, t) => {
+    const [kind, slug] = splitKey(key);
+    const name = nameOf(key);
+    byKind[kind].push({ key, slug, lower: name.toLowerCase(), entry: { name, url: `/${KIND_PATH[kind]}/${slug}/`, count: counts[t] ?? 0 } });
+  });
+  // As `compareTerms` orders them, each name made lower case once.
+  for (const list of Object.values(byKind)) list.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+
+  let completed = false;
+  return {
+    complete(relations: Relations): Incremental | undefined {
+      if (completed) throw new Error("an index is completed once");
+      checkRelations(relations, n, ordered.keys);
+      completed = true;
+      related = relations.related;
+      entries.forEach((entry, q) => addRelated(entry, q, relations.related, linkAt));
+      return completeWith(relations);
+    },
+  };
+
+  function completeWith(relations: Relations): Incremental | undefined {
+
+    // Every entity's companions, by key and count, compared with the memo's; and those that list a
+    // term renamed (only a term an article that changed has can be).
+    const names = ordered.keys.names;
+    const companionsOf = (k: number): [string, number][] => {
+      const list: [string, number][] = [];
+      for (let x = k * COMPANIONS; x < (k + 1) * COMPANIONS && (relations.companions[x] ?? -1) >= 0; x++) list.push([names[relations.companions[x] ?? 0] ?? "", relations.counts[x] ?? 0]);
+      return list;
+    };
+    const noCompanions = companionsDigest([]);
+    const companionDigests: string[] = [];
+    const moved = new Set<string>();
+    table.keys.forEach((key, t) => {
+      const companions = t < names.length ? companionsOf(t) : [];
+      const digest = companions.length ? companionsDigest(companions) : noCompanions;
+      companionDigests.push(digest);
+      const old = oldTerm.get(key);
+      if (gathered.has(key)) return;
+      if (old === undefined || memo.companions[old] !== digest || (renamed.size > 0 && companions.some(([other]) => renamed.has(other)))) moved.add(key);
+    });
+    for (const [key, g] of gather(moved)) gathered.set(key, g);
+    const refOfKey = (key: string): TermRef => {
+      const g = gathered.get(key);
+      if (g) return g.ref;
+      const [kind, slug] = splitKey(key);
+      return refs.of(kind, nameOf(key), slug);
+    };
+
+    const digests = new PageDigests();
+    // The terms looked at: those an article that changed has (still), and those whose companions moved.
+    const terms = new Map<string, Term>();
+    const heads = new Map<string, string>();
+    for (const [key, g] of gathered) {
+      const term = termOf(g, site.title, monthOfEntry);
+      // The key table's entities come first in the term table, with the same numbers.
+      const k = newTerm.get(key) ?? -1;
+      if (k < names.length) addCompanions(term, k, relations, names, refOfKey);
+      terms.set(key, term);
+      heads.set(key, digests.digester.of(headOf(term)));
+    }
+
+    // The pages, in the whole index's order, each with its digest kept or made.
+    const pageDigests: Record<string, string> = {};
+    const made = emptyPaged();
+    const lists: Record<string, string> = {};
+    let declined = false;
+    const keep = (url: string, prefix: string): void => {
+      const digest = previous.pages[url];
+      if (digest?.startsWith(prefix)) pageDigests[url] = digest;
+      else declined = true;
+    };
+    const make = (kind: PagedKind, item: { url: string }): void => {
+      (made[kind] as unknown[]).push(item);
+      pageDigests[item.url] = digests.of(kind, item);
+    };
+
+    // Article pages.
+    const changedLinks = (q: number): boolean => {
+      const p = oldAt.get(ids[q] as string);
+      if (p === undefined || ids[q - 1] !== memo.ids[p - 1] || ids[q + 1] !== memo.ids[p + 1]) return true;
+      for (let x = 0; x < RELATED; x++) {
+        const now = relations.related[q * RELATED + x] ?? -1;
+        const then = memo.related[p * RELATED + x] ?? -1;
+        if ((now < 0 ? undefined : ids[now]) !== (then < 0 ? undefined : memo.ids[then])) return true;
+      }
+      return false;
+    };
+    for (let q = 0; q < n; q++) {
+      if (changedLinks(q)) make("articles", entryAt(q));
+      else keep(urls[q] as string, "articles:");
+    }
+
+    // Lists: pages compared with the memo's, article by article, where something reached the list.
+    const listUrls: string[] = [];
+    const anyChange = added.length > 0 || removed.length > 0;
+    const dirtyLists = new Set<string>(["/"]);
+    for (const q of added) dirtyLists.add(listOfUrl(urls[q] as string));
+    for (const p of removed) dirtyLists.add(listOfUrl(memo.urls[p] as string));
+    /** The pages of a list nothing reached: each keeps its digest, the list its whole digest. */
+    const keepList = (base: string, count: number): void => {
+      for (const url of listPageUrls(count, base)) {
+        listUrls.push(url);
+        keep(url, "lists:");
+      }
+      const whole = previous.lists?.[base];
+      if (whole) lists[base] = whole;
+    };
+    /**
+     * The pages of a list something reached, compared with its pages then: a page keeps its
+     * digest when it holds the same articles, with the same links to the list's other pages, under
+     * the same head, and is not the first page (which shows the term's details); the others are made.
+     */
+    const listPages = (base: string, positions: readonly number[], before: () => readonly string[], sameHead: boolean, pageOf: (page: Paged<number>) => ListPage): void => {
+      const pages = paginate(positions, base);
+      const old = new Map(paginate(before(), base).map((p) => [p.url, p]));
+      const views: ListPage[] = [];
+      for (const page of pages) {
+        listUrls.push(page.url);
+        const then = old.get(page.url);
+        const same = sameHead && page.number !== undefined && then !== undefined && sameNav(page.nav, then.nav) && page.items.length === then.items.length && page.items.every((q, i) => ids[q] === then.items[i]);
+        if (same) keep(page.url, "lists:");
+        else {
+          // Its place in the order of the pages, whose digest it gets once its view is made.
+          pageDigests[page.url] = "";
+          views.push(pageOf(page));
+        }
+      }
+      for (const view of listViews(views)) make("lists", view);
+    };
+    const pageWith = (page: Paged<number>): Paged<ArticleEntry> => ({ url: page.url, items: page.items.map(entryAt), nav: page.nav, ...(page.number === undefined ? {} : { number: page.number }) });
+    const everyone = Array.from({ length: n }, (_, q) => q);
+    const siteFeed = siteFeedOf(everyone.slice(0, 50).map(entryAt), site.title);
+    if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => ({ kind: "home", title: site.title, feed: siteFeed, ...pageWith(page) }));
+    else keepList("/", n);
+
+    /** The articles (positions) of each of these terms, by term number, in one pass over a term table. */
+    const membersOf = (wanted: Iterable<number>, starts: readonly number[], termIds: readonly number[], count: number): Map<number, number[]> => {
+      const out = new Map<number, number[]>();
+      for (const t of wanted) out.set(t, []);
+      for (let q = 0; q < count; q++) {
+        for (let x = starts[q] ?? 0; x < (starts[q + 1] ?? 0); x++) {
+          const list = out.get(termIds[x] ?? -1);
+          if (list && list[list.length - 1] !== q) list.push(q);
+        }
+      }
+      return out;
+    };
+    const looked = [...terms.keys()];
+    const nowMembers = membersOf(
+      looked.map((key) => newTerm.get(key) ?? -1),
+      table.starts,
+      table.ids,
+      n,
+    );
+    const thenMembers = membersOf(
+      looked.flatMap((key) => (oldTerm.has(key) ? [oldTerm.get(key) as number] : [])),
+      memo.starts,
+      memo.termIds,
+      memo.ids.length,
+    );
+    const feedsOf = (spec: FeedSpec): FeedFile[] => [
+      { url: spec.rss, format: "rss", spec },
+      { url: spec.atom, format: "atom", spec },
+      ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
+    ];
+    /** Feed files: made (with their spec) or kept (by URL alone). */
+    const feedPlan: (FeedFile | { url: string })[] = [];
+    for (const list of Object.values(byKind)) {
+      for (const { key, entry } of list) {
+        const term = terms.get(key);
+        if (!term) {
+          keepList(entry.url, entry.count);
+          feedPlan.push({ url: `${entry.url}feed.xml` }, { url: `${entry.url}atom.xml` });
+          continue;
+        }
+        const old = oldTerm.get(key);
+        const sameHead = old !== undefined && memo.heads[old] === heads.get(key);
+        const before = (): string[] => (old === undefined ? [] : (thenMembers.get(old) ?? []).map((p) => memo.ids[p] as string));
+        const pages = new Map(termLists(term).map((page) => [page.url, page]));
+        listPages(entry.url, nowMembers.get(newTerm.get(key) ?? -1) ?? [], before, sameHead, (page) => pages.get(page.url) as ListPage);
+        feedPlan.push(...(touched.has(key) ? feedsOf(term.feed) : [{ url: `${entry.url}feed.xml` }, { url: `${entry.url}atom.xml` }]));
+      }
+    }
+    const months = new Map<string, number[]>();
+    const undated: number[] = [];
+    urls.forEach((url, q) => {
+      const list = listOfUrl(url);
+      if (list === "undated") undated.push(q);
+      else {
+        const inMonth = months.get(list);
+        if (inMonth) inMonth.push(q);
+        else months.set(list, [q]);
+      }
+    });
+    const oldIn = (list: string): string[] => memo.ids.filter((_, p) => listOfUrl(memo.urls[p] as string) === list);
+    for (const key of [...months.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
+      const list = months.get(key) as number[];
+      if (dirtyLists.has(key)) listPages(`/${key}/`, list, () => oldIn(key), true, (page) => ({ kind: "month", title: key, ...pageWith(page) }));
+      else keepList(`/${key}/`, list.length);
+    }
+    if (undated.length && dirtyLists.has("undated")) listPages("/undated/", undated, () => oldIn("undated"), true, (page) => ({ kind: "undated", title: "Date unknown", ...pageWith(page) }));
+    else if (undated.length) keepList("/undated/", undated.length);
+
+    // Feeds: the site's, and those of the terms an article that changed has.
+    for (const file of [...feedsOf(siteFeed), ...feedPlan]) {
+      if ("spec" in file) make("feeds", file);
+      else keep(file.url, "feeds:");
+    }
+
+    // What is made anew every time: the term indexes, the years, the sitemap's parts.
+    const monthCounts = new Map([...months].map(([key, list]) => [key, list.length]));
+    const years = yearsOf(monthCounts);
+    const summaryTerms = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, list.map((t) => t.entry)])) as Record<TermKind, TermEntry[]>;
+    const dated = urls.map((url, q) => ({ url, ...dateOf(q) }));
+    const summary: ArchiveSummary = { years, undatedCount: undated.length, terms: summaryTerms, ...htmlPaths(listUrls, dated, years) };
+    for (const index of termIndexes(summary)) make("indexes", index);
+    for (const year of years) make("years", year);
+    for (const part of sitemapParts(summary)) make("sitemaps", part);
+
+    // Search shards: those whose articles are not the same ones, in the same order, digested again.
+    const shards = shardsOf(dated);
+    const then = shardsOf(memo.urls.map((url) => ({ url })));
+    const members = (list: readonly string[], shardOf: (url: string) => string, urlsOf: readonly string[]): Map<string, string[]> => {
+      const out = new Map<string, string[]>();
+      list.forEach((id, i) => {
+        const shard = shardOf(urlsOf[i] as string);
+        const inShard = out.get(shard);
+        if (inShard) inShard.push(id);
+        else out.set(shard, [id]);
+      });
+      return out;
+    };
+    const nowIn = members(ids, shards.of, urls);
+    const thenIn = members(memo.ids, then.of, memo.urls);
+    const searchDigests: Record<string, string> = {};
+    const stale = shards.names.filter((shard) => {
+      const a = nowIn.get(shard) ?? [];
+      const b = thenIn.get(shard) ?? [];
+      return previous.search?.[shard] === undefined || a.length !== b.length || a.some((id, i) => id !== b[i]);
+    });
+    const shardEntries = stale.length ? everyone.filter((q) => stale.includes(shards.of(urls[q] as string))).map(entryAt) : [];
+    const fresh = stale.length ? digests.ofShards(shardEntries, shards) : {};
+    for (const shard of shards.names) searchDigests[shard] = stale.includes(shard) ? (fresh[shard] as string) : (previous.search?.[shard] as string);
+
+    if (declined) return undefined;
+    const todo = emptyPaged();
+    for (const kind of Object.keys(made) as PagedKind[]) {
+      (todo[kind] as { url: string }[]) = (made[kind] as { url: string }[]).filter((item) => previous.pages[item.url] !== pageDigests[item.url]);
+    }
+    const data: BuildData = { site, summary, all: made, todo, oneOffs: [1], searchShards: shards.names, shards };
+    const termMemo = (key: string): TermMemo => {
+      const t = newTerm.get(key) ?? -1;
+      const old = oldTerm.get(key);
+      const term = terms.get(key);
+      return { name: nameOf(key), head: term ? (heads.get(key) as string) : (memo.heads[old ?? -1] as string), companions: companionDigests[t] as string };
+    };
+    return {
+      data,
+      selection: { todo, digests: pageDigests, searchDigests, lists },
+      memo: memoOf(ids, urls, table, relations.related, termSlugs, termMemo),
+      changed: { articles: added.length, terms: terms.size },
+    };
+  }
+}
