@@ -211,6 +211,182 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   // As `compareTerms` orders them, each name made lower case once.
   for (const list of Object.values(byKind)) list.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
+  // The terms an article that changed has (still), but for their companions (`complete`).
+  const digests = new PageDigests();
+  const terms = new Map<string, Term>();
+  const heads = new Map<string, string>();
+  const looked = (key: string, g: Gathered): Term => {
+    const term = termOf(g, site.title, monthOfEntry);
+    terms.set(key, term);
+    heads.set(key, digests.digester.of(headOf(term)));
+    return term;
+  };
+  for (const [key, g] of gathered) looked(key, g);
+
+  // The pages, each with its digest kept or made: by kind, each kind's in the whole index's
+  // order (a page whose view is made once the relations are in has its place kept, empty).
+  const kept = { articles: new Map<string, string>(), lists: new Map<string, string>(), feeds: new Map<string, string>(), others: new Map<string, string>() };
+  const made = emptyPaged();
+  const lists: Record<string, string> = {};
+  let declined = false;
+  const keep = (into: Map<string, string>, url: string, prefix: string): void => {
+    const digest = previous.pages[url];
+    if (digest?.startsWith(prefix)) into.set(url, digest);
+    else declined = true;
+  };
+  const make = (into: Map<string, string>, kind: PagedKind, item: { url: string }): void => {
+    (made[kind] as unknown[]).push(item);
+    into.set(item.url, digests.of(kind, item));
+  };
+
+  // Lists: pages compared with the memo's, article by article, where something reached the list.
+  const listUrls: string[] = [];
+  const anyChange = added.length > 0 || removed.length > 0;
+  const dirtyLists = new Set<string>();
+  for (const q of added) dirtyLists.add(listOfUrl(urls[q] as string));
+  for (const p of removed) dirtyLists.add(listOfUrl(memo.urls[p] as string));
+  /** The pages of a list nothing reached: each keeps its digest, the list its whole digest. */
+  const keepList = (base: string, count: number): void => {
+    for (const url of listPageUrls(count, base)) {
+      listUrls.push(url);
+      keep(kept.lists, url, "lists:");
+    }
+    const whole = previous.lists?.[base];
+    if (whole) lists[base] = whole;
+  };
+  /**
+   * The pages of a list something reached, compared with its pages then: a page keeps its
+   * digest when it holds the same articles, with the same links to the list's other pages, under
+   * the same head, and is not the first page (which shows the term's details); the others are
+   * made, once `later` is called (a term's first page shows its companions).
+   */
+  const listPages = (base: string, positions: readonly number[], before: () => readonly string[], sameHead: boolean, pageOf: (page: Paged<number>) => ListPage): (() => void) => {
+    const pages = paginate(positions, base);
+    const old = new Map(paginate(before(), base).map((p) => [p.url, p]));
+    const chosen: Paged<number>[] = [];
+    for (const page of pages) {
+      listUrls.push(page.url);
+      const then = old.get(page.url);
+      const same = sameHead && page.number !== undefined && then !== undefined && sameNav(page.nav, then.nav) && page.items.length === then.items.length && page.items.every((q, i) => ids[q] === then.items[i]);
+      if (same) keep(kept.lists, page.url, "lists:");
+      else {
+        kept.lists.set(page.url, "");
+        chosen.push(page);
+      }
+    }
+    return () => {
+      for (const view of listViews(chosen.map(pageOf))) make(kept.lists, "lists", view);
+    };
+  };
+  const later: (() => void)[] = [];
+  const pageWith = (page: Paged<number>): Paged<ArticleEntry> => ({ url: page.url, items: page.items.map(entryAt), nav: page.nav, ...(page.number === undefined ? {} : { number: page.number }) });
+  const everyone = Array.from({ length: n }, (_, q) => q);
+  const siteFeed = siteFeedOf(everyone.slice(0, 50).map(entryAt), site.title);
+  if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => ({ kind: "home", title: site.title, feed: siteFeed, ...pageWith(page) }))();
+  else keepList("/", n);
+
+  /** The articles (positions) of each of these terms, by term number, in one pass over a term table. */
+  const membersOf = (wanted: Iterable<number>, starts: readonly number[], termIds: readonly number[], count: number): Map<number, number[]> => {
+    const out = new Map<number, number[]>();
+    for (const t of wanted) out.set(t, []);
+    for (let q = 0; q < count; q++) {
+      for (let x = starts[q] ?? 0; x < (starts[q + 1] ?? 0); x++) {
+        const list = out.get(termIds[x] ?? -1);
+        if (list && list[list.length - 1] !== q) list.push(q);
+      }
+    }
+    return out;
+  };
+  const nowMembers = membersOf(
+    [...terms.keys()].map((key) => newTerm.get(key) ?? -1),
+    table.starts,
+    table.ids,
+    n,
+  );
+  const thenMembers = membersOf(
+    [...terms.keys()].flatMap((key) => (oldTerm.has(key) ? [oldTerm.get(key) as number] : [])),
+    memo.starts,
+    memo.termIds,
+    memo.ids.length,
+  );
+  const feedsOf = (spec: FeedSpec): FeedFile[] => [
+    { url: spec.rss, format: "rss", spec },
+    { url: spec.atom, format: "atom", spec },
+    ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
+  ];
+  for (const file of feedsOf(siteFeed)) make(kept.feeds, "feeds", file);
+  for (const list of Object.values(byKind)) {
+    for (const { key, entry } of list) {
+      const term = terms.get(key);
+      if (!term) {
+        keepList(entry.url, entry.count);
+        keep(kept.feeds, `${entry.url}feed.xml`, "feeds:");
+        keep(kept.feeds, `${entry.url}atom.xml`, "feeds:");
+        continue;
+      }
+      const old = oldTerm.get(key);
+      const sameHead = old !== undefined && memo.heads[old] === heads.get(key);
+      const before = (): string[] => (old === undefined ? [] : (thenMembers.get(old) ?? []).map((p) => memo.ids[p] as string));
+      const pages = new Map(termLists(term).map((page) => [page.url, page]));
+      later.push(listPages(entry.url, nowMembers.get(newTerm.get(key) ?? -1) ?? [], before, sameHead, (page) => pages.get(page.url) as ListPage));
+      for (const file of feedsOf(term.feed)) make(kept.feeds, "feeds", file);
+    }
+  }
+  const months = new Map<string, number[]>();
+  const undated: number[] = [];
+  urls.forEach((url, q) => {
+    const list = listOfUrl(url);
+    if (list === "undated") undated.push(q);
+    else {
+      const inMonth = months.get(list);
+      if (inMonth) inMonth.push(q);
+      else months.set(list, [q]);
+    }
+  });
+  const oldIn = (list: string): string[] => memo.ids.filter((_, p) => listOfUrl(memo.urls[p] as string) === list);
+  for (const key of [...months.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
+    const list = months.get(key) as number[];
+    if (dirtyLists.has(key)) listPages(`/${key}/`, list, () => oldIn(key), true, (page) => ({ kind: "month", title: key, ...pageWith(page) }))();
+    else keepList(`/${key}/`, list.length);
+  }
+  if (undated.length && dirtyLists.has("undated")) listPages("/undated/", undated, () => oldIn("undated"), true, (page) => ({ kind: "undated", title: "Date unknown", ...pageWith(page) }))();
+  else if (undated.length) keepList("/undated/", undated.length);
+
+  // What is made anew every time: the term indexes, the years, the sitemap's parts.
+  const monthCounts = new Map([...months].map(([key, list]) => [key, list.length]));
+  const years = yearsOf(monthCounts);
+  const summaryTerms = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, list.map((t) => t.entry)])) as Record<TermKind, TermEntry[]>;
+  const dated = urls.map((url, q) => ({ url, ...dateOf(q) }));
+  const summary: ArchiveSummary = { years, undatedCount: undated.length, terms: summaryTerms, ...htmlPaths(listUrls, dated, years) };
+  for (const index of termIndexes(summary)) make(kept.others, "indexes", index);
+  for (const year of years) make(kept.others, "years", year);
+  for (const part of sitemapParts(summary)) make(kept.others, "sitemaps", part);
+
+  // Search shards: those whose articles are not the same ones, in the same order, digested again
+  // (what they index leaves out the related articles).
+  const shards = shardsOf(dated);
+  const then = shardsOf(memo.urls.map((url) => ({ url })));
+  const members = (list: readonly string[], shardOf: (url: string) => string, urlsOf: readonly string[]): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    list.forEach((id, i) => {
+      const shard = shardOf(urlsOf[i] as string);
+      const inShard = out.get(shard);
+      if (inShard) inShard.push(id);
+      else out.set(shard, [id]);
+    });
+    return out;
+  };
+  const nowIn = members(ids, shards.of, urls);
+  const thenIn = members(memo.ids, then.of, memo.urls);
+  const stale = shards.names.filter((shard) => {
+    const a = nowIn.get(shard) ?? [];
+    const b = thenIn.get(shard) ?? [];
+    return previous.search?.[shard] === undefined || a.length !== b.length || a.some((id, i) => id !== b[i]);
+  });
+  const fresh = stale.length ? digests.ofShards(everyone.filter((q) => stale.includes(shards.of(urls[q] as string))).map(entryAt), shards) : {};
+  const searchDigests: Record<string, string> = {};
+  for (const shard of shards.names) searchDigests[shard] = stale.includes(shard) ? (fresh[shard] as string) : (previous.search?.[shard] as string);
+
   let completed = false;
   return {
     complete(relations: Relations): Incremental | undefined {
@@ -224,9 +400,9 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   };
 
   function completeWith(relations: Relations): Incremental | undefined {
-
-    // Every entity's companions, by key and count, compared with the memo's; and those that list a
-    // term renamed (only a term an article that changed has can be).
+    // Every entity's companions, by key and count, compared with the memo's; and those that list
+    // a term renamed (only a term an article that changed has can be). A term whose companions
+    // moved has its list's first page made again.
     const names = ordered.keys.names;
     const companionsOf = (k: number): [string, number][] => {
       const list: [string, number][] = [];
@@ -241,44 +417,28 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       const digest = companions.length ? companionsDigest(companions) : noCompanions;
       companionDigests.push(digest);
       const old = oldTerm.get(key);
-      if (gathered.has(key)) return;
+      if (terms.has(key)) return;
       if (old === undefined || memo.companions[old] !== digest || (renamed.size > 0 && companions.some(([other]) => renamed.has(other)))) moved.add(key);
     });
-    for (const [key, g] of gather(moved)) gathered.set(key, g);
+    const firstPages: ListPage[] = [];
+    for (const [key, g] of gather(moved)) {
+      gathered.set(key, g);
+      firstPages.push(termLists(looked(key, g))[0] as ListPage);
+      delete lists[g.ref.url];
+    }
     const refOfKey = (key: string): TermRef => {
       const g = gathered.get(key);
       if (g) return g.ref;
       const [kind, slug] = splitKey(key);
       return refs.of(kind, nameOf(key), slug);
     };
-
-    const digests = new PageDigests();
-    // The terms looked at: those an article that changed has (still), and those whose companions moved.
-    const terms = new Map<string, Term>();
-    const heads = new Map<string, string>();
-    for (const [key, g] of gathered) {
-      const term = termOf(g, site.title, monthOfEntry);
-      // The key table's entities come first in the term table, with the same numbers.
+    // The key table's entities come first in the term table, with the same numbers.
+    for (const [key, term] of terms) {
       const k = newTerm.get(key) ?? -1;
       if (k < names.length) addCompanions(term, k, relations, names, refOfKey);
-      terms.set(key, term);
-      heads.set(key, digests.digester.of(headOf(term)));
     }
-
-    // The pages, in the whole index's order, each with its digest kept or made.
-    const pageDigests: Record<string, string> = {};
-    const made = emptyPaged();
-    const lists: Record<string, string> = {};
-    let declined = false;
-    const keep = (url: string, prefix: string): void => {
-      const digest = previous.pages[url];
-      if (digest?.startsWith(prefix)) pageDigests[url] = digest;
-      else declined = true;
-    };
-    const make = (kind: PagedKind, item: { url: string }): void => {
-      (made[kind] as unknown[]).push(item);
-      pageDigests[item.url] = digests.of(kind, item);
-    };
+    for (const view of listViews(firstPages)) make(kept.lists, "lists", view);
+    for (const makeLater of later) makeLater();
 
     // Article pages.
     const changedLinks = (q: number): boolean => {
@@ -292,173 +452,24 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       return false;
     };
     for (let q = 0; q < n; q++) {
-      if (changedLinks(q)) make("articles", entryAt(q));
-      else keep(urls[q] as string, "articles:");
+      if (changedLinks(q)) make(kept.articles, "articles", entryAt(q));
+      else keep(kept.articles, urls[q] as string, "articles:");
     }
-
-    // Lists: pages compared with the memo's, article by article, where something reached the list.
-    const listUrls: string[] = [];
-    const anyChange = added.length > 0 || removed.length > 0;
-    const dirtyLists = new Set<string>(["/"]);
-    for (const q of added) dirtyLists.add(listOfUrl(urls[q] as string));
-    for (const p of removed) dirtyLists.add(listOfUrl(memo.urls[p] as string));
-    /** The pages of a list nothing reached: each keeps its digest, the list its whole digest. */
-    const keepList = (base: string, count: number): void => {
-      for (const url of listPageUrls(count, base)) {
-        listUrls.push(url);
-        keep(url, "lists:");
-      }
-      const whole = previous.lists?.[base];
-      if (whole) lists[base] = whole;
-    };
-    /**
-     * The pages of a list something reached, compared with its pages then: a page keeps its
-     * digest when it holds the same articles, with the same links to the list's other pages, under
-     * the same head, and is not the first page (which shows the term's details); the others are made.
-     */
-    const listPages = (base: string, positions: readonly number[], before: () => readonly string[], sameHead: boolean, pageOf: (page: Paged<number>) => ListPage): void => {
-      const pages = paginate(positions, base);
-      const old = new Map(paginate(before(), base).map((p) => [p.url, p]));
-      const views: ListPage[] = [];
-      for (const page of pages) {
-        listUrls.push(page.url);
-        const then = old.get(page.url);
-        const same = sameHead && page.number !== undefined && then !== undefined && sameNav(page.nav, then.nav) && page.items.length === then.items.length && page.items.every((q, i) => ids[q] === then.items[i]);
-        if (same) keep(page.url, "lists:");
-        else {
-          // Its place in the order of the pages, whose digest it gets once its view is made.
-          pageDigests[page.url] = "";
-          views.push(pageOf(page));
-        }
-      }
-      for (const view of listViews(views)) make("lists", view);
-    };
-    const pageWith = (page: Paged<number>): Paged<ArticleEntry> => ({ url: page.url, items: page.items.map(entryAt), nav: page.nav, ...(page.number === undefined ? {} : { number: page.number }) });
-    const everyone = Array.from({ length: n }, (_, q) => q);
-    const siteFeed = siteFeedOf(everyone.slice(0, 50).map(entryAt), site.title);
-    if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => ({ kind: "home", title: site.title, feed: siteFeed, ...pageWith(page) }));
-    else keepList("/", n);
-
-    /** The articles (positions) of each of these terms, by term number, in one pass over a term table. */
-    const membersOf = (wanted: Iterable<number>, starts: readonly number[], termIds: readonly number[], count: number): Map<number, number[]> => {
-      const out = new Map<number, number[]>();
-      for (const t of wanted) out.set(t, []);
-      for (let q = 0; q < count; q++) {
-        for (let x = starts[q] ?? 0; x < (starts[q + 1] ?? 0); x++) {
-          const list = out.get(termIds[x] ?? -1);
-          if (list && list[list.length - 1] !== q) list.push(q);
-        }
-      }
-      return out;
-    };
-    const looked = [...terms.keys()];
-    const nowMembers = membersOf(
-      looked.map((key) => newTerm.get(key) ?? -1),
-      table.starts,
-      table.ids,
-      n,
-    );
-    const thenMembers = membersOf(
-      looked.flatMap((key) => (oldTerm.has(key) ? [oldTerm.get(key) as number] : [])),
-      memo.starts,
-      memo.termIds,
-      memo.ids.length,
-    );
-    const feedsOf = (spec: FeedSpec): FeedFile[] => [
-      { url: spec.rss, format: "rss", spec },
-      { url: spec.atom, format: "atom", spec },
-      ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
-    ];
-    /** Feed files: made (with their spec) or kept (by URL alone). */
-    const feedPlan: (FeedFile | { url: string })[] = [];
-    for (const list of Object.values(byKind)) {
-      for (const { key, entry } of list) {
-        const term = terms.get(key);
-        if (!term) {
-          keepList(entry.url, entry.count);
-          feedPlan.push({ url: `${entry.url}feed.xml` }, { url: `${entry.url}atom.xml` });
-          continue;
-        }
-        const old = oldTerm.get(key);
-        const sameHead = old !== undefined && memo.heads[old] === heads.get(key);
-        const before = (): string[] => (old === undefined ? [] : (thenMembers.get(old) ?? []).map((p) => memo.ids[p] as string));
-        const pages = new Map(termLists(term).map((page) => [page.url, page]));
-        listPages(entry.url, nowMembers.get(newTerm.get(key) ?? -1) ?? [], before, sameHead, (page) => pages.get(page.url) as ListPage);
-        feedPlan.push(...(touched.has(key) ? feedsOf(term.feed) : [{ url: `${entry.url}feed.xml` }, { url: `${entry.url}atom.xml` }]));
-      }
-    }
-    const months = new Map<string, number[]>();
-    const undated: number[] = [];
-    urls.forEach((url, q) => {
-      const list = listOfUrl(url);
-      if (list === "undated") undated.push(q);
-      else {
-        const inMonth = months.get(list);
-        if (inMonth) inMonth.push(q);
-        else months.set(list, [q]);
-      }
-    });
-    const oldIn = (list: string): string[] => memo.ids.filter((_, p) => listOfUrl(memo.urls[p] as string) === list);
-    for (const key of [...months.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
-      const list = months.get(key) as number[];
-      if (dirtyLists.has(key)) listPages(`/${key}/`, list, () => oldIn(key), true, (page) => ({ kind: "month", title: key, ...pageWith(page) }));
-      else keepList(`/${key}/`, list.length);
-    }
-    if (undated.length && dirtyLists.has("undated")) listPages("/undated/", undated, () => oldIn("undated"), true, (page) => ({ kind: "undated", title: "Date unknown", ...pageWith(page) }));
-    else if (undated.length) keepList("/undated/", undated.length);
-
-    // Feeds: the site's, and those of the terms an article that changed has.
-    for (const file of [...feedsOf(siteFeed), ...feedPlan]) {
-      if ("spec" in file) make("feeds", file);
-      else keep(file.url, "feeds:");
-    }
-
-    // What is made anew every time: the term indexes, the years, the sitemap's parts.
-    const monthCounts = new Map([...months].map(([key, list]) => [key, list.length]));
-    const years = yearsOf(monthCounts);
-    const summaryTerms = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, list.map((t) => t.entry)])) as Record<TermKind, TermEntry[]>;
-    const dated = urls.map((url, q) => ({ url, ...dateOf(q) }));
-    const summary: ArchiveSummary = { years, undatedCount: undated.length, terms: summaryTerms, ...htmlPaths(listUrls, dated, years) };
-    for (const index of termIndexes(summary)) make("indexes", index);
-    for (const year of years) make("years", year);
-    for (const part of sitemapParts(summary)) make("sitemaps", part);
-
-    // Search shards: those whose articles are not the same ones, in the same order, digested again.
-    const shards = shardsOf(dated);
-    const then = shardsOf(memo.urls.map((url) => ({ url })));
-    const members = (list: readonly string[], shardOf: (url: string) => string, urlsOf: readonly string[]): Map<string, string[]> => {
-      const out = new Map<string, string[]>();
-      list.forEach((id, i) => {
-        const shard = shardOf(urlsOf[i] as string);
-        const inShard = out.get(shard);
-        if (inShard) inShard.push(id);
-        else out.set(shard, [id]);
-      });
-      return out;
-    };
-    const nowIn = members(ids, shards.of, urls);
-    const thenIn = members(memo.ids, then.of, memo.urls);
-    const searchDigests: Record<string, string> = {};
-    const stale = shards.names.filter((shard) => {
-      const a = nowIn.get(shard) ?? [];
-      const b = thenIn.get(shard) ?? [];
-      return previous.search?.[shard] === undefined || a.length !== b.length || a.some((id, i) => id !== b[i]);
-    });
-    const shardEntries = stale.length ? everyone.filter((q) => stale.includes(shards.of(urls[q] as string))).map(entryAt) : [];
-    const fresh = stale.length ? digests.ofShards(shardEntries, shards) : {};
-    for (const shard of shards.names) searchDigests[shard] = stale.includes(shard) ? (fresh[shard] as string) : (previous.search?.[shard] as string);
 
     if (declined) return undefined;
+    const pageDigests: Record<string, string> = {};
+    for (const map of [kept.articles, kept.lists, kept.feeds, kept.others]) for (const [url, digest] of map) pageDigests[url] = digest;
+    // The pages made, in the order of the whole index's pages; those whose digests moved, to render.
+    const order = new Map(Object.keys(pageDigests).map((url, i) => [url, i]));
     const todo = emptyPaged();
     for (const kind of Object.keys(made) as PagedKind[]) {
-      (todo[kind] as { url: string }[]) = (made[kind] as { url: string }[]).filter((item) => previous.pages[item.url] !== pageDigests[item.url]);
+      const items = (made[kind] as { url: string }[]).sort((a, b) => (order.get(a.url) ?? 0) - (order.get(b.url) ?? 0));
+      (todo[kind] as { url: string }[]) = items.filter((item) => previous.pages[item.url] !== pageDigests[item.url]);
     }
     const data: BuildData = { site, summary, all: made, todo, oneOffs: [1], searchShards: shards.names, shards };
     const termMemo = (key: string): TermMemo => {
-      const t = newTerm.get(key) ?? -1;
       const old = oldTerm.get(key);
-      const term = terms.get(key);
-      return { name: nameOf(key), head: term ? (heads.get(key) as string) : (memo.heads[old ?? -1] as string), companions: companionDigests[t] as string };
+      return { name: nameOf(key), head: heads.get(key) ?? (memo.heads[old ?? -1] as string), companions: companionDigests[newTerm.get(key) ?? -1] as string };
     };
     return {
       data,
