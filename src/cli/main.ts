@@ -292,7 +292,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   if (flags.timings) {
     printTimings(report);
     const st = built.timings;
-    const only = built.changed ? ` (of what changed: ${built.changed.articles} articles new or changed, ${built.changed.terms} terms)` : "";
+    const only = built.changed ? ` (of what changed: ${built.changed.articles} articles new or changed, the lists of ${built.changed.terms} terms looked at)` : "";
     console.log(`site timings: read articles and last build's state ${st.load} s, index ${st.index} s${only}, choose pages ${st.select} s, render ${st.render} s, prune ${st.prune} s`);
   }
   const code = await finish(report, flags.report);

@@ -170,6 +170,9 @@ export function articleUrl(a: SiteArticle): string {
   return ymd ? `/${ymd.join("/")}/${a.slug}/` : `/undated/${a.slug}/`;
 }
 
+/** The list (`YYYY/MM`, or `undated`) an article page's URL (as `articleUrl` lays it out) is in: its month's key (`monthKeyOf`). */
+export const listOfArticleUrl = (url: string): string => (url.startsWith("/undated/") ? "undated" : url.slice(1, 8));
+
 export function ymdOf(date: string | undefined): [string, string, string] | undefined {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
   return m ? [m[1] as string, m[2] as string, m[3] as string] : undefined;
@@ -240,8 +243,11 @@ export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE)
   return pages;
 }
 
+/** The RSS and Atom feeds' URLs of the page at `page`. */
+export const feedUrlsOf = (page: string): { rss: string; atom: string } => ({ rss: `${page}feed.xml`, atom: `${page}atom.xml` });
+
 function feedFor(page: string, title: string, items: readonly ArticleEntry[], size: number, fullText: boolean): FeedSpec {
-  return { title, page, rss: `${page}feed.xml`, atom: `${page}atom.xml`, items: items.slice(0, size), fullText };
+  return { title, page, ...feedUrlsOf(page), items: items.slice(0, size), fullText };
 }
 
 export const linkOf = (a: { title: string; url: string; date?: string }): ArticleLink => ({ title: a.title, url: a.url, ...(a.date ? { date: a.date } : {}) });
@@ -260,7 +266,13 @@ function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
 }
 
 /** A term's key: its kind and slug (two references may differ in name only). */
-const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
+export const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
+
+/** The kind and slug of a term's key. */
+export function splitKey(key: string): [TermKind, string] {
+  const bar = key.indexOf("|");
+  return [key.slice(0, bar) as TermKind, key.slice(bar + 1)];
+}
 
 /**
  * Articles per month of a term, oldest month first, only months with articles (the timeline's
@@ -432,8 +444,11 @@ export function termOf({ ref: r, aliases, articles: list, links }: Gathered, sit
   return term;
 }
 
-/** The order of terms in their kind's index and lists: by name, then slug. */
-export const compareTerms = (a: { name: string; slug: string }, b: { name: string; slug: string }): number => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.slug, b.slug);
+/** Sorts terms as their kind's index and lists order them: by name (whatever its case), then slug; each name made lower case once. */
+export function sortTerms<T extends { name: string; slug: string }>(terms: T[]): T[] {
+  const lower = new Map(terms.map((t) => [t, t.name.toLowerCase()]));
+  return terms.sort((a, b) => byText(lower.get(a) as string, lower.get(b) as string) || byText(a.slug, b.slug));
+}
 
 /** A term's list pages. */
 export const termLists = (term: Term): ListPage[] => paginate(term.articles, term.url).map((p) => ({ kind: "term" as const, title: term.name, term, feed: term.feed, ...p }));
@@ -460,11 +475,10 @@ export function yearsOf(monthCounts: ReadonlyMap<string, number>): YearEntry[] {
 /** The months with articles, newest first (`YYYY/MM`). */
 export const monthsNewestFirst = (keys: Iterable<string>): string[] => [...keys].sort((a, b) => byText(b, a));
 
-/** The pages of a month's list, and of the undated list. */
-export const monthLists = (key: string, list: readonly ArticleEntry[]): ListPage[] => paginate(list, `/${key}/`).map((p) => ({ kind: "month" as const, title: key, ...p }));
-export const undatedLists = (list: readonly ArticleEntry[]): ListPage[] => paginate(list, "/undated/").map((p) => ({ kind: "undated" as const, title: "Date unknown", ...p }));
-export const homeLists = (articles: readonly ArticleEntry[], siteTitle: string, siteFeed: FeedSpec): ListPage[] =>
-  paginate(articles, "/").map((p) => ({ kind: "home" as const, title: siteTitle, feed: siteFeed, ...p }));
+/** A page of the home list, of a month's (`YYYY/MM`) or of the undated list. */
+export const homePage = (p: Paged<ArticleEntry>, siteTitle: string, siteFeed: FeedSpec): ListPage => ({ kind: "home", title: siteTitle, feed: siteFeed, ...p });
+export const monthPage = (key: string, p: Paged<ArticleEntry>): ListPage => ({ kind: "month", title: key, ...p });
+export const undatedPage = (p: Paged<ArticleEntry>): ListPage => ({ kind: "undated", title: "Date unknown", ...p });
 
 /**
  * `buildArchive` in steps, for a build that computes the relations on another thread meanwhile:
@@ -486,10 +500,10 @@ export function indexArchive(ordered: Ordered, siteTitle: string): Index {
     terms[gathered.ref.kind].push(term);
     termsByKey.set(key, term);
   }
-  for (const list of Object.values(terms)) list.sort(compareTerms);
+  for (const list of Object.values(terms)) sortTerms(list);
 
   const siteFeed = siteFeedOf(articles, siteTitle);
-  const lists: ListPage[] = homeLists(articles, siteTitle, siteFeed);
+  const lists: ListPage[] = paginate(articles, "/").map((p) => homePage(p, siteTitle, siteFeed));
   for (const list of Object.values(terms)) for (const term of list) lists.push(...termLists(term));
 
   // Date archives: years → months → articles.
@@ -506,8 +520,8 @@ export function indexArchive(ordered: Ordered, siteTitle: string): Index {
     months.set(key, list);
   }
   const years = yearsOf(new Map([...months].map(([key, list]) => [key, list.length])));
-  for (const key of monthsNewestFirst(months.keys())) lists.push(...monthLists(key, months.get(key) as ArticleEntry[]));
-  if (undated.length) lists.push(...undatedLists(undated));
+  for (const key of monthsNewestFirst(months.keys())) lists.push(...paginate(months.get(key) as ArticleEntry[], `/${key}/`).map((p) => monthPage(key, p)));
+  if (undated.length) lists.push(...paginate(undated, "/undated/").map(undatedPage));
 
   const feeds = [siteFeed, ...Object.values(terms).flatMap((list) => list.map((t) => t.feed))];
   const archive: Archive = { articles, terms, lists, feeds, years, undatedCount: undated.length, siteFeed };

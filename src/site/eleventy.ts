@@ -155,19 +155,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     // `incremental-index.ts`), unless a page of the last build has lost its file: else, or
     // should that index decline, the whole archive.
     const memo = previous ? await readMemo(outputDir, code, previous.memo) : undefined;
-    const relationsOf = async (): Promise<Relations> => (relating ? await relating : relate(ordered.keys));
+    let computed: Promise<Relations> | undefined;
+    const relationsOf = (): Promise<Relations> => (computed ??= relating ?? Promise.resolve(relate(ordered.keys)));
     const prepared = memo && previous ? indexIncrementally({ ordered, site, memo, previous }) : undefined;
+    // Completed before the check for missing files is awaited, which it overlaps; its result
+    // is dropped should a file be gone.
     const attempt = prepared?.complete(await relationsOf());
     // Only the last build's pages are asked about: the rest are rendered whatever their files.
     const gone = (await missing) ?? new Set<string>();
+    // (Also what keeps a rebuild after a killed one whole: pages that build pruned are still in
+    // the state as read, their files gone, and the index of what changed would keep them.)
     const incremental = gone.size === 0 ? attempt : undefined;
     let whole: { archive: Archive; relations: Relations } | undefined;
     if (!incremental) {
       const index = indexArchive(ordered, site.title);
-      const relations = await relationsOf();
-      whole = { archive: index.complete(relations), relations };
+      const related = await relationsOf();
+      whole = { archive: index.complete(related), relations: related };
     }
-    const data = incremental?.data ?? dataOf(site, (whole as { archive: Archive }).archive);
+    const data = incremental?.data ?? dataOf(site, (whole as NonNullable<typeof whole>).archive);
     const indexed = lap();
     // Asked of some 24,000 pages at 10,000 articles: their files' names are made only when a file is gone.
     const exists = (url: string): boolean => gone.size === 0 || !gone.has(outputFileOf(url));
@@ -233,11 +238,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const removed = (early?.removed ?? 0) + (await prune(outputDir, before, produced));
     const { searchDigests } = selection;
     const stale = early ? early.stale : staleShards(previous?.search, searchDigests, bundleExists);
-    // The shards about to be indexed again lose their digests first: should the build die after
-    // replacing one bundle but before recording it, the next build must not trust that bundle.
     // The memo of this build's index, for the next: written before the state that names it.
     const nextMemo = incremental?.memo ?? (whole && memoOfArchive(ordered, whole.archive, whole.relations));
     const memoDigest = nextMemo ? { memo: await writeMemo(outputDir, code, nextMemo) } : {};
+    // The shards about to be indexed again lose their digests first: should the build die after
+    // replacing one bundle but before recording it, the next build must not trust that bundle.
     const next = { code, pages: selection.digests, lists: selection.lists, ...memoDigest, ...withoutShards(previous?.search, stale) };
     await writeBuildState(outputDir, next);
     return {

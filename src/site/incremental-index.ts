@@ -38,33 +38,40 @@ import {
   checkRelations,
   claimTermSlugs,
   entryOf,
-  type FeedSpec,
+  feedUrlsOf,
   type Gathered,
   gatherTerms,
+  homePage,
   KIND_PATH,
   linkOf,
+  listOfArticleUrl,
   listPageUrls,
   type ListPage,
   monthOfEntry,
+  monthPage,
   type Ordered,
   type Paged,
   paginate,
+  SITE_FEED_SIZE,
   siteFeedOf,
+  sortTerms,
+  splitKey,
   type Term,
   type TermKind,
   type TermRef,
   TermRefs,
   termLists,
   termOf,
+  undatedPage,
   yearsOf,
 } from "./archive.ts";
 import type { ArchiveSummary } from "./archive-summary.ts";
 import { contentIdOf } from "./article-digest.ts";
 import type { BuildState } from "./build-state.ts";
-import { headOf, listViews, type TermEntry } from "./list-view.ts";
+import { headOf, listViews, type TermEntry, termEntryOf } from "./list-view.ts";
 import { companionsDigest, type IndexMemo, memoOf, termTable, type TermMemo } from "./index-memo.ts";
-import { emptyPaged, type FeedFile, PageDigests, type PagedItems, type PagedKind, type PageSelection } from "./page-table.ts";
-import { type BuildData, termIndexes } from "./plugin.ts";
+import { emptyPaged, PageDigests, type PagedKind, type PageSelection } from "./page-table.ts";
+import { type BuildData, feedFilesOf, termIndexes } from "./plugin.ts";
 import { COMPANIONS, RELATED, type Relations } from "./relations.ts";
 import { shardsOf } from "./search-shards.ts";
 import { htmlPaths, sitemapParts } from "./sitemap.ts";
@@ -88,12 +95,6 @@ export interface Incremental {
   changed: { articles: number; terms: number };
 }
 
-/** The kind and slug of a term's key. */
-function splitKey(key: string): [TermKind, string] {
-  const bar = key.indexOf("|");
-  return [key.slice(0, bar) as TermKind, key.slice(bar + 1)];
-}
-
 /** Whether two maps hold the same entries in the same order. */
 function sameEntries(map: ReadonlyMap<string, string>, entries: readonly [string, string][]): boolean {
   if (map.size !== entries.length) return false;
@@ -106,9 +107,6 @@ function sameEntries(map: ReadonlyMap<string, string>, entries: readonly [string
 }
 
 const sameNav = (a: Paged<unknown>["nav"], b: Paged<unknown>["nav"]): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** The month list (`YYYY/MM`) an article page's URL is in, or `undated`. */
-const listOfUrl = (url: string): string => (url.startsWith("/undated/") ? "undated" : url.slice(1, 8));
 
 /** An index of what changed but for the relations, which `complete` adds. */
 export interface IncrementalIndex {
@@ -202,14 +200,13 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   // Every term, in its index's order, with its count.
   const counts = new Int32Array(table.keys.length);
   for (const t of table.ids) counts[t] = (counts[t] ?? 0) + 1;
-  const byKind: Record<TermKind, { key: string; entry: TermEntry; slug: string; lower: string }[]> = { person: [], organization: [], place: [], tag: [], section: [] };
+  const byKind: Record<TermKind, { key: string; name: string; slug: string; entry: TermEntry }[]> = { person: [], organization: [], place: [], tag: [], section: [] };
   table.keys.forEach((key, t) => {
     const [kind, slug] = splitKey(key);
     const name = nameOf(key);
-    byKind[kind].push({ key, slug, lower: name.toLowerCase(), entry: { name, url: `/${KIND_PATH[kind]}/${slug}/`, count: counts[t] ?? 0 } });
+    byKind[kind].push({ key, name, slug, entry: termEntryOf(name, `/${KIND_PATH[kind]}/${slug}/`, counts[t] ?? 0) });
   });
-  // As `compareTerms` orders them, each name made lower case once.
-  for (const list of Object.values(byKind)) list.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  for (const list of Object.values(byKind)) sortTerms(list);
 
   // The terms an article that changed has (still), but for their companions (`complete`).
   const digests = new PageDigests();
@@ -243,8 +240,8 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   const listUrls: string[] = [];
   const anyChange = added.length > 0 || removed.length > 0;
   const dirtyLists = new Set<string>();
-  for (const q of added) dirtyLists.add(listOfUrl(urls[q] as string));
-  for (const p of removed) dirtyLists.add(listOfUrl(memo.urls[p] as string));
+  for (const q of added) dirtyLists.add(listOfArticleUrl(urls[q] as string));
+  for (const p of removed) dirtyLists.add(listOfArticleUrl(memo.urls[p] as string));
   /** The pages of a list nothing reached: each keeps its digest, the list its whole digest. */
   const keepList = (base: string, count: number): void => {
     for (const url of listPageUrls(count, base)) {
@@ -281,8 +278,8 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   const later: (() => void)[] = [];
   const pageWith = (page: Paged<number>): Paged<ArticleEntry> => ({ url: page.url, items: page.items.map(entryAt), nav: page.nav, ...(page.number === undefined ? {} : { number: page.number }) });
   const everyone = Array.from({ length: n }, (_, q) => q);
-  const siteFeed = siteFeedOf(everyone.slice(0, 50).map(entryAt), site.title);
-  if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => ({ kind: "home", title: site.title, feed: siteFeed, ...pageWith(page) }))();
+  const siteFeed = siteFeedOf(everyone.slice(0, SITE_FEED_SIZE).map(entryAt), site.title);
+  if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => homePage(pageWith(page), site.title, siteFeed))();
   else keepList("/", n);
 
   /** The articles (positions) of each of these terms, by term number, in one pass over a term table. */
@@ -309,19 +306,15 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
     memo.termIds,
     memo.ids.length,
   );
-  const feedsOf = (spec: FeedSpec): FeedFile[] => [
-    { url: spec.rss, format: "rss", spec },
-    { url: spec.atom, format: "atom", spec },
-    ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
-  ];
-  for (const file of feedsOf(siteFeed)) make(kept.feeds, "feeds", file);
+  for (const file of feedFilesOf(siteFeed)) make(kept.feeds, "feeds", file);
   for (const list of Object.values(byKind)) {
     for (const { key, entry } of list) {
       const term = terms.get(key);
       if (!term) {
         keepList(entry.url, entry.count);
-        keep(kept.feeds, `${entry.url}feed.xml`, "feeds:");
-        keep(kept.feeds, `${entry.url}atom.xml`, "feeds:");
+        const { rss, atom } = feedUrlsOf(entry.url);
+        keep(kept.feeds, rss, "feeds:");
+        keep(kept.feeds, atom, "feeds:");
         continue;
       }
       const old = oldTerm.get(key);
@@ -329,13 +322,13 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       const before = (): string[] => (old === undefined ? [] : (thenMembers.get(old) ?? []).map((p) => memo.ids[p] as string));
       const pages = new Map(termLists(term).map((page) => [page.url, page]));
       later.push(listPages(entry.url, nowMembers.get(newTerm.get(key) ?? -1) ?? [], before, sameHead, (page) => pages.get(page.url) as ListPage));
-      for (const file of feedsOf(term.feed)) make(kept.feeds, "feeds", file);
+      for (const file of feedFilesOf(term.feed)) make(kept.feeds, "feeds", file);
     }
   }
   const months = new Map<string, number[]>();
   const undated: number[] = [];
   urls.forEach((url, q) => {
-    const list = listOfUrl(url);
+    const list = listOfArticleUrl(url);
     if (list === "undated") undated.push(q);
     else {
       const inMonth = months.get(list);
@@ -343,13 +336,13 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       else months.set(list, [q]);
     }
   });
-  const oldIn = (list: string): string[] => memo.ids.filter((_, p) => listOfUrl(memo.urls[p] as string) === list);
+  const oldIn = (list: string): string[] => memo.ids.filter((_, p) => listOfArticleUrl(memo.urls[p] as string) === list);
   for (const key of [...months.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
     const list = months.get(key) as number[];
-    if (dirtyLists.has(key)) listPages(`/${key}/`, list, () => oldIn(key), true, (page) => ({ kind: "month", title: key, ...pageWith(page) }))();
+    if (dirtyLists.has(key)) listPages(`/${key}/`, list, () => oldIn(key), true, (page) => monthPage(key, pageWith(page)))();
     else keepList(`/${key}/`, list.length);
   }
-  if (undated.length && dirtyLists.has("undated")) listPages("/undated/", undated, () => oldIn("undated"), true, (page) => ({ kind: "undated", title: "Date unknown", ...pageWith(page) }))();
+  if (undated.length && dirtyLists.has("undated")) listPages("/undated/", undated, () => oldIn("undated"), true, (page) => undatedPage(pageWith(page)))();
   else if (undated.length) keepList("/undated/", undated.length);
 
   // What is made anew every time: the term indexes, the years, the sitemap's parts.
@@ -365,7 +358,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   // Search shards: those whose articles are not the same ones, in the same order, digested again
   // (what they index leaves out the related articles).
   const shards = shardsOf(dated);
-  const then = shardsOf(memo.urls.map((url) => ({ url })));
+  const shardsBefore = shardsOf(memo.urls.map((url) => ({ url })));
   const members = (list: readonly string[], shardOf: (url: string) => string, urlsOf: readonly string[]): Map<string, string[]> => {
     const out = new Map<string, string[]>();
     list.forEach((id, i) => {
@@ -377,7 +370,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
     return out;
   };
   const nowIn = members(ids, shards.of, urls);
-  const thenIn = members(memo.ids, then.of, memo.urls);
+  const thenIn = members(memo.ids, shardsBefore.of, memo.urls);
   const stale = shards.names.filter((shard) => {
     const a = nowIn.get(shard) ?? [];
     const b = thenIn.get(shard) ?? [];
@@ -387,6 +380,9 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   const searchDigests: Record<string, string> = {};
   for (const shard of shards.names) searchDigests[shard] = stale.includes(shard) ? (fresh[shard] as string) : (previous.search?.[shard] as string);
 
+  // A page to keep that the state has no digest of its kind for (one a killed build left
+  // pending, say): nothing of this index can be trusted to be whole.
+  if (declined) return undefined;
   let completed = false;
   return {
     complete(relations: Relations): Incremental | undefined {

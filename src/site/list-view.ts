@@ -77,7 +77,8 @@ export interface TermEntry {
   count: number;
 }
 
-export const termEntry = (t: Term): TermEntry => ({ name: t.name, url: t.url, count: t.articles.length });
+export const termEntryOf = (name: string, url: string, count: number): TermEntry => ({ name, url, count });
+export const termEntry = (t: Term): TermEntry => termEntryOf(t.name, t.url, t.articles.length);
 
 function feedLinks(spec: FeedSpec): FeedLinks {
   return Object.freeze({ title: spec.title, rss: spec.rss, atom: spec.atom, ...(spec.json ? { json: spec.json } : {}) });

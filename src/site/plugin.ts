@@ -9,13 +9,13 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildArchive, KIND_PATH, type Archive, type TermKind } from "./archive.ts";
+import { buildArchive, KIND_PATH, type Archive, type FeedSpec, type TermKind } from "./archive.ts";
 import { listViews } from "./list-view.ts";
 import { type ArchiveSummary, summaryOf } from "./archive-summary.ts";
 import { loadArticles, type SiteArticle } from "./load.ts";
 import { type Shards, shardsOf } from "./search-shards.ts";
 import { sitemapParts } from "./sitemap.ts";
-import type { PagedItems, TermIndex } from "./page-table.ts";
+import type { FeedFile, PagedItems, TermIndex } from "./page-table.ts";
 import { siteAddress, type SiteContext } from "./urls.ts";
 
 export type { FeedFile, TermIndex } from "./page-table.ts";
@@ -80,15 +80,18 @@ export function buildData(site: SiteContext, articles: readonly SiteArticle[]): 
 export function dataOf(site: SiteContext, archive: Archive): BuildData {
   const summary = summaryOf(archive);
   const indexes = termIndexes(summary);
-  const feeds = archive.feeds.flatMap((spec) => [
-    { url: spec.rss, format: "rss" as const, spec },
-    { url: spec.atom, format: "atom" as const, spec },
-    ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
-  ]);
+  const feeds = archive.feeds.flatMap(feedFilesOf);
   const all: PagedItems = { articles: archive.articles, lists: listViews(archive.lists), feeds, indexes, years: archive.years, sitemaps: sitemapParts(summary) };
   const shards = shardsOf(all.articles);
   return { site, summary, all, todo: all, oneOffs: [1], searchShards: shards.names, shards };
 }
+
+/** A feed's files: RSS, Atom, and JSON where it has one. */
+export const feedFilesOf = (spec: FeedSpec): FeedFile[] => [
+  { url: spec.rss, format: "rss", spec },
+  { url: spec.atom, format: "atom", spec },
+  ...(spec.json ? [{ url: spec.json, format: "json" as const, spec }] : []),
+];
 
 /** The index page of each kind of term. */
 export const termIndexes = (summary: ArchiveSummary): TermIndex[] => (Object.keys(KIND_PATH) as TermKind[]).map((kind) => ({ kind, url: `/${KIND_PATH[kind]}/`, terms: summary.terms[kind] }));
