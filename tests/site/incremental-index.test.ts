@@ -16,6 +16,7 @@ import { type PagedItems, type PageSelection, selectPages } from "../../src/site
 import { type BuildData, dataOf } from "../../src/site/plugin.ts";
 import { relate } from "../../src/site/relations.ts";
 import type { SiteContext } from "../../src/site/urls.ts";
+import { seededRandom } from "../../src/ner/training/random.ts";
 
 // A small archive whose lists have several pages: 90 articles over two years, some undated,
 // sections, tags, people and places mentioned together (so that articles are related).
@@ -199,17 +200,6 @@ describe("the index of what changed", () => {
       delete process.env.NEWS_ARCHIVE_SITEMAP_URLS;
     });
 
-    /** Deterministic random numbers in [0, 1) (mulberry32). */
-    const random = (seed: number): (() => number) => {
-      let state = seed >>> 0;
-      return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    };
     const TYPES = ["person", "place", "organization"] as const;
 
     /** An article naming up to three of `slugs`, under names, types, aliases and links that vary. */
@@ -258,7 +248,7 @@ describe("the index of what changed", () => {
     // Few names (so that their lists run to several pages, where a head that changes moves
     // every page) or many; a sitemap in parts every third run.
     it.each(Array.from({ length: 12 }, (_, i) => i + 1))("chooses as the whole index does, run %i (20 rebuilds)", (seed) => {
-      const r = random(seed);
+      const r = seededRandom(seed);
       const slugs = ["ann", "bo", "cy", "di", "ed", "flo", "gus", "hal", "ida", "jo", "oslo", "lima"].slice(0, seed % 2 ? 12 : 5);
       if (seed % 3 === 0) process.env.NEWS_ARCHIVE_SITEMAP_URLS = String(20 + seed);
       let id = 0;
