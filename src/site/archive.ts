@@ -266,7 +266,7 @@ function linkNeighbours(articles: ArticleEntry[]): readonly ArticleLink[] {
 }
 
 /** A term's key: its kind and slug (two references may differ in name only). */
-export const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
+const keyOf = (kind: TermKind, slug: string): string => `${kind}|${slug}`;
 
 /** The kind and slug of a term's key. */
 export function splitKey(key: string): [TermKind, string] {

@@ -68,6 +68,7 @@ import {
 import type { ArchiveSummary } from "./archive-summary.ts";
 import { contentIdOf } from "./article-digest.ts";
 import type { BuildState } from "./build-state.ts";
+import type { SiteArticle } from "./load.ts";
 import { headOf, listViews, type TermEntry, termEntryOf } from "./list-view.ts";
 import { companionsDigest, type IndexMemo, memoOf, termTable, type TermMemo } from "./index-memo.ts";
 import { emptyPaged, PageDigests, type PagedKind, type PageSelection } from "./page-table.ts";
@@ -158,7 +159,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   };
   const refs = new TermRefs();
   const links: ArticleLink[] = [];
-  const linkAt = (q: number): ArticleLink => (links[q] ??= Object.freeze(linkOf({ title: (articles[q] as Ordered["articles"][number]).title, url: urls[q] as string, ...dateOf(q) })));
+  const linkAt = (q: number): ArticleLink => (links[q] ??= Object.freeze(linkOf({ title: (articles[q] as SiteArticle).title, url: urls[q] as string, ...dateOf(q) })));
   // Entries as the whole index makes them, links included (the order of their keys is part of
   // their digests); their related articles once the relations are in (`complete`).
   const entries: ArticleEntry[] = [];
@@ -166,7 +167,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   const entryAt = (q: number): ArticleEntry => {
     let entry = entries[q];
     if (!entry) {
-      entry = entryOf(articles[q] as Ordered["articles"][number], refs, termSlugs);
+      entry = entryOf(articles[q] as SiteArticle, refs, termSlugs);
       if (q > 0) entry.newer = linkAt(q - 1);
       if (q < n - 1) entry.older = linkAt(q + 1);
       if (related) addRelated(entry, q, related, linkAt);
