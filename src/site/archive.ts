@@ -153,6 +153,8 @@ export interface Archive {
   years: YearEntry[];
   undatedCount: number;
   siteFeed: FeedSpec;
+  /** The slugs claimed for tags and sections, by `kind|name` (see `claimTermSlugs`). */
+  termSlugs: ReadonlyMap<string, string>;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -524,7 +526,7 @@ export function indexArchive(ordered: Ordered, siteTitle: string): Index {
   if (undated.length) lists.push(...paginate(undated, "/undated/").map(undatedPage));
 
   const feeds = [siteFeed, ...Object.values(terms).flatMap((list) => list.map((t) => t.feed))];
-  const archive: Archive = { articles, terms, lists, feeds, years, undatedCount: undated.length, siteFeed };
+  const archive: Archive = { articles, terms, lists, feeds, years, undatedCount: undated.length, siteFeed, termSlugs };
   let completed = false;
   return {
     complete(relations: Relations): Archive {

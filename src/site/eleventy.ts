@@ -198,12 +198,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       // another code or settings cannot trust, still says what the folder holds.)
       await writeBuildState(outputDir, { code: INCOMPLETE, pages: allPending([...recorded, ...Object.values(urlsOf(data.all)).flat()]) });
     }
-    if (previous && chosen) {
-      // Should this build die half way, the next must still know every page it may have written
-      // (to prune it) and must not trust any of them (to render it again), nor a search bundle
-      // being replaced.
-      await markPending(outputDir, previous, chosen.digests, early?.stale ?? []);
-    }
+    // Should this build die half way, the next must still know every page it may have written
+    // (to prune it) and must not trust any of them (to render it again), nor a search bundle
+    // being replaced. (An index of what changed that rendered its article pages first marked all
+    // its pages then: its digests were all made at once.)
+    if (previous && chosen && !(incremental && early)) await markPending(outputDir, previous, chosen.digests, early?.stale ?? []);
     if (helper && !helped) {
       await helper.stop();
       helper = undefined;

@@ -163,6 +163,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   // Entries as the whole index makes them, links included (the order of their keys is part of
   // their digests); their related articles once the relations are in (`complete`).
   const entries: ArticleEntry[] = [];
+  const positions = new Map<ArticleEntry, number>();
   let related: Int32Array | undefined;
   const entryAt = (q: number): ArticleEntry => {
     let entry = entries[q];
@@ -172,6 +173,7 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       if (q < n - 1) entry.older = linkAt(q + 1);
       if (related) addRelated(entry, q, related, linkAt);
       entries[q] = entry;
+      positions.set(entry, q);
     }
     return entry;
   };
@@ -283,30 +285,18 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
   if (anyChange) listPages("/", everyone, () => memo.ids, true, (page) => homePage(pageWith(page), site.title, siteFeed))();
   else keepList("/", n);
 
-  /** The articles (positions) of each of these terms, by term number, in one pass over a term table. */
-  const membersOf = (wanted: Iterable<number>, starts: readonly number[], termIds: readonly number[], count: number): Map<number, number[]> => {
-    const out = new Map<number, number[]>();
-    for (const t of wanted) out.set(t, []);
-    for (let q = 0; q < count; q++) {
-      for (let x = starts[q] ?? 0; x < (starts[q + 1] ?? 0); x++) {
-        const list = out.get(termIds[x] ?? -1);
-        if (list && list[list.length - 1] !== q) list.push(q);
-      }
+  // The articles (positions in the memo's order) each term looked at had in the memo's build, in one pass over its term table.
+  const thenMembers = new Map<number, number[]>();
+  for (const key of terms.keys()) {
+    const old = oldTerm.get(key);
+    if (old !== undefined) thenMembers.set(old, []);
+  }
+  for (let p = 0; p < memo.ids.length; p++) {
+    for (let x = memo.starts[p] ?? 0; x < (memo.starts[p + 1] ?? 0); x++) {
+      const list = thenMembers.get(memo.termIds[x] ?? -1);
+      if (list && list[list.length - 1] !== p) list.push(p);
     }
-    return out;
-  };
-  const nowMembers = membersOf(
-    [...terms.keys()].map((key) => newTerm.get(key) ?? -1),
-    table.starts,
-    table.ids,
-    n,
-  );
-  const thenMembers = membersOf(
-    [...terms.keys()].flatMap((key) => (oldTerm.has(key) ? [oldTerm.get(key) as number] : [])),
-    memo.starts,
-    memo.termIds,
-    memo.ids.length,
-  );
+  }
   for (const file of feedFilesOf(siteFeed)) make(kept.feeds, "feeds", file);
   for (const list of Object.values(byKind)) {
     for (const { key, entry } of list) {
@@ -322,7 +312,8 @@ export function indexIncrementally({ ordered, site, memo, previous }: Incrementa
       const sameHead = old !== undefined && memo.heads[old] === heads.get(key);
       const before = (): string[] => (old === undefined ? [] : (thenMembers.get(old) ?? []).map((p) => memo.ids[p] as string));
       const pages = new Map(termLists(term).map((page) => [page.url, page]));
-      later.push(listPages(entry.url, nowMembers.get(newTerm.get(key) ?? -1) ?? [], before, sameHead, (page) => pages.get(page.url) as ListPage));
+      const now = term.articles.map((a) => positions.get(a) as number);
+      later.push(listPages(entry.url, now, before, sameHead, (page) => pages.get(page.url) as ListPage));
       for (const file of feedFilesOf(term.feed)) make(kept.feeds, "feeds", file);
     }
   }

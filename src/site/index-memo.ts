@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { readText, writeAtomic } from "../ingest/files.ts";
 import { toSlug } from "../ingest/ids.ts";
-import { type Archive, claimTermSlugs, type Ordered } from "./archive.ts";
+import type { Archive, Ordered } from "./archive.ts";
 import { contentIdOf } from "./article-digest.ts";
 import { Digester, FieldDigest } from "../digest.ts";
 import { headOf } from "./list-view.ts";
@@ -80,11 +80,11 @@ export interface TermMemo {
   companions: string;
 }
 
-export function memoOf(ids: readonly string[], urls: readonly string[], table: TermTable, related: Int32Array, termSlugs: ReadonlyMap<string, string>, termOf: (key: string) => TermMemo): IndexMemo {
+export function memoOf(ids: string[], urls: string[], table: TermTable, related: Int32Array, termSlugs: ReadonlyMap<string, string>, termOf: (key: string) => TermMemo): IndexMemo {
   const terms = table.keys.map(termOf);
   return {
-    ids: [...ids],
-    urls: [...urls],
+    ids,
+    urls,
     terms: table.keys,
     names: terms.map((t) => t.name),
     heads: terms.map((t) => t.head),
@@ -138,7 +138,7 @@ export function memoOfArchive(ordered: Ordered, archive: Archive, relations: Rel
     if (id === undefined) return undefined;
     ids.push(id);
   }
-  const termSlugs = claimTermSlugs(ordered.articles);
+  const { termSlugs } = archive;
   const digester = new Digester();
   const terms = new Map<string, TermMemo>();
   for (const list of Object.values(archive.terms)) {
